@@ -1,0 +1,990 @@
+//! Stage 3, `analyze`: keyphrases (noun-phrase candidates grouped by stem, shown in their most
+//! frequent surface form), the focus keyphrase, named entities, figures and dates — all with
+//! spans into the [`Document`].
+//!
+//! # Keyphrase design
+//! Candidates are runs of content words (not stopwords, not common verbs, not a participle after
+//! an auxiliary, not an adverb in `-ment`), taken as n-grams of one to three words, plus
+//! `X de Y` phrases (`conseil de sécurité`). Candidates are grouped by their sequence of Snowball
+//! stems. A group's score multiplies: frequency (`1 + ln tf`), presence in the title and in the
+//! lede, spread over the text, earliness, a bonus for names (capitalised mid-sentence), and a
+//! length factor that favours two-word phrases seen more than once. A phrase whose every
+//! occurrence sits inside one longer kept phrase is dropped.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::lang::LanguagePack;
+use crate::text::{Document, Span, TokenKind};
+
+/// Per-token facts used by every later stage.
+#[derive(Debug, Clone)]
+pub struct TokenInfo {
+    /// The token lowercased.
+    pub lower: String,
+    /// The Snowball stem of `lower`.
+    pub stem: String,
+    /// A content word: may start or end a keyphrase.
+    pub content: bool,
+    /// Starts with an upper-case letter.
+    pub capitalized: bool,
+    /// First word of its sentence.
+    pub sentence_start: bool,
+}
+
+/// A keyphrase: a stem group shown in its most frequent surface form.
+#[derive(Debug, Clone, Serialize)]
+pub struct Keyphrase {
+    /// The surface form.
+    pub text: String,
+    /// The score (higher is better).
+    pub score: f64,
+    /// The stem key (stems joined by spaces).
+    #[serde(skip)]
+    pub key: String,
+    /// How many content words.
+    #[serde(skip)]
+    pub words: usize,
+    /// Every occurrence, as spans in the document text.
+    #[serde(skip)]
+    pub occurrences: Vec<Span>,
+    /// The sentences it occurs in (sorted, with repeats removed).
+    #[serde(skip)]
+    pub sentences: Vec<usize>,
+    /// Whether it occurs in the given title.
+    #[serde(skip)]
+    pub in_title: bool,
+    /// Whether all its words are names (capitalised mid-sentence).
+    #[serde(skip)]
+    pub is_name: bool,
+}
+
+/// What kind of entity a name is, from cues in its context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person (`M. X`, `le président X`, two capitalised words).
+    Person,
+    /// A place (`à X`, `ville de X`).
+    Place,
+    /// An organisation (`ministère`, `Conseil`, an acronym).
+    Organisation,
+    /// No cue decides.
+    Other,
+}
+
+/// A named entity with its variants merged.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entity {
+    /// The most frequent form.
+    pub text: String,
+    /// Its kind.
+    pub kind: EntityKind,
+    /// Other spellings merged into it (`Haut-Karabagh`).
+    pub variants: Vec<String>,
+    /// How many mentions.
+    pub mentions: usize,
+    /// Mention spans.
+    #[serde(skip)]
+    pub spans: Vec<Span>,
+}
+
+/// A figure: a number with what it counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    /// The number as written (`6 700`).
+    pub value: String,
+    /// The unit or what it counts (`personnes`), when a noun follows.
+    pub unit: Option<String>,
+    /// The phrase: quantifier, number and unit (`au moins 200 personnes`).
+    pub phrase: String,
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// The span of the phrase.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// What kind of date expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateKind {
+    /// A year (`1994`).
+    Year,
+    /// A day with a month (`22 mai 2012`).
+    Day,
+    /// A weekday (`mardi`), relative to the article date.
+    Weekday,
+    /// A decade (`années 1990`).
+    Decade,
+}
+
+/// A date expression.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateRef {
+    /// As written.
+    pub text: String,
+    /// Its kind.
+    pub kind: DateKind,
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// Its span.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// Everything the analysis found.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Facts per token, parallel to [`Document::tokens`].
+    pub tokens: Vec<TokenInfo>,
+    /// Keyphrases, best first.
+    pub keyphrases: Vec<Keyphrase>,
+    /// The index of the focus keyphrase in `keyphrases`, if any.
+    pub focus: Option<usize>,
+    /// Named entities, most mentioned first.
+    pub entities: Vec<Entity>,
+    /// Figures in reading order.
+    pub figures: Vec<Figure>,
+    /// Dates in reading order.
+    pub dates: Vec<DateRef>,
+}
+
+impl Analysis {
+    /// The focus keyphrase, if any.
+    #[must_use]
+    pub fn focus_keyphrase(&self) -> Option<&Keyphrase> {
+        self.focus.and_then(|i| self.keyphrases.get(i))
+    }
+}
+
+fn is_participle(lower: &str) -> bool {
+    [
+        "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "its",
+        "te", "ert", "erte", "ed",
+    ]
+    .iter()
+    .any(|s| lower.ends_with(s))
+}
+
+/// Computes per-token facts.
+fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
+    let mut infos = Vec::with_capacity(doc.tokens.len());
+    for sentence in &doc.sentences {
+        let mut after_aux = false;
+        for (k, t) in doc.tokens[sentence.tokens.clone()].iter().enumerate() {
+            let text = doc.token_text(t);
+            let lower = text.to_lowercase();
+            let capitalized = text.chars().next().is_some_and(char::is_uppercase);
+            let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
+            let stop = pack.is_stopword(&lower) || pack.verbs.contains(&lower);
+            let prev_lower = (k > 0)
+                .then(|| infos.last().map(|x: &TokenInfo| x.lower.as_str()))
+                .flatten()
+                .unwrap_or("");
+            let infinitive = !capitalized
+                && lower.ends_with("er")
+                && lower.chars().count() > 4
+                && matches!(
+                    prev_lower,
+                    "de" | "d’" | "d'" | "à" | "pour" | "sans" | "pas" | "se" | "s’" | "to"
+                );
+            let calendar = pack.weekdays.contains_key(&lower) || pack.months.contains_key(&lower);
+            let verbish =
+                (after_aux && is_participle(&lower) && !capitalized) || infinitive || calendar;
+            let content = match t.kind {
+                TokenKind::Word => {
+                    letters >= 2
+                        && !stop
+                        && !verbish
+                        && !(lower.ends_with("ment") && !capitalized && letters > 6)
+                        && !lower.contains("-t-")
+                }
+                _ => false,
+            };
+            let stem = if t.kind == TokenKind::Word {
+                pack.stem(&lower).into_owned()
+            } else {
+                lower.clone()
+            };
+            after_aux = t.kind == TokenKind::Word
+                && (pack.words.auxiliaries.contains(&lower) || pack.verbs.contains(&lower));
+            infos.push(TokenInfo {
+                lower,
+                stem,
+                content,
+                capitalized,
+                sentence_start: k == 0
+                    || doc.tokens[sentence.tokens.start..sentence.tokens.start + k]
+                        .iter()
+                        .all(|t| t.kind == TokenKind::Punct),
+            });
+        }
+    }
+    infos
+}
+
+/// Whether a capitalised word is a name in this document: seen capitalised mid-sentence, or
+/// never seen in lower case.
+fn name_words(doc: &Document, infos: &[TokenInfo]) -> HashSet<String> {
+    let mut mid_caps = HashSet::new();
+    let mut lower_seen = HashSet::new();
+    for (t, info) in doc.tokens.iter().zip(infos) {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        if info.capitalized && !info.sentence_start {
+            mid_caps.insert(info.lower.clone());
+        } else if !info.capitalized {
+            lower_seen.insert(info.lower.clone());
+        }
+    }
+    mid_caps.retain(|w| !lower_seen.contains(w));
+    mid_caps
+}
+
+struct Candidate {
+    tokens: Vec<usize>,
+    sentence: usize,
+}
+
+fn candidates(doc: &Document, infos: &[TokenInfo], pack: &LanguagePack) -> Vec<Candidate> {
+    let connectors = |i: usize| -> usize {
+        // "de", "d’", "du", "des", "de la", "de l’": returns how many tokens the connector spans.
+        let l = infos.get(i).map_or("", |x| x.lower.as_str());
+        let next = infos.get(i + 1).map_or("", |x| x.lower.as_str());
+        match l {
+            "de" if next == "la" || next == "l’" || next == "l'" => 2,
+            "de" | "d’" | "d'" | "du" | "des" => 1,
+            _ => 0,
+        }
+    };
+    let _ = pack;
+    let mut out = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        let mut i = range.start;
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        while i < range.end {
+            if !infos[i].content {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < range.end
+                && (infos[i].content
+                    || (doc.tokens[i].kind == TokenKind::Number
+                        && i > start
+                        && infos[i - 1].capitalized))
+            {
+                i += 1;
+            }
+            runs.push((start, i));
+        }
+        for &(a, b) in &runs {
+            for n in 1..=3 {
+                for s in a..b.saturating_sub(n - 1) {
+                    if s + n <= b {
+                        out.push(Candidate {
+                            tokens: (s..s + n).collect(),
+                            sentence: si,
+                        });
+                    }
+                }
+            }
+        }
+        // X de Y: the last word of a run, a connector, the first one or two words of the next.
+        for w in runs.windows(2) {
+            let (a_end, (b_start, b_end)) = (w[0].1, w[1]);
+            let gap = connectors(a_end);
+            if gap > 0 && a_end + gap == b_start {
+                for n in 1..=2.min(b_end - b_start) {
+                    let mut toks = vec![a_end - 1];
+                    toks.extend(a_end..a_end + gap);
+                    toks.extend(b_start..b_start + n);
+                    out.push(Candidate {
+                        tokens: toks,
+                        sentence: si,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn surface(doc: &Document, toks: &[usize]) -> Span {
+    let first = toks.first().map_or(0, |&i| doc.tokens[i].span.start);
+    let last = toks.last().map_or(0, |&i| doc.tokens[i].span.end);
+    first..last
+}
+
+/// Runs the analysis. `title` is the given title (it counts for keyphrase scoring).
+#[must_use]
+pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Analysis {
+    let infos = token_infos(doc, pack);
+    let names = name_words(doc, &infos);
+    let title_doc = title.map(|t| Document::build(&[t], pack));
+    let (title_stems, title_main) = title_doc.as_ref().map_or_else(
+        || (String::new(), String::new()),
+        |td| {
+            let ti = token_infos(td, pack);
+            let all: Vec<&str> = ti.iter().map(|x| x.stem.as_str()).collect();
+            // The main clause: before the first subordinator (or after a kicker colon).
+            let mut main_end = ti.len();
+            for (k, x) in ti.iter().enumerate() {
+                let rest: Vec<&str> = ti[k..].iter().take(3).map(|y| y.lower.as_str()).collect();
+                let joined = rest.join(" ");
+                if k > 0
+                    && pack.words.subordinators.iter().any(|s| {
+                        joined.starts_with(s.as_str())
+                            && (joined.len() == s.len() || joined[s.len()..].starts_with(' '))
+                    })
+                {
+                    main_end = k;
+                    break;
+                }
+                let _ = x;
+            }
+            let main: Vec<&str> = ti[..main_end].iter().map(|x| x.stem.as_str()).collect();
+            (
+                format!(" {} ", all.join(" ")),
+                format!(" {} ", main.join(" ")),
+            )
+        },
+    );
+    let n_sent = doc.sentences.len().max(1);
+    let lede_sentences = doc.paragraphs.first().map_or(0..0, |p| p.sentences.clone());
+    let intro_sentences = doc.paragraphs.get(1).map_or(lede_sentences.clone(), |p| {
+        lede_sentences.start..p.sentences.end
+    });
+
+    struct Group {
+        forms: HashMap<String, usize>,
+        first_form_at: HashMap<String, usize>,
+        occurrences: Vec<Span>,
+        sentences: Vec<usize>,
+        words: usize,
+        is_name: bool,
+    }
+    let mut groups: HashMap<String, Group> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for c in candidates(doc, &infos, pack) {
+        let key: Vec<&str> = c.tokens.iter().map(|&i| infos[i].stem.as_str()).collect();
+        let key = key.join(" ");
+        let span = surface(doc, &c.tokens);
+        let mut form = doc.slice(&span).to_string();
+        let first = c.tokens[0];
+        if infos[first].sentence_start
+            && infos[first].capitalized
+            && !names.contains(&infos[first].lower)
+        {
+            form = lowercase_initial(&form);
+        }
+        let words = c.tokens.iter().filter(|&&i| infos[i].content).count();
+        let is_name = c.tokens.iter().filter(|&&i| infos[i].content).all(|&i| {
+            names.contains(&infos[i].lower) || (infos[i].capitalized && !infos[i].sentence_start)
+        });
+        let g = groups.entry(key.clone()).or_insert_with(|| {
+            order.push(key.clone());
+            Group {
+                forms: HashMap::new(),
+                first_form_at: HashMap::new(),
+                occurrences: Vec::new(),
+                sentences: Vec::new(),
+                words,
+                is_name,
+            }
+        });
+        let at = g.occurrences.len();
+        *g.forms.entry(form.clone()).or_insert(0) += 1;
+        g.first_form_at.entry(form).or_insert(at);
+        g.occurrences.push(span);
+        if g.sentences.last() != Some(&c.sentence) {
+            g.sentences.push(c.sentence);
+        }
+        g.is_name &= is_name;
+    }
+    let mut phrases: Vec<Keyphrase> = Vec::new();
+    for key in order {
+        let Some(g) = groups.remove(&key) else {
+            continue;
+        };
+        let tf = g.occurrences.len();
+        let padded = format!(" {key} ");
+        let in_title = title_stems.contains(&padded);
+        let in_main = title_main.contains(&padded);
+        let first = g.sentences.first().copied().unwrap_or(0);
+        let last = g.sentences.last().copied().unwrap_or(0);
+        let spread = (last - first) as f64 / n_sent as f64;
+        let in_lede = g.sentences.iter().any(|s| lede_sentences.contains(s));
+        let in_intro = g.sentences.iter().any(|s| intro_sentences.contains(s));
+        let mut score = (1.0 + (tf as f64).ln())
+            * (1.0 + 0.6 * f64::from(u8::from(in_title)) + 0.4 * f64::from(u8::from(in_main)))
+            * (1.0 + 0.3 * f64::from(u8::from(in_lede)) + 0.2 * f64::from(u8::from(in_intro)))
+            * (1.0 + 0.5 * spread)
+            * (1.5 - first as f64 / n_sent as f64);
+        if g.is_name {
+            score *= 1.3;
+        }
+        score *= match (g.words, tf) {
+            (1, _) => 1.0,
+            (2, 1) => 0.75,
+            (2, _) => 1.25,
+            (_, 1) => 0.55,
+            _ => 1.1,
+        };
+        let text = g
+            .forms
+            .iter()
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then_with(|| g.first_form_at[b.0].cmp(&g.first_form_at[a.0]))
+            })
+            .map(|(f, _)| f.clone())
+            .unwrap_or_default();
+        phrases.push(Keyphrase {
+            text,
+            score,
+            key,
+            words: g.words,
+            occurrences: g.occurrences,
+            sentences: g.sentences,
+            in_title,
+            is_name: g.is_name,
+        });
+    }
+    phrases.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
+    // Drop a phrase whose occurrences all sit inside one better-ranked longer phrase.
+    let mut kept: Vec<Keyphrase> = Vec::new();
+    for p in phrases {
+        let inside = kept.iter().any(|k| {
+            k.words > p.words
+                && p.occurrences.iter().all(|o| {
+                    k.occurrences
+                        .iter()
+                        .any(|ko| ko.start <= o.start && o.end <= ko.end)
+                })
+        });
+        if !inside {
+            kept.push(p);
+        }
+    }
+    kept.truncate(40);
+    let focus = choose_focus(&kept, &intro_sentences, &title_main);
+    let entities = entities(doc, &infos, &names, pack);
+    let (figures, dates) = figures_and_dates(doc, &infos, pack);
+    Analysis {
+        tokens: infos,
+        keyphrases: kept,
+        focus,
+        entities,
+        figures,
+        dates,
+    }
+}
+
+/// The focus keyphrase: 1–4 words, from the ten best, favouring the title's main clause and
+/// presence in the introduction (first two paragraphs).
+fn choose_focus(
+    kps: &[Keyphrase],
+    intro: &std::ops::Range<usize>,
+    title_main: &str,
+) -> Option<usize> {
+    kps.iter()
+        .enumerate()
+        .take(10)
+        .filter(|(_, k)| (1..=4).contains(&k.words) && k.text.chars().count() <= 40)
+        .map(|(i, k)| {
+            let in_intro = k.sentences.iter().any(|s| intro.contains(s));
+            let main = title_main.contains(&format!(" {} ", k.key));
+            let s = k.score
+                * if main {
+                    1.6
+                } else if k.in_title {
+                    1.2
+                } else {
+                    1.0
+                }
+                * if in_intro { 1.3 } else { 0.6 };
+            (i, s)
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(i, _)| i)
+}
+
+fn lowercase_initial(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Levenshtein distance, bounded use only (short names).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn entities(
+    doc: &Document,
+    infos: &[TokenInfo],
+    names: &HashSet<String>,
+    pack: &LanguagePack,
+) -> Vec<Entity> {
+    const PERSON_CUES: &[&str] = &[
+        "m.",
+        "mme",
+        "mlle",
+        "président",
+        "présidente",
+        "ministre",
+        "médiateur",
+        "médiatrice",
+        "porte-parole",
+        "maire",
+        "directeur",
+        "directrice",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "president",
+        "minister",
+        "mayor",
+        "capitaine",
+        "général",
+        "docteur",
+        "dr",
+    ];
+    const PLACE_CUES: &[&str] = &[
+        "à", "ville", "région", "commune", "province", "in", "city", "village",
+    ];
+    const ORG_WORDS: &[&str] = &[
+        "ministère",
+        "agence",
+        "conseil",
+        "organisation",
+        "union",
+        "cour",
+        "assemblée",
+        "banque",
+        "comité",
+        "parti",
+        "société",
+        "commission",
+        "ministry",
+        "agency",
+        "council",
+        "committee",
+        "party",
+        "company",
+        "nasa",
+        "onu",
+    ];
+    struct Raw {
+        text: String,
+        kind: EntityKind,
+        span: Span,
+    }
+    let mut raws: Vec<Raw> = Vec::new();
+    for sentence in &doc.sentences {
+        let r = sentence.tokens.clone();
+        let mut i = r.start;
+        while i < r.end {
+            let ok = |k: usize| {
+                doc.tokens[k].kind == TokenKind::Word
+                    && infos[k].capitalized
+                    && (!infos[k].sentence_start || names.contains(&infos[k].lower))
+                    && !pack.is_stopword(&infos[k].lower)
+            };
+            if !ok(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            loop {
+                if end < r.end && ok(end) {
+                    end += 1;
+                    continue;
+                }
+                // particles between capitalised words: de, du, des, d’, de la, de l’
+                let l = infos.get(end).map_or("", |x| x.lower.as_str());
+                let gap = match l {
+                    "de" if matches!(
+                        infos.get(end + 1).map(|x| x.lower.as_str()),
+                        Some("la" | "l’" | "l'")
+                    ) =>
+                    {
+                        2
+                    }
+                    "de" | "d’" | "d'" | "du" | "des" | "of" => 1,
+                    _ => 0,
+                };
+                if gap > 0 && end + gap < r.end && ok(end + gap) {
+                    end += gap + 1;
+                    continue;
+                }
+                break;
+            }
+            let span = doc.tokens[start].span.start..doc.tokens[end - 1].span.end;
+            let text = doc.slice(&span).to_string();
+            let prev = (start > r.start)
+                .then(|| infos[start - 1].lower.as_str())
+                .unwrap_or("");
+            let prev2 = (start > r.start + 1)
+                .then(|| infos[start - 2].lower.as_str())
+                .unwrap_or("");
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let lower_first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+            let acronym = text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && text
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+            let kind = if PERSON_CUES.contains(&prev) || PERSON_CUES.contains(&prev2) {
+                EntityKind::Person
+            } else if ORG_WORDS.contains(&lower_first.as_str()) || acronym {
+                EntityKind::Organisation
+            } else if PLACE_CUES.contains(&prev) || (prev == "de" && PLACE_CUES.contains(&prev2)) {
+                EntityKind::Place
+            } else if words.len() == 2 && !text.contains('-') {
+                EntityKind::Person
+            } else {
+                EntityKind::Other
+            };
+            raws.push(Raw { text, kind, span });
+            i = end;
+        }
+    }
+    // Merge spelling variants: same text, or one edit apart on long names.
+    let mut out: Vec<Entity> = Vec::new();
+    let mut forms: Vec<HashMap<String, usize>> = Vec::new();
+    for raw in raws {
+        let lower = raw.text.to_lowercase();
+        let found = out.iter().position(|e| {
+            let el = e.text.to_lowercase();
+            el == lower
+                || e.variants.iter().any(|v| v.to_lowercase() == lower)
+                || (lower.chars().count() >= 8 && edit_distance(&el, &lower) <= 1)
+        });
+        match found {
+            Some(k) => {
+                let e = &mut out[k];
+                e.mentions += 1;
+                e.spans.push(raw.span);
+                if e.kind == EntityKind::Other {
+                    e.kind = raw.kind;
+                }
+                *forms[k].entry(raw.text.clone()).or_insert(0) += 1;
+                if raw.text != e.text && !e.variants.contains(&raw.text) {
+                    e.variants.push(raw.text);
+                }
+            }
+            None => {
+                forms.push(HashMap::from([(raw.text.clone(), 1)]));
+                out.push(Entity {
+                    text: raw.text,
+                    kind: raw.kind,
+                    variants: Vec::new(),
+                    mentions: 1,
+                    spans: vec![raw.span],
+                });
+            }
+        }
+    }
+    for (e, f) in out.iter_mut().zip(&forms) {
+        if let Some((best, _)) = f
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        {
+            if *best != e.text {
+                let old = std::mem::replace(&mut e.text, best.clone());
+                e.variants.retain(|v| v != best);
+                e.variants.push(old);
+            }
+        }
+    }
+    // Spelling variants inside one token (`Stepanakert/Khankendi`).
+    for e in &mut out {
+        if e.text.contains('/') && e.variants.is_empty() {
+            e.variants = e.text.split('/').map(str::to_string).collect();
+        }
+    }
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.spans[0].start.cmp(&b.spans[0].start))
+    });
+    out
+}
+
+fn figures_and_dates(
+    doc: &Document,
+    infos: &[TokenInfo],
+    pack: &LanguagePack,
+) -> (Vec<Figure>, Vec<DateRef>) {
+    let mut figures = Vec::new();
+    let mut dates = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let r = sentence.tokens.clone();
+        let mut i = r.start;
+        while i < r.end {
+            let t = &doc.tokens[i];
+            let lower = infos[i].lower.as_str();
+            if t.kind == TokenKind::Word && pack.weekdays.contains_key(lower) {
+                dates.push(DateRef {
+                    text: doc.token_text(t).to_string(),
+                    kind: DateKind::Weekday,
+                    sentence: si,
+                    span: t.span.clone(),
+                });
+                i += 1;
+                continue;
+            }
+            if t.kind != TokenKind::Number {
+                i += 1;
+                continue;
+            }
+            let text = doc.token_text(t);
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            let prev = (i > r.start)
+                .then(|| infos[i - 1].lower.as_str())
+                .unwrap_or("");
+            let next = infos
+                .get(i + 1)
+                .filter(|_| i + 1 < r.end)
+                .map_or("", |x| x.lower.as_str());
+            let next2 = infos
+                .get(i + 2)
+                .filter(|_| i + 2 < r.end)
+                .map_or("", |x| x.lower.as_str());
+            // 22 mai 2012
+            if pack.months.contains_key(next) && digits.len() <= 2 {
+                let mut end = i + 2;
+                if next2.len() == 4 && next2.chars().all(|c| c.is_ascii_digit()) {
+                    end = i + 3;
+                }
+                let span = t.span.start..doc.tokens[end - 1].span.end;
+                dates.push(DateRef {
+                    text: doc.slice(&span).to_string(),
+                    kind: DateKind::Day,
+                    sentence: si,
+                    span,
+                });
+                i = end;
+                continue;
+            }
+            let is_year_shape = digits.len() == 4
+                && text.len() == 4
+                && (1000..=2100).contains(&digits.parse::<u32>().unwrap_or(0));
+            if is_year_shape {
+                let decade = matches!(prev, "années" | "years") || text.ends_with('s');
+                let next_is_unit = i + 1 < r.end
+                    && doc.tokens[i + 1].kind == TokenKind::Word
+                    && infos[i + 1].content
+                    && !pack.words.prepositions.contains(next)
+                    && !infos[i + 1].capitalized;
+                if decade
+                    || pack.words.year_cues.contains(prev)
+                    || pack.months.contains_key(prev)
+                    || !next_is_unit
+                {
+                    dates.push(DateRef {
+                        text: text.to_string(),
+                        kind: if decade {
+                            DateKind::Decade
+                        } else {
+                            DateKind::Year
+                        },
+                        sentence: si,
+                        span: t.span.clone(),
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+            // A figure: quantifier + number + unit.
+            let mut start_tok = i;
+            for q in &pack.words.quantifiers {
+                let qn = q.split_whitespace().count();
+                if i >= r.start + qn {
+                    let words: Vec<&str> = (i - qn..i).map(|k| infos[k].lower.as_str()).collect();
+                    let joined = words.join(" ").replace("d’", "de").replace("d'", "de");
+                    let q_norm = q.replace("d’", "de").replace("d'", "de");
+                    if joined == q_norm || (qn == 2 && format!("{} {}", words[0], words[1]) == *q) {
+                        start_tok = start_tok.min(i - qn);
+                    }
+                }
+            }
+            let mut end_tok = i + 1;
+            let mut unit = None;
+            if i + 1 < r.end {
+                let nt = &doc.tokens[i + 1];
+                let ntext = doc.token_text(nt);
+                if ntext == "%" || ntext == "€" || ntext == "$" {
+                    unit = Some(ntext.to_string());
+                    end_tok = i + 2;
+                } else if nt.kind == TokenKind::Word
+                    && !pack.words.prepositions.contains(next)
+                    && !pack.is_stopword(next)
+                {
+                    unit = Some(ntext.to_string());
+                    end_tok = i + 2;
+                    // millions d’euros
+                    if matches!(
+                        next,
+                        "millions" | "milliards" | "million" | "milliard" | "millier" | "milliers"
+                    ) && i + 3 < r.end
+                        && matches!(infos[i + 2].lower.as_str(), "d’" | "d'" | "de")
+                    {
+                        unit = Some(
+                            doc.slice(&(nt.span.start..doc.tokens[i + 3].span.end))
+                                .to_string(),
+                        );
+                        end_tok = i + 4;
+                    }
+                }
+            }
+            let span = doc.tokens[start_tok].span.start..doc.tokens[end_tok - 1].span.end;
+            figures.push(Figure {
+                value: text.to_string(),
+                unit,
+                phrase: doc.slice(&span).to_string(),
+                sentence: si,
+                span,
+            });
+            i = end_tok;
+        }
+    }
+    (figures, dates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{Lang, LanguagePack};
+
+    fn run(paragraphs: &[&str], title: Option<&str>) -> (Document, Analysis) {
+        let pack = LanguagePack::load(Lang::Fr).expect("pack");
+        let doc = Document::build(paragraphs, &pack);
+        let a = analyze(&doc, title, &pack);
+        (doc, a)
+    }
+
+    #[test]
+    fn keyphrases_group_by_stem_and_skip_function_words() {
+        let (_, a) = run(
+            &[
+                "La centrale solaire de Montbrac a été inaugurée mardi.",
+                "Les centrales solaires du département produisent peu. La centrale solaire couvrira 2 000 foyers.",
+                "Le maire de Montbrac a salué le projet.",
+            ],
+            Some("Montbrac inaugure sa centrale solaire"),
+        );
+        let texts: Vec<&str> = a.keyphrases.iter().map(|k| k.text.as_str()).collect();
+        assert!(
+            texts.iter().take(3).any(|t| *t == "centrale solaire"),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"Montbrac"), "{texts:?}");
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.split_whitespace().any(|w| w == "a" || w == "été")),
+            "{texts:?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.contains("inaugurée")),
+            "a participle after an auxiliary is a verb: {texts:?}"
+        );
+    }
+
+    #[test]
+    fn focus_prefers_the_title_main_clause() {
+        let (_, a) = run(
+            &[
+                "Des discussions ont eu lieu à Paris après la décision de Lyon.",
+                "Les élus de Montbrac ont voté. Montbrac attend la décision de Lyon. Lyon a refusé.",
+                "Montbrac fera appel, a dit le maire.",
+            ],
+            Some("Montbrac fait appel alors que Lyon refuse"),
+        );
+        assert_eq!(
+            a.focus_keyphrase().map(|k| k.text.as_str()),
+            Some("Montbrac")
+        );
+    }
+
+    #[test]
+    fn entities_merge_variants_and_get_kinds() {
+        let (_, a) = run(
+            &[
+                "Le président Jean Valmont a parlé à Montbrac-Ouest.",
+                "M. Valmont a visité Montbrac-Ouest puis Montbrac-Oust, selon l’ONU.",
+            ],
+            None,
+        );
+        let m = a
+            .entities
+            .iter()
+            .find(|e| e.text == "Montbrac-Ouest")
+            .expect("entity");
+        assert!(
+            m.variants.contains(&"Montbrac-Oust".to_string()),
+            "{:?}",
+            m.variants
+        );
+        let p = a
+            .entities
+            .iter()
+            .find(|e| e.text == "Jean Valmont")
+            .expect("person");
+        assert_eq!(p.kind, EntityKind::Person);
+        let o = a.entities.iter().find(|e| e.text == "ONU").expect("org");
+        assert_eq!(o.kind, EntityKind::Organisation);
+    }
+
+    #[test]
+    fn figures_and_dates_are_told_apart() {
+        let (_, a) = run(
+            &[
+                "Au moins 200 personnes sont mortes en 2020, et 2 000 soldats sont partis mardi. Le 22 mai 2012, tout a changé depuis les années 1990.",
+            ],
+            None,
+        );
+        let phrases: Vec<&str> = a.figures.iter().map(|f| f.phrase.as_str()).collect();
+        assert!(phrases.contains(&"Au moins 200 personnes"), "{phrases:?}");
+        assert!(
+            phrases.iter().any(|p| p.contains("000 soldats")),
+            "{phrases:?}"
+        );
+        assert!(!phrases.iter().any(|p| p.contains("2020")), "{phrases:?}");
+        let kinds: Vec<(DateKind, &str)> =
+            a.dates.iter().map(|d| (d.kind, d.text.as_str())).collect();
+        assert!(kinds.contains(&(DateKind::Year, "2020")), "{kinds:?}");
+        assert!(kinds.contains(&(DateKind::Weekday, "mardi")), "{kinds:?}");
+        assert!(kinds.contains(&(DateKind::Day, "22 mai 2012")), "{kinds:?}");
+        assert!(kinds.contains(&(DateKind::Decade, "1990")), "{kinds:?}");
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("karabakh", "karabagh"), 1);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+        assert_eq!(edit_distance("", "ab"), 2);
+    }
+}

@@ -1,0 +1,429 @@
+//! Stage 1, `brief`: reads a free-form brief (instructions, a title, the article) or a
+//! structured article, and cleans scrape noise, recording every removal with its reason.
+//!
+//! Instruction lines are recognised wherever they stand, in English or French, even when
+//! glued to the title (`Customize this title in frenchLes autorités…`). Everything that is
+//! not an instruction, a title or noise is the article; its words are never changed here.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::lang::{Lang, LanguagePack};
+use crate::text::count_words;
+
+/// Something taken out of the input, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removal {
+    /// The removed text, as it was in the input.
+    pub text: String,
+    /// Why it was removed (`ad-marker`, `source-trailer`, `instruction`, …).
+    pub reason: String,
+}
+
+/// What the brief asks for, and the article it carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Brief<'a> {
+    /// The title to customise, when the brief gives one.
+    pub title: Option<Cow<'a, str>>,
+    /// The word target, when the brief gives one.
+    pub target_words: Option<usize>,
+    /// The language the brief asks for, when it says.
+    pub language: Option<Lang>,
+    /// Whether the brief asks for subheadings (by name).
+    pub wants_subheadings: bool,
+    /// The instruction lines, as written.
+    pub instructions: Vec<&'a str>,
+    /// The article's paragraphs, noise removed, words untouched.
+    pub paragraphs: Vec<Cow<'a, str>>,
+    /// What was removed as noise, in input order.
+    pub removed: Vec<Removal>,
+}
+
+impl<'a> Brief<'a> {
+    /// A brief from a structured article (title and paragraphs given apart); noise is still
+    /// removed from the paragraphs.
+    #[must_use]
+    pub fn structured(
+        title: Option<&'a str>,
+        paragraphs: &'a [String],
+        packs: &[LanguagePack],
+    ) -> Self {
+        let mut brief = Brief {
+            title: title
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(Cow::Borrowed),
+            target_words: None,
+            language: None,
+            wants_subheadings: true,
+            instructions: Vec::new(),
+            paragraphs: Vec::new(),
+            removed: Vec::new(),
+        };
+        for p in paragraphs {
+            let p = p.trim();
+            if p.is_empty() {
+                continue;
+            }
+            if let Some(reason) = noise_reason(p, packs) {
+                brief.removed.push(Removal {
+                    text: p.to_string(),
+                    reason,
+                });
+            } else {
+                brief.paragraphs.push(Cow::Borrowed(p));
+            }
+        }
+        brief
+    }
+}
+
+/// Why a whole paragraph is noise, if it is (`None` for article text).
+#[must_use]
+pub fn noise_reason(paragraph: &str, packs: &[LanguagePack]) -> Option<String> {
+    let p = paragraph.trim();
+    if p.chars().count() > 300 {
+        return None;
+    }
+    packs
+        .iter()
+        .flat_map(|pack| pack.noise.iter())
+        .find(|rule| rule.pattern.is_match(p))
+        .map(|rule| rule.reason.clone())
+}
+
+/// Whether a line ends with sentence punctuation (so it cannot be a bare title).
+fn has_final_punctuation(line: &str) -> bool {
+    line.trim_end().chars().next_back().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | '…' | ':' | ';' | ',' | '»' | '”' | '"' | ')'
+        )
+    })
+}
+
+/// The instruction cues that a line holds, across every pack.
+struct LineCues {
+    imperative: bool,
+    cue_hits: usize,
+    target: Option<usize>,
+    lang: Option<Lang>,
+    subheadings: bool,
+}
+
+fn read_cues(line: &str, packs: &[LanguagePack]) -> LineCues {
+    let mut cues = LineCues {
+        imperative: false,
+        cue_hits: 0,
+        target: None,
+        lang: None,
+        subheadings: false,
+    };
+    for pack in packs {
+        let b = &pack.brief;
+        cues.imperative |= b.imperative.iter().any(|r| r.is_match(line));
+        cues.cue_hits += b.cues.iter().filter(|r| r.is_match(line)).count();
+        cues.subheadings |= b.subheadings.iter().any(|r| r.is_match(line));
+        if cues.target.is_none() {
+            cues.target = b
+                .target
+                .iter()
+                .filter_map(|r| r.captures(line))
+                .filter_map(|c| c.get(1))
+                .filter_map(|m| parse_number(m.as_str()))
+                .next();
+        }
+        if cues.lang.is_none() {
+            cues.lang = b
+                .lang
+                .iter()
+                .find(|(_, r)| r.is_match(line))
+                .map(|(l, _)| *l);
+        }
+    }
+    cues
+}
+
+fn parse_number(s: &str) -> Option<usize> {
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > 12 {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A line is an instruction when it starts like one and holds a cue, or holds two cues one of
+/// which is a word target; and it is short.
+fn is_instruction(line: &str, cues: &LineCues) -> bool {
+    if count_words(line) > 80 {
+        return false;
+    }
+    (cues.imperative && (cues.cue_hits >= 1 || cues.target.is_some()))
+        || (cues.cue_hits >= 2 && cues.target.is_some())
+}
+
+/// Parses a free-form brief.
+///
+/// ```
+/// # let packs = [copydesk::lang::LanguagePack::load(copydesk::lang::Lang::Fr).unwrap(),
+/// #              copydesk::lang::LanguagePack::load(copydesk::lang::Lang::En).unwrap()];
+/// use copydesk::brief::parse;
+/// let b = parse("Customize this title in frenchUn titre\n\nMake this article seo compatible, be in french, create at least 700 words\n\nLe texte.\n\nPUBLICITÉ", &packs);
+/// assert_eq!(b.title.as_deref(), Some("Un titre"));
+/// assert_eq!(b.target_words, Some(700));
+/// assert_eq!(b.paragraphs, ["Le texte."]);
+/// assert_eq!(b.removed[0].reason, "ad-marker");
+/// ```
+#[must_use]
+pub fn parse<'a>(input: &'a str, packs: &[LanguagePack]) -> Brief<'a> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let mut brief = Brief {
+        title: None,
+        target_words: None,
+        language: None,
+        wants_subheadings: false,
+        instructions: Vec::new(),
+        paragraphs: Vec::new(),
+        removed: Vec::new(),
+    };
+    let mut title_pending = false;
+    let mut prev_article_line = false; // the previous line was article text in the same block
+    let mut seen_article = false;
+    let mut first_content_line = true;
+    let lines: Vec<&str> = input.lines().collect();
+    for (n, raw) in lines.iter().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() {
+            prev_article_line = false;
+            continue;
+        }
+        let is_first = std::mem::replace(&mut first_content_line, false);
+        // An instruction to customise the title, with the title glued or after a colon.
+        if let Some(m) = packs
+            .iter()
+            .flat_map(|p| p.brief.title_instruction.iter())
+            .find_map(|r| r.find(line))
+        {
+            let instruction = &line[..m.end()];
+            let rest = line[m.end()..]
+                .trim_start_matches([':', ' ', '\u{a0}', '-', '–', '—'])
+                .trim();
+            let cues = read_cues(instruction, packs);
+            brief.language = brief.language.or(cues.lang);
+            brief.instructions.push(instruction);
+            brief.removed.push(Removal {
+                text: instruction.to_string(),
+                reason: "instruction".into(),
+            });
+            if rest.is_empty() {
+                title_pending = true;
+            } else if let Some(more) = split_glued_instruction(rest, packs) {
+                // "…title in frenchLes autorités…" never carries instructions after the title,
+                // but a title line could still hold a trailing instruction: keep it apart.
+                brief.title = Some(Cow::Borrowed(more.0));
+            } else {
+                brief.title = Some(Cow::Borrowed(rest));
+            }
+            prev_article_line = false;
+            continue;
+        }
+        // "Titre : …" / "Title: …"
+        if let Some(m) = packs
+            .iter()
+            .flat_map(|p| p.brief.title_line.iter())
+            .find_map(|r| r.find(line))
+        {
+            let rest = line[m.end()..].trim();
+            if !rest.is_empty() && brief.title.is_none() {
+                brief.title = Some(Cow::Borrowed(rest));
+                brief.removed.push(Removal {
+                    text: line[..m.end()].trim().to_string(),
+                    reason: "instruction".into(),
+                });
+                prev_article_line = false;
+                continue;
+            }
+        }
+        let cues = read_cues(line, packs);
+        if is_instruction(line, &cues) {
+            brief.instructions.push(line);
+            brief.target_words = brief.target_words.or(cues.target);
+            brief.language = brief.language.or(cues.lang);
+            brief.wants_subheadings |= cues.subheadings;
+            brief.removed.push(Removal {
+                text: line.to_string(),
+                reason: "instruction".into(),
+            });
+            prev_article_line = false;
+            continue;
+        }
+        if let Some(reason) = noise_reason(line, packs) {
+            brief.removed.push(Removal {
+                text: line.to_string(),
+                reason,
+            });
+            prev_article_line = false;
+            continue;
+        }
+        // A title: the line after a bare "Customize this title", or a first line with no final
+        // punctuation followed by more text.
+        let more_text_follows = lines[n + 1..].iter().any(|l| !l.trim().is_empty());
+        let wrapped_next = lines
+            .get(n + 1)
+            .is_some_and(|l| l.trim().chars().next().is_some_and(char::is_lowercase));
+        let title_shaped = !has_final_punctuation(line) && count_words(line) <= 30 && !wrapped_next;
+        if brief.title.is_none()
+            && title_shaped
+            && more_text_follows
+            && (title_pending || (is_first && !seen_article))
+        {
+            brief.title = Some(Cow::Borrowed(line));
+            title_pending = false;
+            prev_article_line = false;
+            continue;
+        }
+        // Article text. A hard-wrapped line continues the previous paragraph.
+        let continues = prev_article_line
+            && brief
+                .paragraphs
+                .last()
+                .is_some_and(|p| !has_final_punctuation(p))
+            && line.chars().next().is_some_and(char::is_lowercase);
+        if continues {
+            if let Some(last) = brief.paragraphs.last_mut() {
+                let joined = format!("{} {}", last.trim_end(), line);
+                *last = Cow::Owned(joined);
+            }
+        } else {
+            brief.paragraphs.push(Cow::Borrowed(line));
+        }
+        seen_article = true;
+        prev_article_line = true;
+    }
+    if brief.instructions.is_empty() {
+        brief.wants_subheadings = true;
+    }
+    brief
+}
+
+/// When a title glued to an instruction is itself followed by another instruction on the same
+/// line, returns the title part. (Rare; kept conservative: only a `. ` split.)
+fn split_glued_instruction<'a>(
+    rest: &'a str,
+    packs: &[LanguagePack],
+) -> Option<(&'a str, &'a str)> {
+    let (head, tail) = rest.split_once(". ")?;
+    let cues = read_cues(tail, packs);
+    is_instruction(tail, &cues).then_some((head, tail))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn packs() -> Vec<LanguagePack> {
+        Lang::ALL
+            .iter()
+            .map(|&l| LanguagePack::load(l).expect("pack"))
+            .collect()
+    }
+
+    #[test]
+    fn glued_english_brief_is_read() {
+        let packs = packs();
+        let input = "Customize this title in frenchLa ville vote son budget alors que la dette grimpe\n\n\
+            Make this article seo compatible,Let there be subheadings for the article, be in french, create at least 700 words\n\n\
+            Le conseil municipal a voté mardi.\n\nPUBLICITÉ\n\nLe maire a salué le vote.\n\nSource link -57";
+        let b = parse(input, &packs);
+        assert_eq!(
+            b.title.as_deref(),
+            Some("La ville vote son budget alors que la dette grimpe")
+        );
+        assert_eq!(b.target_words, Some(700));
+        assert_eq!(b.language, Some(Lang::Fr));
+        assert!(b.wants_subheadings);
+        assert_eq!(
+            b.paragraphs,
+            [
+                "Le conseil municipal a voté mardi.",
+                "Le maire a salué le vote."
+            ]
+        );
+        let reasons: Vec<&str> = b.removed.iter().map(|r| r.reason.as_str()).collect();
+        assert!(reasons.contains(&"ad-marker"), "{reasons:?}");
+        assert!(reasons.contains(&"source-trailer"), "{reasons:?}");
+    }
+
+    #[test]
+    fn french_instructions_and_title_line() {
+        let packs = packs();
+        let input = "Rédige une version optimisée pour le SEO de cet article, en français, avec des intertitres, d’au moins 800 mots.\n\
+            Titre : Le port reste bloqué\n\nLes dockers ont voté la grève.";
+        let b = parse(input, &packs);
+        assert_eq!(b.title.as_deref(), Some("Le port reste bloqué"));
+        assert_eq!(b.target_words, Some(800));
+        assert_eq!(b.language, Some(Lang::Fr));
+        assert!(b.wants_subheadings);
+        assert_eq!(b.paragraphs, ["Les dockers ont voté la grève."]);
+    }
+
+    #[test]
+    fn title_first_then_instruction() {
+        let packs = packs();
+        let input = "Le port reste bloqué\n\nRewrite this news article for SEO in French with subheadings; minimum 600 words.\n\nLes dockers ont voté la grève.";
+        let b = parse(input, &packs);
+        assert_eq!(b.title.as_deref(), Some("Le port reste bloqué"));
+        assert_eq!(b.target_words, Some(600));
+        assert_eq!(b.language, Some(Lang::Fr));
+    }
+
+    #[test]
+    fn bare_article_is_all_text() {
+        let packs = packs();
+        let input =
+            "14 mars 2025. - La mairie a ouvert un gymnase.\n\nLes habitants sont venus nombreux.";
+        let b = parse(input, &packs);
+        assert_eq!(b.title, None);
+        assert_eq!(b.target_words, None);
+        assert!(b.instructions.is_empty());
+        assert_eq!(b.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_single_line_without_punctuation_is_text_not_title() {
+        let packs = packs();
+        let b = parse("Je suis Chris", &packs);
+        assert_eq!(b.title, None);
+        assert_eq!(b.paragraphs, ["Je suis Chris"]);
+    }
+
+    #[test]
+    fn wrapped_lines_are_joined() {
+        let packs = packs();
+        let b = parse(
+            "Le conseil a voté\nle budget mardi.\nIl sera publié.",
+            &packs,
+        );
+        // The first line has no final punctuation but the text goes on in lower case on the
+        // next line: it is a wrapped paragraph, not a title.
+        assert_eq!(b.title, None);
+        assert_eq!(
+            b.paragraphs,
+            ["Le conseil a voté le budget mardi.", "Il sera publié."]
+        );
+    }
+
+    #[test]
+    fn article_sentences_are_not_taken_for_instructions() {
+        let packs = packs();
+        for s in [
+            "Le ministre veut créer un fonds de 700 millions pour les communes.",
+            "Make no mistake: the council voted 7 to 2 on Tuesday.",
+            "Il a écrit cet article en 2019, en français et en anglais.",
+        ] {
+            let cues = read_cues(s, &packs);
+            assert!(!is_instruction(s, &cues), "{s}");
+        }
+    }
+}

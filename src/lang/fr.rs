@@ -1,0 +1,219 @@
+//! French grammar: typography and the small rules that data files cannot express.
+
+use super::{Grammar, PackData};
+
+/// The embedded French data files.
+pub(super) const DATA: PackData = PackData {
+    stopwords: &[
+        include_str!("../../data/fr/stopwords.txt"),
+        include_str!("../../data/fr/stopwords-extra.txt"),
+    ],
+    verbs: include_str!("../../data/fr/verbs-common.txt"),
+    abbreviations: &[
+        include_str!("../../data/fr/cldr-suppressions.txt"),
+        include_str!("../../data/fr/abbreviations.txt"),
+    ],
+    noise: include_str!("../../data/fr/noise.txt"),
+    brief: include_str!("../../data/fr/brief.txt"),
+    grammar: include_str!("../../data/fr/grammar.txt"),
+    calendar: include_str!("../../data/fr/weekdays-months.txt"),
+    templates: include_str!("../../data/fr/templates.txt"),
+};
+
+/// No-break space (U+00A0), used before `:` and inside « ».
+pub const NBSP: char = '\u{00A0}';
+/// Narrow no-break space (U+202F), used before `; ! ?` and between digit groups.
+pub const NNBSP: char = '\u{202F}';
+
+/// The French grammar module.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct French;
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == NBSP || c == NNBSP || c == '\t'
+}
+
+/// Rule `fr.typo`: French typography, words untouched.
+///
+/// - `fr.typo.apostrophe`: `l'agence` → `l’agence`;
+/// - `fr.typo.ellipsis`: `...` → `…`;
+/// - `fr.typo.guillemets`: `"oui"` and `“oui”` → `« oui »`, with no-break spaces inside;
+/// - `fr.typo.nbsp`: `Titre : x` → no-break space before `:`, narrow no-break space before `; ! ?`;
+/// - `fr.typo.digits`: `6 700` → `6 700` with a narrow no-break space;
+/// - runs of spaces collapse to one.
+///
+/// ```
+/// use copydesk::lang::{Grammar, fr::French};
+/// let t = French.typography("Il a dit \"oui\"... l'an passé : 6 700 !");
+/// assert_eq!(t, "Il a dit «\u{a0}oui\u{a0}»… l’an passé\u{a0}: 6\u{202f}700\u{202f}!");
+/// ```
+pub fn typography(text: &str) -> String {
+    let src: Vec<char> = text.chars().collect();
+    // Pair straight double quotes only when they balance in this text.
+    let straight = src.iter().filter(|&&c| c == '"').count();
+    let pair_straight = straight > 0 && straight % 2 == 0;
+    let mut out: Vec<char> = Vec::with_capacity(src.len() + 8);
+    let mut open_straight = false;
+    let mut i = 0;
+    while i < src.len() {
+        let c = src[i];
+        let prev = out.last().copied();
+        let next = src.get(i + 1).copied();
+        match c {
+            '\'' if prev.is_some_and(char::is_alphabetic)
+                && next.is_some_and(char::is_alphabetic) =>
+            {
+                out.push('’');
+            }
+            '.' if next == Some('.') && src.get(i + 2) == Some(&'.') => {
+                out.push('…');
+                i += 3;
+                while src.get(i) == Some(&'.') {
+                    i += 1;
+                }
+                continue;
+            }
+            '"' | '“' | '”' | '«' | '»' => {
+                let opening = match c {
+                    '«' | '“' => true,
+                    '»' | '”' => false,
+                    _ => {
+                        if pair_straight {
+                            !open_straight
+                        } else {
+                            out.push(c);
+                            i += 1;
+                            continue;
+                        }
+                    }
+                };
+                if c == '"' {
+                    open_straight = opening;
+                }
+                if opening {
+                    out.push('«');
+                    out.push(NBSP);
+                    i += 1;
+                    while src.get(i).is_some_and(|&c| is_space(c)) {
+                        i += 1;
+                    }
+                    continue;
+                }
+                while out.last().is_some_and(|&c| is_space(c)) {
+                    out.pop();
+                }
+                out.push(NBSP);
+                out.push('»');
+            }
+            ':' | ';' | '!' | '?' => {
+                let followed_ok = next.is_none_or(|n| {
+                    is_space(n) || n == '\n' || matches!(n, '»' | '"' | ')' | '!' | '?' | '.' | ',')
+                });
+                let after_punct = matches!(prev, Some('!' | '?'));
+                if followed_ok && !after_punct && prev.is_some() && prev != Some('\n') {
+                    while out.last().is_some_and(|&c| is_space(c)) {
+                        out.pop();
+                    }
+                    out.push(if c == ':' { NBSP } else { NNBSP });
+                }
+                out.push(c);
+            }
+            ' ' | '\t' => {
+                // Digit groups: "6 700" (a group of exactly three digits follows).
+                let digits_before = prev.is_some_and(|p| p.is_ascii_digit());
+                let three_after = src.len() >= i + 4
+                    && src[i + 1..i + 4].iter().all(char::is_ascii_digit)
+                    && !src.get(i + 4).is_some_and(char::is_ascii_digit);
+                if digits_before && three_after && run_of_digits_before(&out) <= 3 {
+                    out.push(NNBSP);
+                } else if !prev.is_some_and(|p| is_space(p) || p == '\n') {
+                    out.push(' ');
+                }
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    while out.last().is_some_and(|&c| is_space(c)) {
+        out.pop();
+    }
+    let start = out.iter().position(|&c| !is_space(c)).unwrap_or(out.len());
+    out[start..].iter().collect()
+}
+
+/// How many digits end `out` (for `6 700` but not `2012 150`).
+fn run_of_digits_before(out: &[char]) -> usize {
+    out.iter().rev().take_while(|c| c.is_ascii_digit()).count()
+}
+
+impl Grammar for French {
+    fn typography(&self, text: &str) -> String {
+        typography(text)
+    }
+
+    fn kicker_separator(&self) -> &'static str {
+        "\u{a0}: "
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apostrophes_become_typographic() {
+        assert_eq!(typography("l'agence d'État"), "l’agence d’État");
+        assert_eq!(typography("'quote' alone"), "'quote' alone");
+    }
+
+    #[test]
+    fn guillemets_get_no_break_spaces() {
+        assert_eq!(
+            typography("la « réintégration » de"),
+            "la «\u{a0}réintégration\u{a0}» de"
+        );
+        assert_eq!(
+            typography("la «réintégration» de"),
+            "la «\u{a0}réintégration\u{a0}» de"
+        );
+        assert_eq!(typography("dit “non” hier"), "dit «\u{a0}non\u{a0}» hier");
+    }
+
+    #[test]
+    fn unbalanced_straight_quotes_stay() {
+        assert_eq!(typography("un \"seul guillemet"), "un \"seul guillemet");
+    }
+
+    #[test]
+    fn high_punctuation_gets_no_break_space() {
+        assert_eq!(typography("Titre: oui"), "Titre\u{a0}: oui");
+        assert_eq!(typography("Vraiment ?!"), "Vraiment\u{202f}?!");
+        assert_eq!(typography("Non ; si."), "Non\u{202f}; si.");
+    }
+
+    #[test]
+    fn urls_and_times_keep_their_colons() {
+        assert_eq!(
+            typography("voir https://exemple.fr/a?b=1 à 7:30"),
+            "voir https://exemple.fr/a?b=1 à 7:30"
+        );
+    }
+
+    #[test]
+    fn digit_groups_are_joined_without_touching_years() {
+        assert_eq!(
+            typography("plus de 6 700 morts"),
+            "plus de 6\u{202f}700 morts"
+        );
+        assert_eq!(typography("en 2012 150 personnes"), "en 2012 150 personnes");
+        assert_eq!(
+            typography("1 200 000 euros"),
+            "1\u{202f}200\u{202f}000 euros"
+        );
+    }
+
+    #[test]
+    fn ellipsis_and_spaces() {
+        assert_eq!(typography("  Et puis...  rien "), "Et puis… rien");
+    }
+}

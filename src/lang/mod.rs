@@ -1,0 +1,448 @@
+//! Language packs: the data under `data/<lang>/` (embedded with `include_str!`) plus one
+//! small grammar module per language for what data cannot express.
+//!
+//! Adding a language means adding a folder of data and a [`Grammar`] implementation;
+//! the pipeline stages only talk to [`LanguagePack`].
+
+pub mod en;
+pub mod fr;
+
+use std::collections::{HashMap, HashSet};
+
+use regex::{Regex, RegexBuilder};
+use serde::Serialize;
+
+use crate::error::{Error, ErrorKind};
+
+/// A language copydesk has a pack for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language with a pack, French first.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The ISO 639-1 code (`"fr"`, `"en"`).
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses an ISO 639-1 code or an English or French language name.
+    ///
+    /// ```
+    /// use copydesk::lang::Lang;
+    /// assert_eq!(Lang::parse("français"), Some(Lang::Fr));
+    /// assert_eq!(Lang::parse("EN"), Some(Lang::En));
+    /// assert_eq!(Lang::parse("de"), None);
+    /// ```
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_lowercase().as_str() {
+            "fr" | "fra" | "fre" | "french" | "français" | "francais" => Some(Lang::Fr),
+            "en" | "eng" | "english" | "anglais" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A scrape-noise rule: a whole-paragraph pattern and the reason reported when it matches.
+#[derive(Debug)]
+pub struct NoiseRule {
+    /// Why a paragraph matching this rule is removed (`ad-marker`, `source-trailer`, …).
+    pub reason: String,
+    /// The pattern, anchored to the whole trimmed paragraph, case-insensitive.
+    pub pattern: Regex,
+}
+
+/// Brief cues of one language: how its instruction lines look.
+#[derive(Debug)]
+pub struct BriefCues {
+    /// A line that starts like an instruction.
+    pub imperative: Vec<Regex>,
+    /// An instruction to customise the title, possibly with the title glued after it.
+    pub title_instruction: Vec<Regex>,
+    /// A `Title: …` line.
+    pub title_line: Vec<Regex>,
+    /// Words that make a line an instruction.
+    pub cues: Vec<Regex>,
+    /// The word target, in capture group 1.
+    pub target: Vec<Regex>,
+    /// Language requests.
+    pub lang: Vec<(Lang, Regex)>,
+    /// A request for subheadings.
+    pub subheadings: Vec<Regex>,
+}
+
+/// Word classes of a language (`data/<lang>/grammar.txt`).
+#[derive(Debug, Default)]
+pub struct WordClasses {
+    /// Determiners (`le`, `la`, `les`, `l’`, …).
+    pub determiners: HashSet<String>,
+    /// Elision prefixes (`l`, `d`, `qu`, …).
+    pub elisions: HashSet<String>,
+    /// Auxiliary verb forms.
+    pub auxiliaries: HashSet<String>,
+    /// Reporting verbs (`déclaré`, `said`).
+    pub attribution_verbs: HashSet<String>,
+    /// Multi-word subordinators, lowercased, that open a clause.
+    pub subordinators: Vec<String>,
+    /// Words that open a clause a trimmer may drop.
+    pub clause_openers: HashSet<String>,
+    /// Quantifiers that belong to a figure (`au moins`).
+    pub quantifiers: Vec<String>,
+    /// Prepositions and conjunctions a phrase must not end with.
+    pub prepositions: HashSet<String>,
+    /// Words before a 4-digit number that make it a year.
+    pub year_cues: HashSet<String>,
+    /// Words with an aspirated h (no elision).
+    pub h_aspire: HashSet<String>,
+}
+
+/// Everything copydesk knows about one language, parsed once per [`crate::Engine`].
+pub struct LanguagePack {
+    /// The language.
+    pub lang: Lang,
+    /// Stopwords (Snowball list plus the pack's extra function words), lowercase.
+    pub stopwords: HashSet<String>,
+    /// Common verb forms (auxiliary, modal, reporting) that are never keyphrases.
+    pub verbs: HashSet<String>,
+    /// Abbreviations that do not end a sentence, lowercase, with their final period.
+    pub abbreviations: HashSet<String>,
+    /// Scrape-noise rules.
+    pub noise: Vec<NoiseRule>,
+    /// Brief instruction cues written in this language.
+    pub brief: BriefCues,
+    /// Word classes.
+    pub words: WordClasses,
+    /// Month names (lowercase) to month numbers.
+    pub months: HashMap<String, u32>,
+    /// Weekday names (lowercase) to ISO weekday numbers (1 = Monday).
+    pub weekdays: HashMap<String, u32>,
+    /// Generated-text templates by rule key.
+    pub templates: HashMap<String, String>,
+    /// The grammar module.
+    pub grammar: Box<dyn Grammar>,
+    stemmer: rust_stemmers::Stemmer,
+}
+
+impl std::fmt::Debug for LanguagePack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LanguagePack")
+            .field("lang", &self.lang)
+            .field("stopwords", &self.stopwords.len())
+            .field("abbreviations", &self.abbreviations.len())
+            .field("noise", &self.noise.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The language-specific grammar that data files cannot express.
+///
+/// Every method is pure and deterministic.
+pub trait Grammar: Send + Sync {
+    /// Normalises typography of a text without changing its words
+    /// (French: ’ apostrophe, « » with no-break spaces, no-break space before `: ; ! ?`, …).
+    fn typography(&self, text: &str) -> String;
+
+    /// Writes the first letter in upper case (sentence case for headings and list items).
+    fn capitalize_first(&self, text: &str) -> String {
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(c) => c.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+
+    /// Writes the first letter in lower case unless the first word is a name or an acronym,
+    /// so that a fragment can follow a colon (`Haut-Karabakh : les autorités…`).
+    /// `is_name` says whether a word (as written) is a proper noun in this article.
+    fn lowercase_first(&self, text: &str, is_name: &dyn Fn(&str) -> bool) -> String {
+        let first_word: &str = text.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let core = first_word
+            .split(['’', '\''])
+            .next_back()
+            .unwrap_or(first_word);
+        let is_elided = core.len() < first_word.len();
+        let all_caps = first_word.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && first_word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        if all_caps || (!is_elided && is_name(first_word)) {
+            return text.to_string();
+        }
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(c) => c.to_lowercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+
+    /// The separator between a kicker and the rest of a title or heading (`" : "` in French).
+    fn kicker_separator(&self) -> &'static str;
+}
+
+/// Parses a `[section]`-style word list into its sections.
+fn sections(src: &str) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut current = String::new();
+    for line in src.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name.to_string();
+            out.entry(current.clone()).or_default();
+        } else {
+            out.entry(current.clone())
+                .or_default()
+                .push(line.to_lowercase());
+        }
+    }
+    out
+}
+
+/// The non-comment, non-empty lines of a data file.
+fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn regex(pattern: &str, what: &str) -> Result<Regex, Error> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .build()
+        .map_err(|e| Error::new(ErrorKind::Internal, format!("bad pattern in {what}: {e}")))
+}
+
+fn parse_brief(src: &str) -> Result<BriefCues, Error> {
+    let mut cues = BriefCues {
+        imperative: Vec::new(),
+        title_instruction: Vec::new(),
+        title_line: Vec::new(),
+        cues: Vec::new(),
+        target: Vec::new(),
+        lang: Vec::new(),
+        subheadings: Vec::new(),
+    };
+    for line in lines(src) {
+        let Some((kind, pattern)) = line.split_once('\t') else {
+            continue;
+        };
+        let re = regex(pattern.trim(), "brief.txt")?;
+        match kind {
+            "imperative" => cues.imperative.push(re),
+            "title-instruction" => cues.title_instruction.push(re),
+            "title-line" => cues.title_line.push(re),
+            "cue" => cues.cues.push(re),
+            "target" => cues.target.push(re),
+            "subheadings" => cues.subheadings.push(re),
+            other => {
+                if let Some(lang) = other.strip_prefix("lang:").and_then(Lang::parse) {
+                    cues.lang.push((lang, re));
+                }
+            }
+        }
+    }
+    Ok(cues)
+}
+
+fn parse_noise(src: &str) -> Result<Vec<NoiseRule>, Error> {
+    lines(src)
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(reason, pattern)| {
+            Ok(NoiseRule {
+                reason: reason.trim().to_string(),
+                pattern: regex(&format!("^(?:{})$", pattern.trim()), "noise.txt")?,
+            })
+        })
+        .collect()
+}
+
+fn parse_templates(src: &str) -> HashMap<String, String> {
+    lines(src)
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
+}
+
+fn parse_calendar(src: &str) -> (HashMap<String, u32>, HashMap<String, u32>) {
+    let mut months = HashMap::new();
+    let mut weekdays = HashMap::new();
+    for line in lines(src) {
+        let mut parts = line.split('\t');
+        let (Some(kind), Some(name), Some(num)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let Ok(num) = num.trim().parse::<u32>() else {
+            continue;
+        };
+        let name = name.trim().to_lowercase();
+        if kind.starts_with("month") {
+            months.insert(name, num);
+        } else if kind.starts_with("weekday") {
+            weekdays.insert(name, num);
+        }
+    }
+    (months, weekdays)
+}
+
+fn set(list: Option<&Vec<String>>) -> HashSet<String> {
+    list.map(|l| l.iter().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// The raw data files of one pack.
+struct PackData {
+    stopwords: &'static [&'static str],
+    verbs: &'static str,
+    abbreviations: &'static [&'static str],
+    noise: &'static str,
+    brief: &'static str,
+    grammar: &'static str,
+    calendar: &'static str,
+    templates: &'static str,
+}
+
+impl LanguagePack {
+    /// Loads the embedded pack of a language. Errors only on a defect in the embedded data.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Internal`] when an embedded pattern does not compile.
+    pub fn load(lang: Lang) -> Result<Self, Error> {
+        let data = match lang {
+            Lang::Fr => fr::DATA,
+            Lang::En => en::DATA,
+        };
+        let mut stopwords = HashSet::new();
+        for src in data.stopwords {
+            stopwords.extend(lines(src).map(str::to_lowercase));
+        }
+        let s = sections(data.grammar);
+        let not_abbreviations = set(s.get("not-abbreviations"));
+        let mut abbreviations = HashSet::new();
+        for src in data.abbreviations {
+            // Entries after "# may end a sentence" often do end one: they are not loaded.
+            let strong = src.split("\n# may end a sentence").next().unwrap_or(src);
+            abbreviations.extend(
+                lines(strong)
+                    .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .map(|l| l.to_lowercase())
+                    .filter(|l| !not_abbreviations.contains(l)),
+            );
+        }
+        let words = WordClasses {
+            determiners: set(s.get("determiners")),
+            elisions: set(s.get("elisions")),
+            auxiliaries: set(s.get("auxiliaries")),
+            attribution_verbs: set(s.get("attribution-verbs")),
+            subordinators: s.get("subordinators").cloned().unwrap_or_default(),
+            clause_openers: set(s.get("clause-openers")),
+            quantifiers: s.get("quantifiers").cloned().unwrap_or_default(),
+            prepositions: set(s.get("prepositions")),
+            year_cues: set(s.get("year-cues")),
+            h_aspire: set(s.get("h-aspire")),
+        };
+        let (months, weekdays) = parse_calendar(data.calendar);
+        let grammar: Box<dyn Grammar> = match lang {
+            Lang::Fr => Box::new(fr::French),
+            Lang::En => Box::new(en::English),
+        };
+        let stemmer = rust_stemmers::Stemmer::create(match lang {
+            Lang::Fr => rust_stemmers::Algorithm::French,
+            Lang::En => rust_stemmers::Algorithm::English,
+        });
+        Ok(Self {
+            lang,
+            stopwords,
+            verbs: lines(data.verbs).map(str::to_lowercase).collect(),
+            abbreviations,
+            noise: parse_noise(data.noise)?,
+            brief: parse_brief(data.brief)?,
+            words,
+            months,
+            weekdays,
+            templates: parse_templates(data.templates),
+            grammar,
+            stemmer,
+        })
+    }
+
+    /// The Snowball stem of a lowercase word.
+    #[must_use]
+    pub fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
+        self.stemmer.stem(word)
+    }
+
+    /// Whether a lowercase word is a stopword or a function word.
+    #[must_use]
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
+            || self.words.determiners.contains(word)
+            || self.words.auxiliaries.contains(word)
+            || self.words.prepositions.contains(word)
+    }
+
+    /// The template for a rule key, or an internal error naming the key.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Internal`] when the pack has no such template.
+    pub fn template(&self, key: &str) -> Result<&str, Error> {
+        self.templates.get(key).map(String::as_str).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Internal,
+                format!("language pack {} has no template {key}", self.lang.code()),
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packs_load_and_hold_data() {
+        for lang in Lang::ALL {
+            let pack = LanguagePack::load(lang).expect("embedded pack loads");
+            assert!(pack.stopwords.len() > 100, "{lang:?} stopwords");
+            assert!(!pack.noise.is_empty(), "{lang:?} noise");
+            assert!(!pack.brief.target.is_empty(), "{lang:?} brief target");
+            assert!(pack.months.len() >= 12, "{lang:?} months");
+            assert!(pack.template("block.key-points.heading").is_ok());
+        }
+    }
+
+    #[test]
+    fn sections_are_parsed() {
+        let s = sections("# c\n[a]\nX\ny\n[b]\nz\n");
+        assert_eq!(s["a"], vec!["x", "y"]);
+        assert_eq!(s["b"], vec!["z"]);
+    }
+
+    #[test]
+    fn lowercase_first_keeps_names_and_acronyms() {
+        let g = fr::French;
+        let never = |_: &str| false;
+        let always = |_: &str| true;
+        assert_eq!(g.lowercase_first("Les autorités", &never), "les autorités");
+        assert_eq!(g.lowercase_first("ONU réunie", &never), "ONU réunie");
+        assert_eq!(g.lowercase_first("Bakou gagne", &always), "Bakou gagne");
+        assert_eq!(
+            g.lowercase_first("L’Azerbaïdjan revendique", &always),
+            "l’Azerbaïdjan revendique"
+        );
+    }
+}

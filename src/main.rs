@@ -1,0 +1,272 @@
+//! The `copydesk` command line: a thin layer over the library (contract v1).
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use copydesk::lang::Lang;
+use copydesk::{Engine, Input, Options, render};
+use serde_json::{Value, json};
+
+/// The sample brief shipped with copydesk (own text), used by `rewrite --sample`.
+const SAMPLE_BRIEF: &str = include_str!("../examples/brief-sample-fr.txt");
+
+#[derive(Parser)]
+#[command(
+    name = "copydesk",
+    version,
+    about = "Offline, rule-based copy desk: article + brief → SEO-ready article"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Rewrite an article from a brief: title, meta, slug, sections, grounded blocks.
+    Rewrite {
+        /// A file path; absent or '-' means stdin.
+        input: Option<PathBuf>,
+        /// Use the sample brief shipped with copydesk instead of INPUT.
+        #[arg(long, conflicts_with = "input")]
+        sample: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Markdown)]
+        format: Format,
+        /// Exit with status 3 when the word target cannot be met.
+        #[arg(long)]
+        strict: bool,
+        #[command(flatten)]
+        opts: RewriteOpts,
+        /// Write the output to FILE instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Show the analysis: paragraphs, sentences, keyphrases, entities, figures, sections.
+    Analyze {
+        /// A file path; absent or '-' means stdin.
+        input: Option<PathBuf>,
+        /// Output format (only json).
+        #[arg(long, value_enum, default_value_t = AnalyzeFormat::Json)]
+        format: AnalyzeFormat,
+        #[command(flatten)]
+        opts: RewriteOpts,
+    },
+    /// JSON Lines in (one article a line: {"id","title","paragraphs"} or {"id","brief"}),
+    /// JSON Lines out, same order; a failing line gives {"id","error"}.
+    Batch {
+        /// A file path; absent or '-' means stdin.
+        input: Option<PathBuf>,
+        #[command(flatten)]
+        opts: RewriteOpts,
+    },
+}
+
+#[derive(Args, Clone)]
+struct RewriteOpts {
+    /// Output language: fr, en or auto (default: what the brief says, else detected).
+    #[arg(long, value_name = "fr|en|auto")]
+    lang: Option<String>,
+    /// Word target (default: what the brief says, else 700).
+    #[arg(long, value_name = "N")]
+    min_words: Option<usize>,
+    /// The title to customise (overrides the brief's).
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
+    /// The focus keyphrase (overrides the extracted one).
+    #[arg(long, value_name = "TEXT")]
+    keyphrase: Option<String>,
+    /// Largest input accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = copydesk::DEFAULT_MAX_INPUT_BYTES)]
+    max_input_bytes: usize,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Markdown,
+    Html,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AnalyzeFormat {
+    Json,
+}
+
+/// A usage or input error: exit status 2 with one line on stderr.
+struct Fail(String);
+
+impl RewriteOpts {
+    fn options(&self) -> Result<Options, Fail> {
+        let lang = match self.lang.as_deref().map(str::trim) {
+            None | Some("auto" | "") => None,
+            Some(l) => Some(
+                Lang::parse(l)
+                    .ok_or_else(|| Fail(format!("unknown language '{l}': use fr, en or auto")))?,
+            ),
+        };
+        Ok(Options::default()
+            .with_lang(lang)
+            .with_min_words(self.min_words)
+            .with_title(self.title.clone())
+            .with_keyphrase(self.keyphrase.clone())
+            .with_max_input_bytes(self.max_input_bytes))
+    }
+}
+
+fn read_input(path: Option<&PathBuf>, limit: usize) -> Result<String, Fail> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let res = match path {
+        None => std::io::stdin().lock().take(cap).read_to_end(&mut bytes),
+        Some(p) if p.as_os_str() == "-" => {
+            std::io::stdin().lock().take(cap).read_to_end(&mut bytes)
+        }
+        Some(p) => std::fs::File::open(p)
+            .map_err(|e| Fail(format!("cannot open {}: {e}", p.display())))?
+            .take(cap)
+            .read_to_end(&mut bytes),
+    };
+    res.map_err(|e| Fail(format!("cannot read input: {e}")))?;
+    if bytes.len() > limit {
+        return Err(Fail(format!(
+            "input is over the limit of {limit} bytes: split it or pass --max-input-bytes"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Fail(format!(
+            "input is not valid UTF-8 (byte {}): convert it to UTF-8 first",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Fail> {
+    match path {
+        Some(p) => {
+            std::fs::write(p, text).map_err(|e| Fail(format!("cannot write {}: {e}", p.display())))
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| Fail(format!("cannot write output: {e}")))
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Fail> {
+    let engine = Engine::new().map_err(|e| Fail(e.to_string()))?;
+    match cli.command {
+        Command::Rewrite {
+            input,
+            sample,
+            format,
+            strict,
+            opts,
+            output,
+        } => {
+            let options = opts.options()?;
+            let text = if sample {
+                SAMPLE_BRIEF.to_string()
+            } else {
+                read_input(input.as_ref(), opts.max_input_bytes)?
+            };
+            let rw = engine
+                .rewrite(Input::Brief(&text), &options)
+                .map_err(|e| Fail(e.to_string()))?;
+            let a = &rw.article;
+            let rendered = match format {
+                Format::Markdown => render::markdown(a),
+                Format::Html => render::html(a),
+                Format::Json => render::json(a) + "\n",
+            };
+            write_output(output.as_ref(), &rendered)?;
+            for w in &a.warnings {
+                eprintln!("copydesk: warning: {w}");
+            }
+            if strict && !a.target_met {
+                return Ok(ExitCode::from(3));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Analyze {
+            input,
+            format: AnalyzeFormat::Json,
+            opts,
+        } => {
+            let options = opts.options()?;
+            let text = read_input(input.as_ref(), opts.max_input_bytes)?;
+            let v = engine
+                .analyze(Input::Brief(&text), &options)
+                .map_err(|e| Fail(e.to_string()))?;
+            write_output(
+                None,
+                &(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Batch { input, opts } => {
+            let options = opts.options()?;
+            let text = read_input(input.as_ref(), usize::MAX / 2)?;
+            let mut out = std::io::stdout().lock();
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                let record = batch_line(&engine, line, &options);
+                let s = serde_json::to_string(&record).unwrap_or_default();
+                writeln!(out, "{s}").map_err(|e| Fail(format!("cannot write output: {e}")))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// One batch record: the rewrite result with its id, or `{"id", "error"}`.
+fn batch_line(engine: &Engine, line: &str, options: &Options) -> Value {
+    let parsed: Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return json!({"id": Value::Null, "error": format!("not a JSON object: {e}")}),
+    };
+    let id = parsed.get("id").cloned().unwrap_or(Value::Null);
+    let result = if let Some(brief) = parsed.get("brief").and_then(Value::as_str) {
+        engine.rewrite(Input::Brief(brief), options)
+    } else if let Some(ps) = parsed.get("paragraphs").and_then(Value::as_array) {
+        let paragraphs: Vec<String> = ps
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect();
+        let title = parsed.get("title").and_then(Value::as_str);
+        engine.rewrite(
+            Input::Article {
+                title,
+                paragraphs: &paragraphs,
+            },
+            options,
+        )
+    } else {
+        return json!({"id": id, "error": "a line needs \"brief\" or \"paragraphs\""});
+    };
+    match result {
+        Ok(rw) => {
+            let mut v = render::json_value(&rw.article);
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("id".into(), id);
+            }
+            v
+        }
+        Err(e) => json!({"id": id, "error": e.to_string()}),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Fail(msg)) => {
+            eprintln!("copydesk: error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}

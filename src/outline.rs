@@ -1,0 +1,257 @@
+//! Stage 4, `outline`: topical sections, as runs of paragraphs grouped by lexical cohesion.
+//!
+//! The lede (the first paragraph) stands alone without a heading. The other paragraphs are
+//! segmented by dynamic programming over the gaps between them: a boundary costs the lexical
+//! similarity across its gap (TextTiling-style block comparison of stem vectors, two paragraphs
+//! a side), and a section costs its distance from a comfortable size. Hard limits: no section
+//! over [`MAX_SECTION_WORDS`] words (a single longer paragraph stands alone), at most
+//! [`MAX_SECTION_PARAGRAPHS`] paragraphs. Linear in the number of paragraphs.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::analyze::Analysis;
+use crate::text::Document;
+
+/// No section holds more words than this.
+pub const MAX_SECTION_WORDS: usize = 300;
+/// No section holds more paragraphs than this.
+pub const MAX_SECTION_PARAGRAPHS: usize = 10;
+/// The section size the segmenter prefers, in words.
+const IDEAL_SECTION_WORDS: f64 = 150.0;
+
+/// One planned section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionPlan {
+    /// Its paragraphs (indices into [`Document::paragraphs`]).
+    pub paragraphs: Range<usize>,
+    /// Its words.
+    pub words: usize,
+    /// Its keyphrases, most distinctive first (indices into [`Analysis::keyphrases`]).
+    pub keyphrases: Vec<usize>,
+}
+
+/// The outline: an optional lede and the topical sections.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outline {
+    /// The lede paragraph, when the article has one.
+    pub lede: Option<usize>,
+    /// Topical sections in reading order.
+    pub sections: Vec<SectionPlan>,
+}
+
+impl Outline {
+    /// The paragraph groups as `analyze` reports them: the lede first, then each section.
+    #[must_use]
+    pub fn paragraph_groups(&self) -> Vec<Vec<usize>> {
+        self.lede
+            .map(|l| vec![l])
+            .into_iter()
+            .chain(self.sections.iter().map(|s| s.paragraphs.clone().collect()))
+            .collect()
+    }
+}
+
+type Vector = HashMap<String, f64>;
+
+fn paragraph_vectors(doc: &Document, analysis: &Analysis) -> Vec<Vector> {
+    doc.paragraphs
+        .iter()
+        .map(|p| {
+            let mut v = Vector::new();
+            let toks = doc.sentences[p.sentences.clone()]
+                .iter()
+                .flat_map(|s| s.tokens.clone());
+            for t in toks {
+                let info = &analysis.tokens[t];
+                if info.content && info.stem.chars().count() >= 3 {
+                    *v.entry(info.stem.clone()).or_insert(0.0) += 1.0;
+                }
+            }
+            v
+        })
+        .collect()
+}
+
+fn add(into: &mut Vector, v: &Vector) {
+    for (k, x) in v {
+        *into.entry(k.clone()).or_insert(0.0) += x;
+    }
+}
+
+fn cosine(a: &Vector, b: &Vector) -> f64 {
+    let dot: f64 = a.iter().filter_map(|(k, x)| b.get(k).map(|y| x * y)).sum();
+    let na: f64 = a.values().map(|x| x * x).sum::<f64>().sqrt();
+    let nb: f64 = b.values().map(|x| x * x).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+/// Builds the outline.
+#[must_use]
+pub fn outline(doc: &Document, analysis: &Analysis) -> Outline {
+    let n = doc.paragraphs.len();
+    if n == 0 {
+        return Outline {
+            lede: None,
+            sections: Vec::new(),
+        };
+    }
+    let vectors = paragraph_vectors(doc, analysis);
+    let body: Range<usize> = 1..n;
+    // Similarity across the gap before paragraph i (for i in body, i > 1).
+    let gap_sim = |i: usize| -> f64 {
+        let mut left = Vector::new();
+        let mut right = Vector::new();
+        for k in i.saturating_sub(2).max(1)..i {
+            add(&mut left, &vectors[k]);
+        }
+        for k in i..(i + 2).min(n) {
+            add(&mut right, &vectors[k]);
+        }
+        cosine(&left, &right)
+    };
+    let sims: Vec<f64> = (0..n)
+        .map(|i| if i > 1 { gap_sim(i) } else { 0.0 })
+        .collect();
+    let words: Vec<usize> = doc.paragraphs.iter().map(|p| p.words).collect();
+    let total_body: usize = words[body.clone()].iter().sum();
+    // The preferred size: about IDEAL_SECTION_WORDS, so that the sections share the body evenly.
+    let parts = ((total_body as f64 / IDEAL_SECTION_WORDS).round()).max(1.0);
+    let ideal = (total_body as f64 / parts).max(1.0);
+    // best[j]: the least cost of segmenting paragraphs 1..j; prev[j]: where the last section starts.
+    let mut best = vec![f64::INFINITY; n + 1];
+    let mut prev = vec![0usize; n + 1];
+    best[1] = 0.0;
+    for j in 2..=n {
+        let mut w = 0;
+        for i in (1..j).rev() {
+            w += words[i];
+            let len = j - i;
+            if len > MAX_SECTION_PARAGRAPHS || (w > MAX_SECTION_WORDS && len > 1) {
+                break;
+            }
+            let boundary = if i > 1 { 0.6 * sims[i] } else { 0.0 };
+            let dev = (w as f64 - ideal) / ideal;
+            let single = if len == 1 && n > 3 { 0.35 } else { 0.0 };
+            let cost = best[i] + boundary + 1.2 * dev * dev + single + 0.05;
+            if cost < best[j] {
+                best[j] = cost;
+                prev[j] = i;
+            }
+        }
+    }
+    let mut ranges = Vec::new();
+    let mut j = n;
+    while j > 1 {
+        let i = prev[j].max(1);
+        ranges.push(i..j);
+        if i == j {
+            break;
+        }
+        j = i;
+    }
+    ranges.reverse();
+    let sections = ranges
+        .into_iter()
+        .map(|r| {
+            let words = r.clone().map(|k| words[k]).sum();
+            let keyphrases = section_keyphrases(doc, analysis, &r);
+            SectionPlan {
+                paragraphs: r,
+                words,
+                keyphrases,
+            }
+        })
+        .collect();
+    Outline {
+        lede: Some(0),
+        sections,
+    }
+}
+
+/// The keyphrases of a section, most distinctive first: in-section occurrences weighted by the
+/// share of the phrase's occurrences that fall in the section.
+fn section_keyphrases(doc: &Document, analysis: &Analysis, r: &Range<usize>) -> Vec<usize> {
+    let Some(first) = doc.paragraphs.get(r.start) else {
+        return Vec::new();
+    };
+    let Some(last) = doc.paragraphs.get(r.end - 1) else {
+        return Vec::new();
+    };
+    let span = first.span.start..last.span.end;
+    let mut scored: Vec<(usize, f64)> = analysis
+        .keyphrases
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| {
+            let inside = k
+                .occurrences
+                .iter()
+                .filter(|o| span.contains(&o.start))
+                .count();
+            (inside > 0).then(|| {
+                let share = inside as f64 / k.occurrences.len() as f64;
+                (
+                    i,
+                    inside as f64 * (0.5 + share) * (1.0 + 0.2 * k.words as f64) * k.score.sqrt(),
+                )
+            })
+        })
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    scored.into_iter().map(|(i, _)| i).take(8).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::analyze;
+    use crate::lang::{Lang, LanguagePack};
+
+    #[test]
+    fn sections_follow_topic_shifts_and_respect_limits() {
+        let pack = LanguagePack::load(Lang::Fr).expect("pack");
+        let mut paragraphs =
+            vec!["Le chapeau de l’article présente les deux sujets du jour.".to_string()];
+        for k in 0..4 {
+            paragraphs.push(format!("La rivière Sernance déborde encore ; la crue de la rivière inquiète les riverains du quai {k}. La crue monte."));
+        }
+        for k in 0..4 {
+            paragraphs.push(format!("Le budget municipal prévoit une hausse des impôts ; le budget divise le conseil municipal {k}. Le vote du budget approche."));
+        }
+        let doc = Document::build(&paragraphs, &pack);
+        let a = analyze(&doc, None, &pack);
+        let o = outline(&doc, &a);
+        assert_eq!(o.lede, Some(0));
+        let starts: Vec<usize> = o.sections.iter().map(|s| s.paragraphs.start).collect();
+        assert!(
+            starts.contains(&5),
+            "a boundary at the topic shift: {starts:?}"
+        );
+        for s in &o.sections {
+            assert!(s.words <= MAX_SECTION_WORDS);
+        }
+        // Every body paragraph is in exactly one section, in order.
+        let flat: Vec<usize> = o
+            .sections
+            .iter()
+            .flat_map(|s| s.paragraphs.clone())
+            .collect();
+        assert_eq!(flat, (1..9).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_single_paragraph_is_only_a_lede() {
+        let pack = LanguagePack::load(Lang::Fr).expect("pack");
+        let doc = Document::build(&["Un seul paragraphe ici."], &pack);
+        let a = analyze(&doc, None, &pack);
+        let o = outline(&doc, &a);
+        assert_eq!(o.lede, Some(0));
+        assert!(o.sections.is_empty());
+        assert_eq!(o.paragraph_groups(), vec![vec![0]]);
+    }
+}

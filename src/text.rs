@@ -1,0 +1,611 @@
+//! Stage 2, `text`: paragraphs → sentences → tokens, all as byte spans over one cleaned text.
+//!
+//! The [`Document`] owns the cleaned, typographically normalised article text; every
+//! paragraph, sentence and token is a span into it. Word counting lives here and only here
+//! ([`count_words`]).
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::lang::LanguagePack;
+
+/// A byte range into [`Document::text`].
+pub type Span = Range<usize>;
+
+/// Paragraphs longer than this many words are split at sentence boundaries (a layout change).
+pub const MAX_PARAGRAPH_WORDS: usize = 150;
+
+/// Counts words with the contract's rule: a word is a maximal run of characters that are
+/// not white space (Unicode `White_Space`, which includes U+00A0 and U+202F) and that holds
+/// at least one letter or digit.
+///
+/// ```
+/// use copydesk::text::count_words;
+/// assert_eq!(count_words("l’agence du Haut-Karabakh"), 3);
+/// assert_eq!(count_words("6\u{a0}700 morts : « non »"), 4);
+/// assert_eq!(count_words(" : « "), 0);
+/// ```
+#[must_use]
+pub fn count_words(text: &str) -> usize {
+    text.split(char::is_whitespace)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// A word (letters, possibly with digits, hyphens or inner apostrophes).
+    Word,
+    /// A number (`6 700`, `2,3`, `7h44`, `1er`, `XIXe` is a word).
+    Number,
+    /// An elided function word with its apostrophe (`l’`, `qu’`).
+    Elision,
+    /// Punctuation or a symbol.
+    Punct,
+}
+
+/// A token: a span and its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is in [`Document::text`].
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+/// A sentence: its span and the range of its tokens in [`Document::tokens`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where it is in [`Document::text`].
+    pub span: Span,
+    /// Its tokens, as indices into [`Document::tokens`].
+    pub tokens: Range<usize>,
+    /// The paragraph it belongs to.
+    pub paragraph: usize,
+}
+
+/// A paragraph: its span and the range of its sentences in [`Document::sentences`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Where it is in [`Document::text`].
+    pub span: Span,
+    /// Its sentences, as indices into [`Document::sentences`].
+    pub sentences: Range<usize>,
+    /// The input paragraph it comes from (a long input paragraph gives several).
+    pub source: usize,
+    /// Its word count.
+    pub words: usize,
+}
+
+/// The article as a document model over one cleaned text.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The cleaned, typographically normalised text; paragraphs separated by `\n\n`.
+    pub text: String,
+    /// The paragraphs, in reading order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Every sentence, in reading order.
+    pub sentences: Vec<Sentence>,
+    /// Every token, in reading order.
+    pub tokens: Vec<Token>,
+}
+
+impl Document {
+    /// Builds the document from the article's paragraphs (as they come from the brief):
+    /// typography is normalised by the pack's grammar, long paragraphs are split at sentence
+    /// boundaries, and sentences and tokens are found.
+    #[must_use]
+    pub fn build<S: AsRef<str>>(paragraphs: &[S], pack: &LanguagePack) -> Self {
+        let mut doc = Document {
+            text: String::new(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+        };
+        for (source, raw) in paragraphs.iter().enumerate() {
+            let clean = pack.grammar.typography(raw.as_ref());
+            if count_words(&clean) == 0 && clean.trim().is_empty() {
+                continue;
+            }
+            let spans = split_sentences(&clean, pack);
+            let words: Vec<usize> = spans
+                .iter()
+                .map(|s| count_words(&clean[s.clone()]))
+                .collect();
+            for group in layout_groups(&words) {
+                let (Some(first), Some(last)) = (spans.get(group.start), spans.get(group.end - 1))
+                else {
+                    continue;
+                };
+                doc.push_paragraph(&clean[first.start..last.end], source, pack);
+            }
+        }
+        doc
+    }
+
+    fn push_paragraph(&mut self, text: &str, source: usize, pack: &LanguagePack) {
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let base = self.text.len();
+        self.text.push_str(text);
+        let first_sentence = self.sentences.len();
+        let paragraph = self.paragraphs.len();
+        for span in split_sentences(text, pack) {
+            let first_token = self.tokens.len();
+            tokenize_into(text, span.clone(), base, pack, &mut self.tokens);
+            self.sentences.push(Sentence {
+                span: span.start + base..span.end + base,
+                tokens: first_token..self.tokens.len(),
+                paragraph,
+            });
+        }
+        self.paragraphs.push(Paragraph {
+            span: base..base + text.len(),
+            sentences: first_sentence..self.sentences.len(),
+            source,
+            words: count_words(text),
+        });
+    }
+
+    /// The text of a span.
+    #[must_use]
+    pub fn slice(&self, span: &Span) -> &str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+
+    /// The text of paragraph `i` (empty when out of range).
+    #[must_use]
+    pub fn paragraph_text(&self, i: usize) -> &str {
+        self.paragraphs.get(i).map_or("", |p| self.slice(&p.span))
+    }
+
+    /// The text of sentence `i` (empty when out of range).
+    #[must_use]
+    pub fn sentence_text(&self, i: usize) -> &str {
+        self.sentences.get(i).map_or("", |s| self.slice(&s.span))
+    }
+
+    /// The text of a token.
+    #[must_use]
+    pub fn token_text(&self, t: &Token) -> &str {
+        self.slice(&t.span)
+    }
+
+    /// The words of the whole document.
+    #[must_use]
+    pub fn word_count(&self) -> usize {
+        self.paragraphs.iter().map(|p| p.words).sum()
+    }
+}
+
+/// Groups sentences (given their word counts) into paragraphs of a readable size:
+/// one group when the total is within [`MAX_PARAGRAPH_WORDS`], otherwise balanced groups.
+fn layout_groups(words: &[usize]) -> Vec<Range<usize>> {
+    let total: usize = words.iter().sum();
+    if total <= MAX_PARAGRAPH_WORDS || words.len() < 2 {
+        return vec![0..words.len()];
+    }
+    let parts = total.div_ceil(110).max(2);
+    let target = total / parts;
+    let mut groups = Vec::new();
+    let mut start = 0;
+    let mut acc = 0;
+    for (i, w) in words.iter().enumerate() {
+        acc += w;
+        let remaining: usize = words[i + 1..].iter().sum();
+        if acc >= target && i + 1 < words.len() && remaining >= 20 {
+            groups.push(start..i + 1);
+            start = i + 1;
+            acc = 0;
+        }
+    }
+    groups.push(start..words.len());
+    groups
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '»' | '”' | '"' | '’' | ')' | ']' | '\'')
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_inline_space(c: char) -> bool {
+    c.is_whitespace() && c != '\n'
+}
+
+/// Splits one paragraph into sentence spans (byte ranges into `text`, trimmed).
+///
+/// Rules (`text.sbd`): a sentence ends at `. ! ? …` (with any closing quotes or brackets)
+/// followed by white space and a character that can start a sentence; not after a known
+/// abbreviation (`M.`, `av. J.-C.`), a single-letter initial (`J. K. Rowling`), or when the
+/// next word starts in lower case (`« Non ! » a-t-il dit`).
+///
+/// ```
+/// # let pack = copydesk::lang::LanguagePack::load(copydesk::lang::Lang::Fr).unwrap();
+/// use copydesk::text::split_sentences;
+/// let t = "M. Dupont est venu. Il a parlé. « Assez ! » a-t-il crié.";
+/// let s: Vec<&str> = split_sentences(t, &pack).into_iter().map(|r| &t[r]).collect();
+/// assert_eq!(s, ["M. Dupont est venu.", "Il a parlé.", "« Assez ! » a-t-il crié."]);
+/// ```
+#[must_use]
+pub fn split_sentences(text: &str, pack: &LanguagePack) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c == '\n' {
+            push_trimmed(text, start..pos, &mut out);
+            start = pos + 1;
+            i += 1;
+            continue;
+        }
+        if !is_terminal(c) {
+            i += 1;
+            continue;
+        }
+        // The terminal run: `?!`, `...`, and closing quotes (with a no-break space before »).
+        let mut j = i + 1;
+        loop {
+            while j < chars.len() && is_terminal(chars[j].1) {
+                j += 1;
+            }
+            let mut k = j;
+            while k < chars.len() && matches!(chars[k].1, '\u{a0}' | '\u{202f}') {
+                k += 1;
+            }
+            if k < chars.len() && is_closing(chars[k].1) {
+                j = k + 1;
+                continue;
+            }
+            break;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        // White space must follow.
+        let mut k = j;
+        while k < chars.len() && is_inline_space(chars[k].1) {
+            k += 1;
+        }
+        if k == j && k < chars.len() && chars[k].1 != '\n' {
+            i = j;
+            continue;
+        }
+        let Some(&(_, next)) = chars.get(k) else {
+            break;
+        };
+        if next == '\n' || is_boundary(text, pos, c, next, pack) {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+        i = k;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn is_boundary(text: &str, pos: usize, terminal: char, next: char, pack: &LanguagePack) -> bool {
+    if next.is_lowercase() || matches!(next, ',' | ';' | ':' | ')' | '-' | '–' | '—') {
+        return false;
+    }
+    if terminal != '.' {
+        return true;
+    }
+    // The word the period closes, and the one before it (for `av. J.-C.`).
+    let before = &text[..pos];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '«' || c == '"')
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() == 1 && letters[0].is_uppercase() && word.chars().count() <= 2 {
+        return false; // an initial: J. K. Rowling
+    }
+    if word.is_empty() {
+        return true;
+    }
+    let with_dot = format!("{}.", word.to_lowercase());
+    if pack.abbreviations.contains(&with_dot) {
+        return false;
+    }
+    // Two-word abbreviations (`av. J.-C.`, `p. ex.`).
+    let head = before[..word_start].trim_end();
+    if let Some(p) = head.rfind(char::is_whitespace) {
+        let two = format!("{} {}", head[p..].trim().to_lowercase(), with_dot);
+        if pack.abbreviations.contains(&two) {
+            return false;
+        }
+    } else if !head.is_empty() {
+        let two = format!("{} {}", head.to_lowercase(), with_dot);
+        if pack.abbreviations.contains(&two) {
+            return false;
+        }
+    }
+    // Inner-dot acronyms such as `P.-D.G.` or `U.S.` are abbreviations when the next word
+    // starts in lower case (handled above); before a capital they may end a sentence.
+    true
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let s = &text[span.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(span.start + lead..span.end - trail);
+    }
+}
+
+/// Joiners allowed inside a token when a letter or digit follows.
+fn is_inner_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '’' | '\'' | '.' | ',' | '/' | '_' | '&' | '\u{2011}'
+    )
+}
+
+/// Tokenizes `text[span]` (a sentence) and appends tokens with spans offset by `base`.
+///
+/// Rules (`text.tokens`): letters and digits with inner hyphens, apostrophes and
+/// decimal separators form one token (`Haut-Karabakh`, `a-t-il`, `2,3`, `COVID-19`); an
+/// elision prefix of the pack (`l’`, `qu’`, `jusqu’`) is its own token; digit groups with a
+/// (no-break) space (`6 700`) form one number.
+pub fn tokenize_into(
+    text: &str,
+    span: Span,
+    base: usize,
+    pack: &LanguagePack,
+    out: &mut Vec<Token>,
+) {
+    let s = &text[span.clone()];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let pos = |i: usize| chars.get(i).map_or(s.len(), |&(p, _)| p);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            let end = pos(i + 1);
+            out.push(Token {
+                span: base + span.start + pos(i)..base + span.start + end,
+                kind: TokenKind::Punct,
+            });
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        loop {
+            match at(j) {
+                Some(c) if c.is_alphanumeric() => j += 1,
+                Some(c) if is_inner_joiner(c) && at(j + 1).is_some_and(char::is_alphanumeric) => {
+                    // A period joins only digits (2.3) or single letters (U.S).
+                    if c == '.' || c == ',' {
+                        let prev_digit = at(j - 1).is_some_and(|p| p.is_ascii_digit());
+                        let next_digit = at(j + 1).is_some_and(|p| p.is_ascii_digit());
+                        if c == ',' && !(prev_digit && next_digit) {
+                            break;
+                        }
+                        if c == '.' && !(prev_digit && next_digit) {
+                            let single = j >= 1
+                                && at(j - 1).is_some_and(char::is_alphabetic)
+                                && (j < 2 || !at(j - 2).is_some_and(char::is_alphanumeric));
+                            if !single {
+                                break;
+                            }
+                        }
+                    }
+                    j += 2;
+                }
+                Some(c)
+                    if (c == ' ' || c == '\u{a0}' || c == '\u{202f}')
+                        && chars[start..j].iter().all(|&(_, d)| {
+                            d.is_ascii_digit() || d == '\u{202f}' || d == '\u{a0}' || d == ' '
+                        })
+                        && (start..j)
+                            .filter(|&x| at(x).is_some_and(|d| d.is_ascii_digit()))
+                            .count()
+                            <= 3
+                        || (c == '\u{202f}' && at(j - 1).is_some_and(|d| d.is_ascii_digit())) =>
+                {
+                    // Digit groups: `6 700`, `1 200 000`.
+                    let three = (1..=3).all(|k| at(j + k).is_some_and(|d| d.is_ascii_digit()))
+                        && !at(j + 4).is_some_and(|d| d.is_ascii_digit());
+                    let digits_before = at(j - 1).is_some_and(|d| d.is_ascii_digit());
+                    if three && digits_before && (c != ' ' || group_ok(&chars, start, j)) {
+                        j += 4;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // Elision split: `l’Azerbaïdjan` → `l’` + `Azerbaïdjan`.
+        let word = &s[pos(start)..pos(j)];
+        let mut tok_start = start;
+        if let Some(ap) = word.find(['’', '\'']) {
+            let prefix = word[..ap].to_lowercase();
+            if pack.words.elisions.contains(&prefix) {
+                let ap_len = word[ap..].chars().next().map_or(1, char::len_utf8);
+                let split_at = pos(start) + ap + ap_len;
+                out.push(Token {
+                    span: base + span.start + pos(start)..base + span.start + split_at,
+                    kind: TokenKind::Elision,
+                });
+                tok_start = chars.iter().position(|&(p, _)| p == split_at).unwrap_or(j);
+            }
+        }
+        if tok_start < j {
+            let text = &s[pos(tok_start)..pos(j)];
+            let kind = if text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && text.chars().filter(|c| c.is_alphabetic()).count() <= 2
+            {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push(Token {
+                span: base + span.start + pos(tok_start)..base + span.start + pos(j),
+                kind,
+            });
+        }
+        i = j;
+    }
+}
+
+/// A plain-space digit group joins only a number of 1–3 leading digits (`6 700`, not `2012 150`).
+fn group_ok(chars: &[(usize, char)], start: usize, j: usize) -> bool {
+    let lead = chars[start..j]
+        .iter()
+        .take_while(|&&(_, c)| c.is_ascii_digit())
+        .count();
+    lead <= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{Lang, LanguagePack};
+
+    fn fr() -> LanguagePack {
+        LanguagePack::load(Lang::Fr).expect("pack")
+    }
+
+    fn sentences(t: &str) -> Vec<String> {
+        let pack = fr();
+        split_sentences(t, &pack)
+            .into_iter()
+            .map(|r| t[r].to_string())
+            .collect()
+    }
+
+    fn tokens(t: &str) -> Vec<String> {
+        let pack = fr();
+        let mut out = Vec::new();
+        tokenize_into(t, 0..t.len(), 0, &pack, &mut out);
+        out.into_iter().map(|tok| t[tok.span].to_string()).collect()
+    }
+
+    #[test]
+    fn words_are_counted_by_the_contract_rule() {
+        assert_eq!(count_words("Haut-Karabakh"), 1);
+        assert_eq!(count_words("6\u{202f}700 soldats"), 3);
+        assert_eq!(count_words("« » : – …"), 0);
+        assert_eq!(count_words(""), 0);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Selon M. Martin, tout va bien. Mme Durand approuve."),
+            ["Selon M. Martin, tout va bien.", "Mme Durand approuve."]
+        );
+        assert_eq!(
+            sentences("En 52 av. J.-C. César gagne. Puis il rentre."),
+            ["En 52 av. J.-C. César gagne.", "Puis il rentre."]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_end_sentences() {
+        assert_eq!(
+            sentences("J. K. Rowling écrit. Elle publie."),
+            ["J. K. Rowling écrit.", "Elle publie."]
+        );
+    }
+
+    #[test]
+    fn lowercase_incise_after_exclamation_continues() {
+        assert_eq!(
+            sentences("« Jamais\u{a0}! » a-t-elle lancé. Puis elle part."),
+            ["« Jamais\u{a0}! » a-t-elle lancé.", "Puis elle part."]
+        );
+    }
+
+    #[test]
+    fn decimals_urls_and_datelines_do_not_split() {
+        assert_eq!(
+            sentences("Il a plu 2.5 mm sur exemple.fr hier."),
+            ["Il a plu 2.5 mm sur exemple.fr hier."]
+        );
+        assert_eq!(
+            sentences("22 mai 2012. - Le lancement a eu lieu."),
+            ["22 mai 2012. - Le lancement a eu lieu."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_and_question_marks_split() {
+        assert_eq!(
+            sentences("Et après… Rien. Pourquoi\u{202f}? Parce que."),
+            ["Et après…", "Rien.", "Pourquoi\u{202f}?", "Parce que."]
+        );
+    }
+
+    #[test]
+    fn tokens_split_elisions_and_keep_compounds() {
+        assert_eq!(
+            tokens("l’Azerbaïdjan a-t-il"),
+            ["l’", "Azerbaïdjan", "a-t-il"]
+        );
+        assert_eq!(
+            tokens("jusqu'au Haut-Karabakh"),
+            ["jusqu'", "au", "Haut-Karabakh"]
+        );
+        assert_eq!(tokens("aujourd’hui"), ["aujourd’hui"]);
+    }
+
+    #[test]
+    fn tokens_keep_numbers_whole() {
+        assert_eq!(
+            tokens("6\u{202f}700 morts, 2,3 % et 7h44"),
+            ["6\u{202f}700", "morts", ",", "2,3", "%", "et", "7h44"]
+        );
+        assert_eq!(
+            tokens("plus de 6 700 morts en 2012 150"),
+            ["plus", "de", "6 700", "morts", "en", "2012", "150"]
+        );
+        assert_eq!(tokens("COVID-19 à l’ONU"), ["COVID-19", "à", "l’", "ONU"]);
+    }
+
+    #[test]
+    fn long_paragraphs_are_laid_out_in_groups() {
+        let groups = layout_groups(&[40, 40, 40, 40, 40]);
+        assert!(groups.len() >= 2);
+        assert_eq!(groups.first().map(|g| g.start), Some(0));
+        assert_eq!(groups.last().map(|g| g.end), Some(5));
+        for g in &groups {
+            let w: usize = [40usize; 5][g.clone()].iter().sum();
+            assert!(w <= MAX_PARAGRAPH_WORDS, "{g:?} has {w} words");
+        }
+        assert_eq!(layout_groups(&[30, 30]), vec![0..2]);
+    }
+
+    #[test]
+    fn document_spans_point_into_its_text() {
+        let pack = fr();
+        let doc = Document::build(
+            &["Premier paragraphe. Deux phrases.", "Second : ici."],
+            &pack,
+        );
+        assert_eq!(doc.paragraphs.len(), 2);
+        assert_eq!(doc.sentences.len(), 3);
+        assert_eq!(doc.sentence_text(2), "Second\u{a0}: ici.");
+        for t in &doc.tokens {
+            assert!(!doc.token_text(t).trim().is_empty());
+        }
+        assert_eq!(doc.word_count(), 7);
+    }
+}
