@@ -654,10 +654,10 @@ impl<'e> Composer<'e> {
                 // A clause that starts with the focus (after a determiner) is a title by itself.
                 let starts_with_focus = {
                     let ws = words_of(clause);
-                    let skip = usize::from(
-                        ws.first()
-                            .is_some_and(|w| pack.words.determiners.contains(&w.to_lowercase())),
-                    );
+                    // Only a definite article may stand before the keyphrase (`Le Val-de-Sernance…`).
+                    let skip = usize::from(ws.first().is_some_and(|w| {
+                        matches!(w.to_lowercase().as_str(), "le" | "la" | "les" | "the")
+                    }));
                     let rest = ws[skip.min(ws.len())..].join(" ");
                     rest.to_lowercase().starts_with(&focus.to_lowercase())
                         || ws.first().is_some_and(|w| {
@@ -940,7 +940,7 @@ impl<'e> Composer<'e> {
         let top: Vec<&crate::analyze::Keyphrase> = analysis.keyphrases.iter().take(15).collect();
         let lede_end = doc.paragraphs.first().map_or(0, |p| p.sentences.end);
         let mut scored: Vec<(f64, usize)> = (0..doc.sentences.len())
-            .filter(|s| *s >= lede_end || doc.paragraphs.len() == 1)
+            // The lede is what the reader sees first: its sentences come last in priority.
             .map(|s| {
                 let kp: f64 = top
                     .iter()
@@ -948,7 +948,12 @@ impl<'e> Composer<'e> {
                     .map(|k| k.score)
                     .sum();
                 let fig = analysis.figures.iter().filter(|f| f.sentence == s).count() as f64;
-                (kp + fig * 0.5, s)
+                let lede = if s < lede_end && doc.paragraphs.len() > 1 {
+                    0.3
+                } else {
+                    1.0
+                };
+                ((kp + fig * 0.5) * lede, s)
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
@@ -1525,9 +1530,18 @@ fn central_sentence_heading(
         score(a).cmp(&score(b)).then_with(|| b.cmp(&a))
     })?;
     let sentence = doc.sentence_text(best);
-    let main = clauses(sentence, pack)
-        .into_iter()
-        .find(|c| count_words(c) >= 4)?;
+    let main = clauses(sentence, pack).into_iter().find(|c| {
+        let first = c.split_whitespace().next().unwrap_or("").to_lowercase();
+        count_words(c) >= 4
+            && has_verb(c, pack)
+            && !pack.words.clause_openers.contains(&first)
+            && !pack
+                .words
+                .subordinators
+                .iter()
+                .any(|sub| sub.split_whitespace().next() == Some(first.as_str()))
+            && first != "selon"
+    })?;
     let lower = main.to_lowercase();
     let words: Vec<&str> = main.split_whitespace().collect();
     // Drop an attribution tail ("…, a déclaré X") already cut by `clauses`; keep ≤ 10 words.
@@ -1585,19 +1599,7 @@ fn figure_clause(sentence: &str, offset: usize, pack: &LanguagePack) -> Option<S
     if first_lower.starts_with("dont ") || first_lower.starts_with("including ") {
         return None;
     }
-    let has_verb = |s: &str| {
-        s.split_whitespace().any(|w| {
-            let l = w.to_lowercase();
-            pack.words.auxiliaries.contains(&l)
-                || pack.verbs.contains(&l)
-                || (l.ends_with('é')
-                    || l.ends_with("ée")
-                    || l.ends_with("és")
-                    || l.ends_with("ées")
-                    || l.ends_with("ed"))
-                    && l.len() > 4
-        })
-    };
+    let has_verb = |s: &str| has_verb(s, pack);
     let mut clause = strip_reporting(first, pack);
     let mut j = k + 1;
     while !has_verb(&clause) && j < segs.len() && j <= k + 3 {
@@ -1615,7 +1617,24 @@ fn figure_clause(sentence: &str, offset: usize, pack: &LanguagePack) -> Option<S
     (4..=30).contains(&n).then_some(clause)
 }
 
-/// Removes a reporting opener (`… a déclaré qu’`) from a clause.
+/// Whether a clause holds a verb-like word: an auxiliary, a common verb, a past participle, or
+/// an imperfect/conditional ending (`-ait`, `-aient`).
+fn has_verb(s: &str, pack: &LanguagePack) -> bool {
+    s.split_whitespace().any(|w| {
+        let l = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let long = l.chars().count() > 4;
+        pack.words.auxiliaries.contains(&l)
+            || pack.verbs.contains(&l)
+            || (long
+                && ["é", "ée", "és", "ées", "ed", "ait", "aient"]
+                    .iter()
+                    .any(|e| l.ends_with(e)))
+    })
+}
+
+/// Removes a reporting opener
 fn strip_reporting(clause: &str, pack: &LanguagePack) -> String {
     let lower = clause.to_lowercase();
     for v in &pack.words.attribution_verbs {
@@ -1678,6 +1697,29 @@ fn trim_sentence(
                     }
                     break 'outer;
                 }
+            }
+        }
+    }
+    // trim.leading-adverbial: "En effet, X" / "Désormais, X" → "X" (a short opener, one comma).
+    if let Some(p) = s.find(", ") {
+        let head = &s[..p];
+        let rest = &s[p + 2..];
+        let head_words = count_words(head);
+        if (1..=3).contains(&head_words)
+            && !head.chars().any(|c| c.is_ascii_digit())
+            && rest.chars().next().is_some_and(char::is_lowercase)
+            && count_words(rest) >= 6
+        {
+            s = pack.grammar.capitalize_first(rest);
+        }
+    }
+    // trim.dash-incise: " — …" to the next dash or the end.
+    for dash in [" — ", " – "] {
+        if let Some(p) = s.find(dash) {
+            let after = p + dash.len();
+            match s[after..].find(dash) {
+                Some(e) => s.replace_range(p..after + e + dash.len() - 1, ""),
+                None => s.truncate(p),
             }
         }
     }

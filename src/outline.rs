@@ -120,7 +120,9 @@ pub fn outline(doc: &Document, analysis: &Analysis) -> Outline {
     let words: Vec<usize> = doc.paragraphs.iter().map(|p| p.words).collect();
     let total_body: usize = words[body.clone()].iter().sum();
     // The preferred size: about IDEAL_SECTION_WORDS, so that the sections share the body evenly.
-    let parts = ((total_body as f64 / IDEAL_SECTION_WORDS).round()).max(1.0);
+    // The brief asks for subheadings: two sections at least when the body has two paragraphs.
+    let min_parts = if n > 2 { 2.0 } else { 1.0 };
+    let parts = ((total_body as f64 / IDEAL_SECTION_WORDS).round()).max(min_parts);
     let ideal = (total_body as f64 / parts).max(1.0);
     // best[j]: the least cost of segmenting paragraphs 1..j; prev[j]: where the last section starts.
     let mut best = vec![f64::INFINITY; n + 1];
@@ -136,7 +138,7 @@ pub fn outline(doc: &Document, analysis: &Analysis) -> Outline {
             }
             let boundary = if i > 1 { 0.6 * sims[i] } else { 0.0 };
             let dev = (w as f64 - ideal) / ideal;
-            let single = if len == 1 && n > 3 { 0.35 } else { 0.0 };
+            let single = if len == 1 && n > 5 { 0.35 } else { 0.0 };
             let cost = best[i] + boundary + 1.2 * dev * dev + single + 0.05;
             if cost < best[j] {
                 best[j] = cost;
