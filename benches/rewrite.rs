@@ -1,4 +1,5 @@
 //! Criterion bench of `rewrite` on the shipped sample brief, end to end and per stage.
+#![allow(missing_docs)] // criterion_group! generates an undocumented function
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;

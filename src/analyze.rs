@@ -195,11 +195,9 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
                 (after_aux && is_participle(&lower) && !capitalized) || infinitive || calendar;
             let content = match t.kind {
                 TokenKind::Word => {
-                    letters >= 2
-                        && !stop
-                        && !verbish
-                        && !(lower.ends_with("ment") && !capitalized && letters > 6)
-                        && !lower.contains("-t-")
+                    let adverb = lower.ends_with("ment") && !capitalized && letters > 6;
+                    let inversion = lower.contains("-t-");
+                    letters >= 2 && !(stop || verbish || adverb || inversion)
                 }
                 _ => false,
             };
@@ -642,12 +640,16 @@ fn entities(
             }
             let span = doc.tokens[start].span.start..doc.tokens[end - 1].span.end;
             let text = doc.slice(&span).to_string();
-            let prev = (start > r.start)
-                .then(|| infos[start - 1].lower.as_str())
-                .unwrap_or("");
-            let prev2 = (start > r.start + 1)
-                .then(|| infos[start - 2].lower.as_str())
-                .unwrap_or("");
+            let prev = if start > r.start {
+                infos[start - 1].lower.as_str()
+            } else {
+                ""
+            };
+            let prev2 = if start > r.start + 1 {
+                infos[start - 2].lower.as_str()
+            } else {
+                ""
+            };
             let words: Vec<&str> = text.split_whitespace().collect();
             let lower_first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
             let acronym = text.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -761,9 +763,11 @@ fn figures_and_dates(
             }
             let text = doc.token_text(t);
             let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-            let prev = (i > r.start)
-                .then(|| infos[i - 1].lower.as_str())
-                .unwrap_or("");
+            let prev = if i > r.start {
+                infos[i - 1].lower.as_str()
+            } else {
+                ""
+            };
             let next = infos
                 .get(i + 1)
                 .filter(|_| i + 1 < r.end)

@@ -819,7 +819,10 @@ impl<'e> Composer<'e> {
                         .keyphrases
                         .iter()
                         .filter_map(|&k| analysis.keyphrases.get(k))
-                        .map(|k| k.text.clone())
+                        .map(|k| {
+                            noun_phrase_at(doc, analysis, pack, plan, &k.key)
+                                .unwrap_or_else(|| k.text.clone())
+                        })
                         .find(|t| {
                             !contains_phrase(t, focus)
                                 && !chosen.iter().any(|(c, _)| contains_phrase(c, t))
@@ -982,7 +985,7 @@ impl<'e> Composer<'e> {
                 continue;
             };
             let n = count_words(&t);
-            if !(6..=32).contains(&n) || !seen.insert(norm_sentence(&t)) {
+            if !(6..=32).contains(&n) || dangling_reference(&t) || !seen.insert(norm_sentence(&t)) {
                 continue;
             }
             paragraphs_used.insert(para);
@@ -1021,6 +1024,7 @@ impl<'e> Composer<'e> {
         let pack = self.pack;
         let mut items: Vec<(usize, usize, String)> = Vec::new(); // sentence, paragraph, text
         let mut sentences_here = HashSet::new();
+        let mut values_here: HashSet<String> = HashSet::new();
         for f in &analysis.figures {
             if items.len() >= 6 {
                 break;
@@ -1038,7 +1042,24 @@ impl<'e> Composer<'e> {
                 continue;
             };
             let clause = pack.grammar.lowercase_first(&clause, is_name);
-            if count_words(&clause) < 4 || norm_sentence(&clause) == norm_sentence(sentence) {
+            let first = clause
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let bad_start = pack.words.prepositions.contains(&first)
+                || pack.words.clause_openers.contains(&first)
+                || pack
+                    .words
+                    .subordinators
+                    .iter()
+                    .any(|s| s.split_whitespace().next() == Some(first.as_str()));
+            if bad_start
+                || dangling_reference(&clause)
+                || values_here.contains(&f.value)
+                || count_words(&clause) < 4
+                || norm_sentence(&clause) == norm_sentence(sentence)
+            {
                 continue;
             }
             let ctx =
@@ -1050,6 +1071,7 @@ impl<'e> Composer<'e> {
                 continue;
             }
             sentences_here.insert(f.sentence);
+            values_here.insert(f.value.clone());
             items.push((f.sentence, doc.sentences[f.sentence].paragraph, text));
         }
         if items.len() < 2 {
@@ -1168,7 +1190,7 @@ impl<'e> Composer<'e> {
             }
             let clause = pack.grammar.lowercase_first(&clause, is_name);
             let n = count_words(&clause);
-            if !(5..=28).contains(&n) {
+            if !(5..=28).contains(&n) || dangling_reference(&clause) {
                 continue;
             }
             let label = pack.grammar.capitalize_first(&d.text);
@@ -1458,7 +1480,10 @@ fn noun_phrase_at(
                 let head_is_name = analysis.tokens[end - 1].capitalized;
                 let is_conn = !head_is_name
                     && matches!(t.lower.as_str(), "de" | "d’" | "d'" | "du" | "des" | "of");
-                let participle = t.lower.ends_with("ant") && t.lower.chars().count() > 5;
+                let participle = t.lower.chars().count() > 5
+                    && ["ant", "é", "ée", "és", "ées", "u", "ue", "us", "ues"]
+                        .iter()
+                        .any(|e| t.lower.ends_with(e));
                 if participle {
                     break;
                 }
@@ -1617,6 +1642,48 @@ fn figure_clause(sentence: &str, offset: usize, pack: &LanguagePack) -> Option<S
     (4..=30).contains(&n).then_some(clause)
 }
 
+/// Whether a restated text leans on context it no longer has: a subject pronoun or a
+/// demonstrative at its start, or an inverted pronoun in an incise (`» a-t-elle déclaré`).
+/// Such a text cannot stand alone in a list.
+fn dangling_reference(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let first = lower
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    matches!(
+        first,
+        "il" | "elle"
+            | "ils"
+            | "elles"
+            | "on"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "celui"
+            | "celle"
+            | "ceux"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "this"
+            | "these"
+            | "those"
+    ) || [
+        "-t-il",
+        "-t-elle",
+        "-t-ils",
+        "-t-elles",
+        " explique-t",
+        " a-t-",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
 /// Whether a clause holds a verb-like word: an auxiliary, a common verb, a past participle, or
 /// an imperfect/conditional ending (`-ait`, `-aient`).
 fn has_verb(s: &str, pack: &LanguagePack) -> bool {
@@ -1705,8 +1772,19 @@ fn trim_sentence(
         let head = &s[..p];
         let rest = &s[p + 2..];
         let head_words = count_words(head);
+        let head_first = head.split_whitespace().next().unwrap_or("").to_lowercase();
+        let rest_first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+        let head_is_subject = pack.words.determiners.contains(&head_first)
+            || head_first.starts_with("l’")
+            || head_first.starts_with("l'");
         if (1..=3).contains(&head_words)
+            && !head_is_subject
+            && !pack.words.clause_openers.contains(&rest_first)
             && !head.chars().any(|c| c.is_ascii_digit())
+            && !head
+                .split_whitespace()
+                .skip(1)
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
             && rest.chars().next().is_some_and(char::is_lowercase)
             && count_words(rest) >= 6
         {
@@ -1781,6 +1859,18 @@ fn trim_sentence(
         }
     }
     let s = s.trim().trim_end_matches([',', ';', ':', ' ']).to_string();
+    // A quotation keeps its speaker: a quote whose attribution was trimmed away is not used.
+    let lower = s.to_lowercase();
+    let attributed = lower.starts_with("selon ")
+        || lower.starts_with("according to ")
+        || pack
+            .words
+            .attribution_verbs
+            .iter()
+            .any(|v| lower.contains(&format!(" {v} ")) || lower.ends_with(&format!(" {v}")));
+    if (s.contains('«') || s.contains('“')) && !attributed {
+        return None;
+    }
     // A quotation is never cut: the guillemets must still pair up.
     if s.matches('«').count() != s.matches('»').count()
         || s.matches('“').count() != s.matches('”').count()

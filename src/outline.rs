@@ -106,11 +106,11 @@ pub fn outline(doc: &Document, analysis: &Analysis) -> Outline {
     let gap_sim = |i: usize| -> f64 {
         let mut left = Vector::new();
         let mut right = Vector::new();
-        for k in i.saturating_sub(2).max(1)..i {
-            add(&mut left, &vectors[k]);
+        for v in &vectors[i.saturating_sub(2).max(1)..i] {
+            add(&mut left, v);
         }
-        for k in i..(i + 2).min(n) {
-            add(&mut right, &vectors[k]);
+        for v in &vectors[i..(i + 2).min(n)] {
+            add(&mut right, v);
         }
         cosine(&left, &right)
     };

@@ -187,7 +187,7 @@ impl Document {
 fn layout_groups(words: &[usize]) -> Vec<Range<usize>> {
     let total: usize = words.iter().sum();
     if total <= MAX_PARAGRAPH_WORDS || words.len() < 2 {
-        return vec![0..words.len()];
+        return std::iter::once(0..words.len()).collect();
     }
     let parts = total.div_ceil(110).max(2);
     let target = total / parts;
@@ -258,10 +258,13 @@ pub fn split_sentences(text: &str, pack: &LanguagePack) -> Vec<Span> {
                 j += 1;
             }
             let mut k = j;
-            while k < chars.len() && matches!(chars[k].1, '\u{a0}' | '\u{202f}') {
+            while k < chars.len() && is_inline_space(chars[k].1) {
                 k += 1;
             }
-            if k < chars.len() && is_closing(chars[k].1) {
+            // After spaces only a French closing guillemet belongs to the sentence
+            // (`! »`); straight quotes and brackets must touch the punctuation.
+            let touching = k == j;
+            if k < chars.len() && (chars[k].1 == '»' || (touching && is_closing(chars[k].1))) {
                 j = k + 1;
                 continue;
             }
@@ -606,6 +609,6 @@ mod tests {
         for t in &doc.tokens {
             assert!(!doc.token_text(t).trim().is_empty());
         }
-        assert_eq!(doc.word_count(), 7);
+        assert_eq!(doc.word_count(), 6);
     }
 }

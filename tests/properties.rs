@@ -1,0 +1,134 @@
+//! Property tests for the principles, over generated French-like articles: lossless, grounded,
+//! deterministic, honest word counts, no panic on any input.
+//!
+//! The default run uses 64 cases a property; `PROPTEST_CASES=10000 cargo test --release --test
+//! properties` is the long run.
+
+mod common;
+
+use copydesk::text::count_words;
+use copydesk::{Engine, Input, Options, render};
+use proptest::prelude::*;
+
+const NOUNS: &[&str] = &[
+    "conseil",
+    "rivière",
+    "digue",
+    "budget",
+    "école",
+    "usine",
+    "port",
+    "grève",
+    "mairie",
+    "route",
+    "crue",
+    "ministre",
+    "habitants",
+    "élus",
+];
+const NAMES: &[&str] = &[
+    "Montbrac",
+    "Val-de-Sorne",
+    "Claire Ombrel",
+    "Cordemont",
+    "Agence de l’eau",
+    "Jean Roux",
+];
+const VERBS: &[&str] = &[
+    "a voté",
+    "a fermé",
+    "ont bloqué",
+    "a annoncé",
+    "a rouvert",
+    "ont évacué",
+    "a financé",
+];
+
+fn sentence() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(NAMES),
+        prop::sample::select(VERBS),
+        prop::sample::select(NOUNS),
+        0u32..3000,
+        prop::sample::select(&["mardi", "jeudi", "en 2021", "hier", "depuis 2019"][..]),
+        any::<bool>(),
+    )
+        .prop_map(|(name, verb, noun, n, when, quote)| {
+            if quote {
+                format!("« Le {noun} restera ouvert », a déclaré {name} {when}.")
+            } else {
+                format!("{name} {verb} {n} {noun}s {when}, selon la préfecture.")
+            }
+        })
+}
+
+fn article() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(
+        prop::collection::vec(sentence(), 1..4).prop_map(|s| s.join(" ")),
+        1..12,
+    )
+}
+
+fn engine() -> &'static Engine {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new().expect("engine"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn lossless_grounded_and_honest(paragraphs in article()) {
+        let out = engine().rewrite(Input::Article { title: Some("Montbrac vote son budget"), paragraphs: &paragraphs }, &Options::default());
+        let rw = out.expect("a rewrite");
+        let v = render::json_value(&rw.article);
+        let body = common::norm(&common::body(&v));
+        for p in &paragraphs {
+            for s in common::naive_sentences(p) {
+                prop_assert!(body.contains(&common::norm(&s)), "lost: {}", s);
+            }
+        }
+        let input = format!("Montbrac vote son budget\n{}", paragraphs.join("\n"));
+        for g in common::generated(&v) {
+            let bad = common::ungrounded(&g, &input);
+            prop_assert!(bad.is_empty(), "ungrounded {:?} in {}", bad, g);
+        }
+        let recount = count_words(&common::body(&v));
+        prop_assert_eq!(rw.article.word_count, recount);
+        prop_assert_eq!(rw.article.target_met, recount >= rw.article.target_words);
+    }
+
+    #[test]
+    fn deterministic(paragraphs in article()) {
+        let a = engine().rewrite(Input::Article { title: None, paragraphs: &paragraphs }, &Options::default()).expect("rewrite");
+        let b = engine().rewrite(Input::Article { title: None, paragraphs: &paragraphs }, &Options::default()).expect("rewrite");
+        prop_assert_eq!(render::json(&a.article), render::json(&b.article));
+    }
+
+    #[test]
+    fn html_escapes_input(paragraphs in article(), inject in prop::sample::select(&["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "</script><b>", "{{ 7*7 }}"][..])) {
+        let mut paragraphs = paragraphs;
+        paragraphs.push(format!("Le maire a écrit {inject} dans son message."));
+        let rw = engine().rewrite(Input::Article { title: Some(inject), paragraphs: &paragraphs }, &Options::default()).expect("rewrite");
+        let html = render::html(&rw.article);
+        prop_assert!(!html.contains("<script>alert"), "raw script in html");
+        prop_assert!(!html.contains("<img"), "raw img in html");
+        prop_assert_eq!(html.matches("</script>").count(), 1, "only the JSON-LD script closes");
+        if inject.starts_with("{{") {
+            // Input is never parsed as a template: the braces come through as text.
+            prop_assert!(render::json(&rw.article).contains("{{ 7*7 }}"), "template syntax was evaluated");
+        }
+    }
+
+    #[test]
+    fn never_panics_on_any_text(s in "\\PC{0,400}") {
+        // Any text gets a result or a typed error, never a panic.
+        let _ = engine().rewrite(Input::Brief(&s), &Options::default());
+        let _ = engine().analyze(Input::Brief(&s), &Options::default());
+    }
+
+    #[test]
+    fn never_panics_on_punctuation_soup(s in "[a-zA-Zé’'«» .,;:!?…()\\-0-9\u{a0}\u{202f}\n]{0,300}") {
+        let _ = engine().rewrite(Input::Brief(&s), &Options::default());
+    }
+}
