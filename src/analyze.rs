@@ -18,6 +18,9 @@ use serde::Serialize;
 use crate::lang::LanguagePack;
 use crate::text::{Document, Span, TokenKind};
 
+/// How many keyphrases the analysis keeps.
+pub const MAX_KEYPHRASES: usize = 40;
+
 /// Per-token facts used by every later stage.
 #[derive(Debug, Clone)]
 pub struct TokenInfo {
@@ -457,6 +460,9 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     // Drop a phrase whose occurrences all sit inside one better-ranked longer phrase.
     let mut kept: Vec<Keyphrase> = Vec::new();
     for p in phrases {
+        if kept.len() >= MAX_KEYPHRASES {
+            break;
+        }
         let inside = kept.iter().any(|k| {
             k.words > p.words
                 && p.occurrences.iter().all(|o| {
@@ -469,7 +475,6 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             kept.push(p);
         }
     }
-    kept.truncate(40);
     let focus = choose_focus(&kept, &intro_sentences, &title_main);
     let entities = entities(doc, &infos, &names, pack);
     let (figures, dates) = figures_and_dates(doc, &infos, pack);

@@ -86,11 +86,10 @@ pub fn noise_reason(paragraph: &str, packs: &[LanguagePack]) -> Option<String> {
     if p.chars().count() > 300 {
         return None;
     }
-    packs
-        .iter()
-        .flat_map(|pack| pack.noise.iter())
-        .find(|rule| rule.pattern.is_match(p))
-        .map(|rule| rule.reason.clone())
+    packs.iter().find_map(|pack| {
+        let first = pack.noise_set.matches(p).into_iter().next()?;
+        pack.noise.get(first).map(|rule| rule.reason.clone())
+    })
 }
 
 /// Whether a line ends with sentence punctuation (so it cannot be a bare title).

@@ -1738,7 +1738,14 @@ fn trim_sentence(
 
     // trim.attribution-front
     let lower = s.to_lowercase();
-    'outer: for v in &pack.words.attribution_verbs {
+    let reported = pack
+        .words
+        .attribution_verbs
+        .iter()
+        .filter(|v| lower.contains(v.as_str()))
+        .cloned()
+        .collect::<Vec<_>>();
+    'outer: for v in &reported {
         for aux in ["a ", "ont ", "avait ", "avaient ", "has ", "have ", ""] {
             for q in [" que ", " qu’", " qu'", " that "] {
                 let pat = format!(" {aux}{v}{q}");
@@ -1817,6 +1824,9 @@ fn trim_sentence(
         .filter(|o| !matches!(o.as_str(), "que" | "qu’" | "selon"))
     {
         let pat = format!(", {opener} ");
+        if !s.contains(", ") {
+            break;
+        }
         if let Some(p) = s.to_lowercase().find(&pat) {
             if !s.is_char_boundary(p) {
                 continue;

@@ -7,7 +7,7 @@
 pub mod en;
 pub mod fr;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use regex::{Regex, RegexBuilder};
 use serde::Serialize;
@@ -83,29 +83,30 @@ pub struct BriefCues {
     pub subheadings: Vec<Regex>,
 }
 
-/// Word classes of a language (`data/<lang>/grammar.txt`).
+/// Word classes of a language (`data/<lang>/grammar.txt`). Sets are ordered so that any rule
+/// that walks them does so in the same order on every run (determinism).
 #[derive(Debug, Default)]
 pub struct WordClasses {
     /// Determiners (`le`, `la`, `les`, `l’`, …).
-    pub determiners: HashSet<String>,
+    pub determiners: BTreeSet<String>,
     /// Elision prefixes (`l`, `d`, `qu`, …).
-    pub elisions: HashSet<String>,
+    pub elisions: BTreeSet<String>,
     /// Auxiliary verb forms.
-    pub auxiliaries: HashSet<String>,
+    pub auxiliaries: BTreeSet<String>,
     /// Reporting verbs (`déclaré`, `said`).
-    pub attribution_verbs: HashSet<String>,
+    pub attribution_verbs: BTreeSet<String>,
     /// Multi-word subordinators, lowercased, that open a clause.
     pub subordinators: Vec<String>,
     /// Words that open a clause a trimmer may drop.
-    pub clause_openers: HashSet<String>,
+    pub clause_openers: BTreeSet<String>,
     /// Quantifiers that belong to a figure (`au moins`).
     pub quantifiers: Vec<String>,
     /// Prepositions and conjunctions a phrase must not end with.
-    pub prepositions: HashSet<String>,
+    pub prepositions: BTreeSet<String>,
     /// Words before a 4-digit number that make it a year.
-    pub year_cues: HashSet<String>,
+    pub year_cues: BTreeSet<String>,
     /// Words with an aspirated h (no elision).
-    pub h_aspire: HashSet<String>,
+    pub h_aspire: BTreeSet<String>,
 }
 
 /// Everything copydesk knows about one language, parsed once per [`crate::Engine`].
@@ -120,6 +121,8 @@ pub struct LanguagePack {
     pub abbreviations: HashSet<String>,
     /// Scrape-noise rules.
     pub noise: Vec<NoiseRule>,
+    /// All noise patterns as one set, to test a paragraph in one pass.
+    pub noise_set: regex::RegexSet,
     /// Brief instruction cues written in this language.
     pub brief: BriefCues,
     /// Word classes.
@@ -299,7 +302,7 @@ fn parse_calendar(src: &str) -> (HashMap<String, u32>, HashMap<String, u32>) {
     (months, weekdays)
 }
 
-fn set(list: Option<&Vec<String>>) -> HashSet<String> {
+fn set(list: Option<&Vec<String>>) -> BTreeSet<String> {
     list.map(|l| l.iter().cloned().collect())
         .unwrap_or_default()
 }
@@ -369,6 +372,14 @@ impl LanguagePack {
             stopwords,
             verbs: lines(data.verbs).map(str::to_lowercase).collect(),
             abbreviations,
+            noise_set: regex::RegexSetBuilder::new(
+                lines(data.noise)
+                    .filter_map(|l| l.split_once('\t'))
+                    .map(|(_, p)| format!("^(?:{})$", p.trim())),
+            )
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| Error::new(ErrorKind::Internal, format!("bad noise pattern: {e}")))?,
             noise: parse_noise(data.noise)?,
             brief: parse_brief(data.brief)?,
             words,
