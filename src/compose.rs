@@ -1047,8 +1047,7 @@ impl<'e> Composer<'e> {
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
-            let bad_start = pack.words.prepositions.contains(&first)
-                || pack.words.clause_openers.contains(&first)
+            let bad_start = pack.words.clause_openers.contains(&first)
                 || pack
                     .words
                     .subordinators
@@ -1159,14 +1158,35 @@ impl<'e> Composer<'e> {
                     _ => continue,
                 }
             } else if let Some((head, last)) = before.rsplit_once(' ') {
-                if matches!(
-                    last.to_lowercase().as_str(),
-                    "le" | "ce" | "on" | "last" | "this"
-                ) {
+                let last = last.to_lowercase();
+                if matches!(last.as_str(), "le" | "ce" | "on" | "last" | "this") {
                     before = head.to_string();
+                } else if pack.words.prepositions.contains(&last)
+                    || last == "entre"
+                    || last == "between"
+                {
+                    // "de lundi à mardi", "jusqu’à jeudi": the weekday is part of a range
+                    continue;
                 }
             }
-            let after = after.trim_start().trim_start_matches(',').trim_start();
+            let mut after = after.trim_start();
+            // "mardi matin": the part of the day goes with the date
+            for part in [
+                "matin",
+                "soir",
+                "après-midi",
+                "midi",
+                "morning",
+                "evening",
+                "night",
+            ] {
+                if let Some(rest) = after.strip_prefix(part) {
+                    if !rest.chars().next().is_some_and(char::is_alphanumeric) {
+                        after = rest.trim_start();
+                    }
+                }
+            }
+            let after = after.trim_start_matches(',').trim_start();
             let joined = if before.is_empty() {
                 after.to_string()
             } else {
@@ -1190,7 +1210,7 @@ impl<'e> Composer<'e> {
             }
             let clause = pack.grammar.lowercase_first(&clause, is_name);
             let n = count_words(&clause);
-            if !(5..=28).contains(&n) || dangling_reference(&clause) {
+            if !(5..=28).contains(&n) || dangling_reference(&clause) || !has_verb(&clause, pack) {
                 continue;
             }
             let label = pack.grammar.capitalize_first(&d.text);
@@ -2109,5 +2129,123 @@ mod tests {
             t.as_deref(),
             Some("l’Azerbaïdjan revendique le contrôle total")
         );
+    }
+
+    fn compose_doc(paragraphs: &[&str], title: Option<&str>, target: usize) -> Article {
+        let p = pack();
+        let e = env(&p);
+        let doc = Document::build(paragraphs, &p);
+        let a = crate::analyze::analyze(&doc, title, &p);
+        let o = crate::outline::outline(&doc, &a);
+        Composer::new(&p, &e).compose(
+            &doc,
+            &a,
+            &o,
+            ComposeInput {
+                title,
+                keyphrase: None,
+                target_words: target,
+                removed: Vec::new(),
+            },
+        )
+    }
+
+    #[test]
+    fn dangling_references_are_caught() {
+        assert!(dangling_reference("Elle a annoncé un fonds."));
+        assert!(dangling_reference("« Jamais ! » a-t-elle déclaré."));
+        assert!(!dangling_reference("Le maire a annoncé un fonds."));
+    }
+
+    #[test]
+    fn roles_come_from_appositions_and_titles() {
+        let p = pack();
+        let doc = Document::build(
+            &[
+                "Le maire de Montbrac, Jean Roux, a parlé. La présidente régionale Claire Ombrel a voté, selon Jean Roux.",
+            ],
+            &p,
+        );
+        let find = |name: &str, nth: usize| {
+            let start = doc
+                .text
+                .match_indices(name)
+                .nth(nth)
+                .map(|(i, _)| i)
+                .expect("name");
+            let span = start..start + name.len();
+            let si = doc
+                .sentences
+                .iter()
+                .position(|s| s.span.contains(&start))
+                .expect("sentence");
+            role_of(&doc, si, &span, &p)
+        };
+        assert_eq!(
+            find("Jean Roux", 0).as_deref(),
+            Some("le maire de Montbrac")
+        );
+        assert_eq!(
+            find("Claire Ombrel", 0).as_deref(),
+            Some("la présidente régionale")
+        );
+        assert_eq!(find("Jean Roux", 1), None, "« selon X » gives no role");
+    }
+
+    #[test]
+    fn timeline_takes_the_date_out_of_the_clause() {
+        let art = compose_doc(
+            &[
+                "Le conseil de Montbrac a voté un budget de crise pour les écoles de la ville.",
+                "Le conseil a fermé mardi la piscine municipale de Montbrac, faute de crédits pour les travaux.",
+                "Les parents ont manifesté jeudi devant la mairie de Montbrac pour défendre les écoles.",
+                "En 2019, une crise comparable avait déjà touché les écoles de Montbrac.",
+                "La ville avait fermé en 2019 deux écoles du centre de Montbrac après un vote serré.",
+            ],
+            Some("Montbrac vote un budget de crise"),
+            2000,
+        );
+        let timeline = art
+            .sections
+            .iter()
+            .find(|s| s.heading.as_deref() == Some("Chronologie"))
+            .expect("a timeline");
+        let text = &timeline.blocks[0].text;
+        assert!(
+            text.contains("Mardi\u{a0}: le conseil a fermé la piscine municipale de Montbrac."),
+            "{text}"
+        );
+        assert!(
+            text.contains("2019\u{a0}: la ville avait fermé deux écoles du centre de Montbrac après un vote serré."),
+            "{text}"
+        );
+        // years come before the weekdays of the article's week
+        assert!(
+            text.find("2019").unwrap_or(usize::MAX) < text.find("Mardi").unwrap_or(0),
+            "{text}"
+        );
+        assert!(
+            matches!(&timeline.blocks[0].origin, Origin::Generated { rule, .. } if rule == "fr.block.timeline")
+        );
+    }
+
+    #[test]
+    fn blocks_stop_when_the_target_is_met() {
+        let paragraphs = [
+            "Le conseil de Montbrac a voté un budget de crise pour les écoles de la ville.",
+            "Le conseil a fermé mardi la piscine municipale de Montbrac, faute de crédits pour les travaux.",
+            "Les parents ont manifesté jeudi devant la mairie de Montbrac pour défendre les écoles.",
+        ];
+        let small = compose_doc(&paragraphs, None, 10);
+        assert!(small.sections.iter().all(|s| {
+            s.blocks
+                .iter()
+                .all(|b| matches!(b.origin, Origin::Source { .. }))
+        }));
+        assert!(small.target_met);
+        let big = compose_doc(&paragraphs, None, 5000);
+        assert!(!big.target_met);
+        assert_eq!(big.missing_words, 5000 - big.word_count);
+        assert!(big.warnings.iter().any(|w| w.contains("target not met")));
     }
 }
