@@ -332,7 +332,7 @@ mod tests {
     fn glued_english_brief_is_read() {
         let packs = packs();
         let input = "Customize this title in frenchLa ville vote son budget alors que la dette grimpe\n\n\
-            Make this article seo compatible,Let there be subheadings for the article, be in french, create at least 700 words\n\n\
+            Make this story seo ready,Let each part get subheadings of its own, be in french, deliver at least 700 words\n\n\
             Le conseil municipal a voté mardi.\n\nPUBLICITÉ\n\nLe maire a salué le vote.\n\nSource link -57";
         let b = parse(input, &packs);
         assert_eq!(
