@@ -364,8 +364,8 @@ impl Engine {
             .enumerate()
             .map(|(i, p)| {
                 json!({
-                    "text": doc.paragraph_text(i),
-                    "sentences": p.sentences.clone().map(|s| doc.sentence_text(s)).collect::<Vec<_>>(),
+                    "text": doc.paragraph_source_text(i),
+                    "sentences": p.sentences.clone().map(|s| doc.sentence_source_text(s)).collect::<Vec<_>>(),
                     "source": p.source,
                 })
             })

@@ -61,6 +61,9 @@ pub struct Token {
 pub struct Sentence {
     /// Where it is in [`Document::text`].
     pub span: Span,
+    /// Where it is in [`Document::raw`] (the text as the source wrote it), when the raw and
+    /// the cleaned paragraph split into the same sentences.
+    pub raw: Option<Span>,
     /// Its tokens, as indices into [`Document::tokens`].
     pub tokens: Range<usize>,
     /// The paragraph it belongs to.
@@ -72,6 +75,8 @@ pub struct Sentence {
 pub struct Paragraph {
     /// Where it is in [`Document::text`].
     pub span: Span,
+    /// Where it is in [`Document::raw`], when every sentence has its raw span.
+    pub raw: Option<Span>,
     /// Its sentences, as indices into [`Document::sentences`].
     pub sentences: Range<usize>,
     /// The input paragraph it comes from (a long input paragraph gives several).
@@ -85,6 +90,9 @@ pub struct Paragraph {
 pub struct Document {
     /// The cleaned, typographically normalised text; paragraphs separated by `\n\n`.
     pub text: String,
+    /// The article's paragraphs as the source wrote them (before typography), separated by
+    /// `\n\n`: what `analyze` reports, so that a reader finds the source's own sentences.
+    pub raw: String,
     /// The paragraphs, in reading order.
     pub paragraphs: Vec<Paragraph>,
     /// Every sentence, in reading order.
@@ -101,54 +109,124 @@ impl Document {
     pub fn build<S: AsRef<str>>(paragraphs: &[S], pack: &LanguagePack) -> Self {
         let mut doc = Document {
             text: String::new(),
+            raw: String::new(),
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             tokens: Vec::new(),
         };
         for (source, raw) in paragraphs.iter().enumerate() {
-            let clean = pack.grammar.typography(raw.as_ref());
-            if count_words(&clean) == 0 && clean.trim().is_empty() {
+            let raw = raw.as_ref().trim();
+            let clean = pack.grammar.typography(raw);
+            if clean.trim().is_empty() {
                 continue;
             }
             let spans = split_sentences(&clean, pack);
+            let raw_spans = split_sentences(raw, pack);
+            // The raw sentences are reported only when both splits agree sentence by sentence.
+            let paired = raw_spans.len() == spans.len()
+                && raw_spans
+                    .iter()
+                    .zip(&spans)
+                    .all(|(r, c)| count_words(&raw[r.clone()]) == count_words(&clean[c.clone()]));
             let words: Vec<usize> = spans
                 .iter()
                 .map(|s| count_words(&clean[s.clone()]))
                 .collect();
             for group in layout_groups(&words) {
-                let (Some(first), Some(last)) = (spans.get(group.start), spans.get(group.end - 1))
-                else {
+                let Some(group_spans) = spans.get(group.clone()) else {
                     continue;
                 };
-                doc.push_paragraph(&clean[first.start..last.end], source, pack);
+                let raw_group = if paired { raw_spans.get(group) } else { None };
+                doc.push_paragraph(&clean, group_spans, raw, raw_group, source, pack);
             }
         }
         doc
     }
 
-    fn push_paragraph(&mut self, text: &str, source: usize, pack: &LanguagePack) {
+    /// Appends one laid-out paragraph: `spans` are its sentences in `clean`, `raw_spans` the
+    /// same sentences in `raw` when they pair up.
+    fn push_paragraph(
+        &mut self,
+        clean: &str,
+        spans: &[Span],
+        raw: &str,
+        raw_spans: Option<&[Span]>,
+        source: usize,
+        pack: &LanguagePack,
+    ) {
+        let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
+            return;
+        };
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
         }
-        let base = self.text.len();
-        self.text.push_str(text);
+        if !self.raw.is_empty() {
+            self.raw.push_str("\n\n");
+        }
+        let base = self.text.len() - first.start;
+        self.text.push_str(&clean[first.start..last.end]);
+        let raw_base = raw_spans
+            .and_then(|r| r.first())
+            .map(|r0| self.raw.len() - r0.start);
+        let raw_para = match (raw_spans, raw_base) {
+            (Some(rs), Some(rb)) => {
+                let (r0, r1) = (
+                    rs.first().map_or(0, |r| r.start),
+                    rs.last().map_or(0, |r| r.end),
+                );
+                self.raw.push_str(&raw[r0..r1]);
+                Some(r0 + rb..r1 + rb)
+            }
+            _ => {
+                // No pairing: the cleaned text stands in for the raw one in `raw`, and the
+                // paragraph reports its cleaned text.
+                self.raw.push_str(&clean[first.start..last.end]);
+                None
+            }
+        };
         let first_sentence = self.sentences.len();
         let paragraph = self.paragraphs.len();
-        for span in split_sentences(text, pack) {
+        for (k, span) in spans.iter().enumerate() {
             let first_token = self.tokens.len();
-            tokenize_into(text, span.clone(), base, pack, &mut self.tokens);
+            tokenize_into(clean, span.clone(), base, pack, &mut self.tokens);
+            let raw_span = match (raw_spans.and_then(|r| r.get(k)), raw_base) {
+                (Some(r), Some(rb)) => Some(r.start + rb..r.end + rb),
+                _ => None,
+            };
             self.sentences.push(Sentence {
                 span: span.start + base..span.end + base,
+                raw: raw_span,
                 tokens: first_token..self.tokens.len(),
                 paragraph,
             });
         }
+        let span = first.start + base..last.end + base;
         self.paragraphs.push(Paragraph {
-            span: base..base + text.len(),
+            words: count_words(&self.text[span.clone()]),
+            span,
+            raw: raw_para,
             sentences: first_sentence..self.sentences.len(),
             source,
-            words: count_words(text),
         });
+    }
+
+    /// The source text of sentence `i` as the input wrote it (before typography), or its
+    /// cleaned text when the two could not be paired.
+    #[must_use]
+    pub fn sentence_source_text(&self, i: usize) -> &str {
+        match self.sentences.get(i).and_then(|s| s.raw.clone()) {
+            Some(r) => self.raw.get(r).unwrap_or(""),
+            None => self.sentence_text(i),
+        }
+    }
+
+    /// The source text of paragraph `i` as the input wrote it, or its cleaned text.
+    #[must_use]
+    pub fn paragraph_source_text(&self, i: usize) -> &str {
+        match self.paragraphs.get(i).and_then(|p| p.raw.clone()) {
+            Some(r) => self.raw.get(r).unwrap_or(""),
+            None => self.paragraph_text(i),
+        }
     }
 
     /// The text of a span.
@@ -251,11 +329,33 @@ pub fn split_sentences(text: &str, pack: &LanguagePack) -> Vec<Span> {
             i += 1;
             continue;
         }
-        // The terminal run: `?!`, `...`, and closing quotes (with a no-break space before »).
+        // The terminal run: `?!`, `...`, `… ?` (a no-break space inside the run), closing
+        // quotes and brackets, and a footnote call (`.[4]`).
         let mut j = i + 1;
         loop {
-            while j < chars.len() && is_terminal(chars[j].1) {
-                j += 1;
+            loop {
+                while j < chars.len() && is_terminal(chars[j].1) {
+                    j += 1;
+                }
+                let mut k = j;
+                while k < chars.len() && matches!(chars[k].1, '\u{a0}' | '\u{202f}') {
+                    k += 1;
+                }
+                if k > j && k < chars.len() && is_terminal(chars[k].1) {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            if j < chars.len() && chars[j].1 == '[' {
+                let mut k = j + 1;
+                while k < chars.len() && chars[k].1.is_ascii_digit() {
+                    k += 1;
+                }
+                if k > j + 1 && k < chars.len() && chars[k].1 == ']' {
+                    j = k + 1;
+                    continue;
+                }
             }
             let mut k = j;
             while k < chars.len() && is_inline_space(chars[k].1) {
@@ -283,7 +383,15 @@ pub fn split_sentences(text: &str, pack: &LanguagePack) -> Vec<Span> {
         let Some(&(_, next)) = chars.get(k) else {
             break;
         };
-        if next == '\n' || is_boundary(text, pos, c, next, pack) {
+        // Punctuation closed by a bracket inside the sentence belongs to a parenthetical
+        // (`Je suis (...) Chris`, `(Christopher?).`): no boundary, unless the parenthesis opened
+        // the sentence.
+        let run = &text[pos..end];
+        let in_parenthetical = run.ends_with(')') && {
+            let open = text[start..pos].rfind('(');
+            open.is_some_and(|o| !text[start..start + o].trim().is_empty())
+        };
+        if next == '\n' || (!in_parenthetical && is_boundary(text, pos, run, next, pack)) {
             push_trimmed(text, start..end, &mut out);
             start = end;
         }
@@ -293,27 +401,42 @@ pub fn split_sentences(text: &str, pack: &LanguagePack) -> Vec<Span> {
     out
 }
 
-fn is_boundary(text: &str, pos: usize, terminal: char, next: char, pack: &LanguagePack) -> bool {
-    if next.is_lowercase() || matches!(next, ',' | ';' | ':' | ')' | '-' | '–' | '—') {
+/// Decides whether the punctuation run `run` (starting at byte `pos`) ends a sentence, given the
+/// first character `next` after the white space that follows it.
+fn is_boundary(text: &str, pos: usize, run: &str, next: char, pack: &LanguagePack) -> bool {
+    if matches!(next, ',' | ';' | ':' | ')' | '-' | '–' | '—') {
         return false;
     }
-    if terminal != '.' {
+    // The run without its closers: `?!`, `...`, `.` — and what closed it.
+    let core = run.trim_end_matches(|c: char| !is_terminal(c));
+    let closed_by_guillemet = run[core.len()..].contains('»');
+    let ellipsis = core.ends_with("..") || core.ends_with('…');
+    let last = core.chars().next_back().unwrap_or('.');
+    if next.is_lowercase() && (closed_by_guillemet || last != '.' || ellipsis) {
+        // `« Non ! » a-t-il dit`, `« … chambre. » dit-il`, `Et puis… rien`.
+        return false;
+    }
+    if last != '.' || ellipsis {
         return true;
     }
-    // The word the period closes, and the one before it (for `av. J.-C.`).
-    let before = &text[..pos];
+    // The final period: what stands just before it.
+    let period_at = pos + core.len() - 1;
+    let before = &text[..period_at];
+    if before.ends_with([')', '»', '”', '"']) {
+        return true; // `(…). comment` — the period closes the sentence after the bracket
+    }
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '«' || c == '"')
         .map_or(0, |p| {
             p + before[p..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() == 1 && letters[0].is_uppercase() && word.chars().count() <= 2 {
         return false; // an initial: J. K. Rowling
-    }
-    if word.is_empty() {
-        return true;
     }
     let with_dot = format!("{}.", word.to_lowercase());
     if pack.abbreviations.contains(&with_dot) {
@@ -321,19 +444,21 @@ fn is_boundary(text: &str, pos: usize, terminal: char, next: char, pack: &Langua
     }
     // Two-word abbreviations (`av. J.-C.`, `p. ex.`).
     let head = before[..word_start].trim_end();
-    if let Some(p) = head.rfind(char::is_whitespace) {
-        let two = format!("{} {}", head[p..].trim().to_lowercase(), with_dot);
-        if pack.abbreviations.contains(&two) {
-            return false;
-        }
-    } else if !head.is_empty() {
-        let two = format!("{} {}", head.to_lowercase(), with_dot);
-        if pack.abbreviations.contains(&two) {
-            return false;
-        }
+    let prev_word = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+    if !prev_word.is_empty()
+        && pack
+            .abbreviations
+            .contains(&format!("{} {with_dot}", prev_word.to_lowercase()))
+    {
+        return false;
     }
-    // Inner-dot acronyms such as `P.-D.G.` or `U.S.` are abbreviations when the next word
-    // starts in lower case (handled above); before a capital they may end a sentence.
+    if next.is_lowercase() {
+        // Before a lower-case word only a plain word of four letters or more ends a sentence:
+        // a short or dotted token is an abbreviation (`P.A. et`, `Co. à`, `op. cit.`, `etc. et`).
+        let dotted = word.contains('.');
+        return !dotted && letters.len() >= 4 && !pack.weak_abbreviations.contains(&with_dot);
+    }
+    // Before a capital, `U.S.`-style acronyms and weak abbreviations may end a sentence.
     true
 }
 
@@ -610,5 +735,83 @@ mod tests {
             assert!(!doc.token_text(t).trim().is_empty());
         }
         assert_eq!(doc.word_count(), 6);
+    }
+
+    #[test]
+    fn parentheticals_keep_their_punctuation() {
+        assert_eq!(
+            sentences("Le maire (enfin !) a signé. Le préfet aussi."),
+            ["Le maire (enfin !) a signé.", "Le préfet aussi."]
+        );
+        assert_eq!(
+            sentences("Il hésite (...) Puis il part."),
+            ["Il hésite (...) Puis il part."]
+        );
+        // a parenthesis that opens the sentence may close it
+        assert_eq!(
+            sentences("(Voir plus bas.) Le vote suit."),
+            ["(Voir plus bas.)", "Le vote suit."]
+        );
+    }
+
+    #[test]
+    fn footnote_calls_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("La digue a cédé.[12] Les secours arrivent."),
+            ["La digue a cédé.[12]", "Les secours arrivent."]
+        );
+    }
+
+    #[test]
+    fn a_period_before_lower_case_ends_a_sentence_unless_abbreviated() {
+        assert_eq!(
+            sentences("Le vote est clos. ensuite vient le débat."),
+            ["Le vote est clos.", "ensuite vient le débat."]
+        );
+        assert_eq!(
+            sentences("Les résultats du C.N.R.S. ont surpris."),
+            ["Les résultats du C.N.R.S. ont surpris."]
+        );
+        assert_eq!(
+            sentences("Elle dirige Durand & Co. à Lyon."),
+            ["Elle dirige Durand & Co. à Lyon."]
+        );
+        assert_eq!(
+            sentences("Des pommes, des poires, etc. et du raisin."),
+            ["Des pommes, des poires, etc. et du raisin."]
+        );
+    }
+
+    #[test]
+    fn a_closing_guillemet_before_lower_case_is_an_incise() {
+        assert_eq!(
+            sentences("« Le pont tiendra. » assure l’ingénieur. Il repart."),
+            ["« Le pont tiendra. » assure l’ingénieur.", "Il repart."]
+        );
+    }
+
+    #[test]
+    fn three_periods_are_an_ellipsis() {
+        assert_eq!(
+            sentences("Et puis... rien ne bouge. Le soir tombe..."),
+            ["Et puis... rien ne bouge.", "Le soir tombe..."]
+        );
+        assert_eq!(
+            sentences("On attend… Demain peut-être."),
+            ["On attend…", "Demain peut-être."]
+        );
+    }
+
+    #[test]
+    fn raw_sentences_are_kept_beside_the_clean_ones() {
+        let pack = fr();
+        let doc = Document::build(&["Il a dit \"oui\"... Puis : non !"], &pack);
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(doc.sentence_source_text(0), "Il a dit \"oui\"...");
+        assert_eq!(doc.sentence_text(0), "Il a dit «\u{a0}oui\u{a0}»…");
+        assert_eq!(
+            doc.paragraph_source_text(0),
+            "Il a dit \"oui\"... Puis : non !"
+        );
     }
 }

@@ -119,6 +119,9 @@ pub struct LanguagePack {
     pub verbs: HashSet<String>,
     /// Abbreviations that do not end a sentence, lowercase, with their final period.
     pub abbreviations: HashSet<String>,
+    /// Abbreviations that often end a sentence too (`etc.`): no boundary only before a
+    /// lower-case word.
+    pub weak_abbreviations: HashSet<String>,
     /// Scrape-noise rules.
     pub noise: Vec<NoiseRule>,
     /// All noise patterns as one set, to test a paragraph in one pass.
@@ -336,9 +339,14 @@ impl LanguagePack {
         let s = sections(data.grammar);
         let not_abbreviations = set(s.get("not-abbreviations"));
         let mut abbreviations = HashSet::new();
+        let mut weak_abbreviations = HashSet::new();
         for src in data.abbreviations {
-            // Entries after "# may end a sentence" often do end one: they are not loaded.
-            let strong = src.split("\n# may end a sentence").next().unwrap_or(src);
+            // Entries after "# may end a sentence" often do end one: they are weak.
+            let mut parts = src.splitn(2, "\n# may end a sentence");
+            let strong = parts.next().unwrap_or(src);
+            if let Some(weak) = parts.next() {
+                weak_abbreviations.extend(lines(weak).map(str::to_lowercase));
+            }
             abbreviations.extend(
                 lines(strong)
                     .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -371,6 +379,7 @@ impl LanguagePack {
             lang,
             stopwords,
             verbs: lines(data.verbs).map(str::to_lowercase).collect(),
+            weak_abbreviations,
             abbreviations,
             noise_set: regex::RegexSetBuilder::new(
                 lines(data.noise)
