@@ -10,7 +10,17 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::lang::{Lang, LanguagePack};
+use crate::markup::{BlockKind, Extracted, Image};
 use crate::text::count_words;
+
+/// A subheading the source already had, before paragraph `before` of the brief.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceHeading {
+    /// The paragraph (index into [`Brief::paragraphs`]) it stands before.
+    pub before: usize,
+    /// Its text.
+    pub text: String,
+}
 
 /// Something taken out of the input, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,6 +48,10 @@ pub struct Brief<'a> {
     pub paragraphs: Vec<Cow<'a, str>>,
     /// What was removed as noise, in input order.
     pub removed: Vec<Removal>,
+    /// Subheadings the source had (HTML or Markdown input).
+    pub headings: Vec<SourceHeading>,
+    /// Images the source had, with `after_paragraphs` counted in [`Brief::paragraphs`].
+    pub images: Vec<Image>,
 }
 
 impl<'a> Brief<'a> {
@@ -60,6 +74,8 @@ impl<'a> Brief<'a> {
             instructions: Vec::new(),
             paragraphs: Vec::new(),
             removed: Vec::new(),
+            headings: Vec::new(),
+            images: Vec::new(),
         };
         for p in paragraphs {
             let p = p.trim();
@@ -75,6 +91,89 @@ impl<'a> Brief<'a> {
                 brief.paragraphs.push(Cow::Borrowed(p));
             }
         }
+        brief
+    }
+}
+
+impl Brief<'static> {
+    /// A brief from HTML or Markdown blocks: the title block is the title, existing
+    /// subheadings are kept for the outline, paragraphs go through instruction and noise
+    /// detection like the lines of a text brief, images are kept with their position.
+    #[must_use]
+    pub fn from_markup(extracted: Extracted, packs: &[LanguagePack]) -> Self {
+        let mut brief = Brief {
+            title: None,
+            target_words: None,
+            language: None,
+            wants_subheadings: true,
+            instructions: Vec::new(),
+            paragraphs: Vec::new(),
+            removed: extracted.removed,
+            headings: Vec::new(),
+            images: Vec::new(),
+        };
+        let mut pending: Option<String> = None;
+        let mut markup_paragraphs = 0usize;
+        let mut kept_after: Vec<usize> = vec![0];
+        for block in extracted.blocks {
+            match block.kind {
+                BlockKind::Title if brief.title.is_none() => {
+                    brief.title = Some(Cow::Owned(block.text))
+                }
+                BlockKind::Title | BlockKind::Heading => {
+                    if let Some(old) = pending.replace(block.text) {
+                        brief.removed.push(Removal {
+                            text: old,
+                            reason: "heading-without-text".into(),
+                        });
+                    }
+                }
+                BlockKind::Paragraph => {
+                    markup_paragraphs += 1;
+                    let cues = read_cues(&block.text, packs);
+                    if is_instruction(&block.text, &cues) {
+                        brief.target_words = brief.target_words.or(cues.target);
+                        brief.language = brief.language.or(cues.lang);
+                        brief.removed.push(Removal {
+                            text: block.text,
+                            reason: "instruction".into(),
+                        });
+                    } else if let Some(reason) = noise_reason(&block.text, packs) {
+                        brief.removed.push(Removal {
+                            text: block.text,
+                            reason,
+                        });
+                    } else {
+                        if let Some(text) = pending.take() {
+                            brief.headings.push(SourceHeading {
+                                before: brief.paragraphs.len(),
+                                text,
+                            });
+                        }
+                        brief.paragraphs.push(Cow::Owned(block.text));
+                    }
+                    kept_after.push(brief.paragraphs.len());
+                }
+            }
+        }
+        if let Some(old) = pending {
+            brief.removed.push(Removal {
+                text: old,
+                reason: "heading-without-text".into(),
+            });
+        }
+        let _ = markup_paragraphs;
+        brief.images = extracted
+            .images
+            .into_iter()
+            .map(|mut img| {
+                img.after_paragraphs = kept_after
+                    .get(img.after_paragraphs)
+                    .copied()
+                    .unwrap_or(brief.paragraphs.len());
+                img
+            })
+            .collect();
         brief
     }
 }
@@ -185,6 +284,8 @@ pub fn parse<'a>(input: &'a str, packs: &[LanguagePack]) -> Brief<'a> {
         instructions: Vec::new(),
         paragraphs: Vec::new(),
         removed: Vec::new(),
+        headings: Vec::new(),
+        images: Vec::new(),
     };
     let mut title_pending = false;
     let mut prev_article_line = false; // the previous line was article text in the same block

@@ -106,6 +106,8 @@ pub struct Article {
     pub warnings: Vec<String>,
     /// The article date from a dateline, as written, when there is one.
     pub date: Option<String>,
+    /// The source's images, with their position.
+    pub images: Vec<ArticleImage>,
 }
 
 /// A keyphrase with its score, as the contract shows it.
@@ -128,6 +130,23 @@ pub struct ComposeInput<'a> {
     pub target_words: usize,
     /// Noise removed by the brief stage.
     pub removed: Vec<Removal>,
+    /// The source's own subheadings: (document paragraph they stand before, text).
+    pub source_headings: Vec<(usize, String)>,
+    /// The source's images.
+    pub images: Vec<ArticleImage>,
+}
+
+/// An image of the source, kept in the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArticleImage {
+    /// Its address (`http(s)://` or site-relative only).
+    pub src: String,
+    /// Its alternative text.
+    pub alt: String,
+    /// Its caption.
+    pub caption: Option<String>,
+    /// How many document paragraphs come before it.
+    pub after_paragraph: usize,
 }
 
 /// Grounding: the words and numbers of the sources, to check generated text against.
@@ -414,6 +433,15 @@ impl<'e> Composer<'e> {
         Self { pack, env }
     }
 
+    /// The focus keyphrase as it leads a title or heading: a common noun gets a capital.
+    fn display_focus(&self, focus: &str) -> String {
+        if focus.chars().next().is_some_and(char::is_lowercase) {
+            self.pack.grammar.capitalize_first(focus)
+        } else {
+            focus.to_string()
+        }
+    }
+
     fn sep(&self) -> &'static str {
         self.pack.grammar.kicker_separator()
     }
@@ -436,7 +464,11 @@ impl<'e> Composer<'e> {
                     && core.chars().next().is_some_and(char::is_uppercase)
         };
         let given_title = input.title.map(|t| pack.grammar.typography(t));
-        let ground = Ground::new(std::iter::once(doc.text.as_str()).chain(given_title.as_deref()));
+        let ground = Ground::new(
+            std::iter::once(doc.text.as_str())
+                .chain(given_title.as_deref())
+                .chain(input.source_headings.iter().map(|(_, t)| t.as_str())),
+        );
         let focus = input
             .keyphrase
             .map(|k| pack.grammar.typography(k))
@@ -454,11 +486,7 @@ impl<'e> Composer<'e> {
                     })
                     .unwrap_or_default()
             });
-        let focus_display = if focus.chars().next().is_some_and(char::is_lowercase) {
-            pack.grammar.capitalize_first(&focus)
-        } else {
-            focus.clone()
-        };
+        let focus_display = self.display_focus(&focus);
         let mut warnings = Vec::new();
 
         // Title.
@@ -486,7 +514,14 @@ impl<'e> Composer<'e> {
                 blocks: vec![source_block(doc, l)],
             });
         }
-        let headings = self.headings(doc, analysis, outline, &focus, &focus_display, &is_name);
+        let headings = self.headings(
+            doc,
+            analysis,
+            outline,
+            &focus,
+            &is_name,
+            &input.source_headings,
+        );
         for (plan, (heading, rule)) in outline.sections.iter().zip(headings) {
             sections.push(Section {
                 heading: Some(heading),
@@ -619,6 +654,7 @@ impl<'e> Composer<'e> {
             missing_words,
             warnings,
             date,
+            images: input.images,
         }
     }
 
@@ -758,14 +794,31 @@ impl<'e> Composer<'e> {
         analysis: &Analysis,
         outline: &Outline,
         focus: &str,
-        focus_display: &str,
         is_name: &dyn Fn(&str) -> bool,
+        source_headings: &[(usize, String)],
     ) -> Vec<(String, String)> {
         let pack = self.pack;
+        let focus_display = &self.display_focus(focus);
         let code = pack.lang.code();
         let mut chosen: Vec<(String, String)> = Vec::new();
         let mut used_keys: HashSet<String> = HashSet::new();
         for plan in &outline.sections {
+            // Rule `heading.source`: the source's own subheading for this section, when it is
+            // a usable one (2–12 words, not a duplicate).
+            let own = source_headings
+                .iter()
+                .find(|(p, _)| *p == plan.paragraphs.start)
+                .map(|(_, t)| pack.grammar.typography(t.trim_end_matches(['.', ' '])))
+                .filter(|t| {
+                    (2..=12).contains(&count_words(t))
+                        && !chosen
+                            .iter()
+                            .any(|(c, _)| c.to_lowercase() == t.to_lowercase())
+                });
+            if let Some(text) = own {
+                chosen.push((text, format!("{code}.heading.source")));
+                continue;
+            }
             let mut cands: Vec<(f64, String, String, String)> = Vec::new(); // score, text, rule, key
             for (rank, &k) in plan.keyphrases.iter().take(5).enumerate() {
                 let Some(kp) = analysis.keyphrases.get(k) else {
@@ -776,6 +829,13 @@ impl<'e> Composer<'e> {
                 }
                 if let Some(np) = noun_phrase_at(doc, analysis, pack, plan, &kp.key) {
                     let n = count_words(&np);
+                    // A bare name says who, not what the section is about.
+                    let bare_name = np
+                        .split_whitespace()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+                    if bare_name {
+                        continue;
+                    }
                     let min = if kp.words >= 2 { 2 } else { 3 };
                     if !(min..=9).contains(&n) || char_len(&np) > 70 {
                         continue;
@@ -1048,6 +1108,7 @@ impl<'e> Composer<'e> {
                 .unwrap_or("")
                 .to_lowercase();
             let bad_start = pack.words.clause_openers.contains(&first)
+                || has_verb(&first, pack)
                 || pack
                     .words
                     .subordinators
@@ -2146,6 +2207,8 @@ mod tests {
                 keyphrase: None,
                 target_words: target,
                 removed: Vec::new(),
+                source_headings: Vec::new(),
+                images: Vec::new(),
             },
         )
     }

@@ -39,6 +39,7 @@ pub mod brief;
 pub mod compose;
 mod error;
 pub mod lang;
+pub mod markup;
 pub mod outline;
 pub mod render;
 pub mod text;
@@ -81,6 +82,7 @@ pub struct Options {
     title: Option<String>,
     keyphrase: Option<String>,
     max_input_bytes: usize,
+    input_format: Option<markup::InputFormat>,
 }
 
 impl Default for Options {
@@ -91,6 +93,7 @@ impl Default for Options {
             title: None,
             keyphrase: None,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            input_format: None,
         }
     }
 }
@@ -118,6 +121,12 @@ impl Options {
     #[must_use]
     pub fn with_keyphrase(mut self, keyphrase: Option<String>) -> Self {
         self.keyphrase = keyphrase;
+        self
+    }
+    /// Sets the input format of a brief (otherwise detected from the content).
+    #[must_use]
+    pub fn with_input_format(mut self, format: Option<markup::InputFormat>) -> Self {
+        self.input_format = format;
         self
     }
     /// Sets the largest input accepted, in bytes.
@@ -276,7 +285,16 @@ impl Engine {
     ) -> Result<(Brief<'a>, Lang, Option<Detection>), Error> {
         self.check_input(&input, options)?;
         let mut brief = match input {
-            Input::Brief(s) => brief::parse(s, &self.packs),
+            Input::Brief(s) => match options
+                .input_format
+                .unwrap_or_else(|| markup::InputFormat::detect(s))
+            {
+                markup::InputFormat::Text => brief::parse(s, &self.packs),
+                markup::InputFormat::Html => Brief::from_markup(markup::html(s), &self.packs),
+                markup::InputFormat::Markdown => {
+                    Brief::from_markup(markup::markdown(s), &self.packs)
+                }
+            },
             Input::Article { title, paragraphs } => {
                 Brief::structured(title, paragraphs, &self.packs)
             }
@@ -323,7 +341,9 @@ impl Engine {
         let document = Document::build(&brief.paragraphs, pack);
         let title = brief.title.as_deref();
         let analysis = analyze::analyze(&document, title, pack);
-        let outline = outline::outline(&document, &analysis);
+        let (source_headings, images) = source_structure(&brief, &document);
+        let forced: Vec<usize> = source_headings.iter().map(|h| h.0).collect();
+        let outline = outline::outline_with(&document, &analysis, &forced);
         let target_words = options
             .min_words
             .or(brief.target_words)
@@ -337,6 +357,8 @@ impl Engine {
                 keyphrase: options.keyphrase.as_deref(),
                 target_words,
                 removed: brief.removed.clone(),
+                source_headings,
+                images,
             },
         );
         Ok(Rewrite {
@@ -357,7 +379,9 @@ impl Engine {
         let pack = self.pack(lang);
         let doc = Document::build(&brief.paragraphs, pack);
         let analysis = analyze::analyze(&doc, brief.title.as_deref(), pack);
-        let outline = outline::outline(&doc, &analysis);
+        let (source_headings, _) = source_structure(&brief, &doc);
+        let forced: Vec<usize> = source_headings.iter().map(|h| h.0).collect();
+        let outline = outline::outline_with(&doc, &analysis, &forced);
         let paragraphs: Vec<Value> = doc
             .paragraphs
             .iter()
@@ -386,6 +410,36 @@ impl Engine {
             "removed": brief.removed,
         }))
     }
+}
+
+/// The source's own subheadings and images, placed on document paragraphs: a heading goes
+/// before the first document paragraph of its brief paragraph, an image after the document
+/// paragraphs that precede it.
+fn source_structure(
+    brief: &Brief<'_>,
+    doc: &Document,
+) -> (Vec<(usize, String)>, Vec<compose::ArticleImage>) {
+    let first_of = |source: usize| doc.paragraphs.iter().position(|p| p.source >= source);
+    let headings = brief
+        .headings
+        .iter()
+        .filter_map(|h| first_of(h.before).map(|p| (p, h.text.clone())))
+        .collect();
+    let images = brief
+        .images
+        .iter()
+        .map(|img| compose::ArticleImage {
+            src: img.src.clone(),
+            alt: img.alt.clone(),
+            caption: img.caption.clone(),
+            after_paragraph: doc
+                .paragraphs
+                .iter()
+                .filter(|p| p.source < img.after_paragraphs)
+                .count(),
+        })
+        .collect();
+    (headings, images)
 }
 
 #[cfg(test)]

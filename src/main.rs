@@ -78,6 +78,9 @@ struct RewriteOpts {
     /// The focus keyphrase (overrides the extracted one).
     #[arg(long, value_name = "TEXT")]
     keyphrase: Option<String>,
+    /// Input format: text, markdown or html (default: detected from the content).
+    #[arg(long, value_name = "text|markdown|html")]
+    input_format: Option<String>,
     /// Largest input accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = copydesk::DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: usize,
@@ -107,7 +110,16 @@ impl RewriteOpts {
                     .ok_or_else(|| Fail(format!("unknown language '{l}': use fr, en or auto")))?,
             ),
         };
+        let input_format = match self.input_format.as_deref().map(str::trim) {
+            None | Some("auto" | "") => None,
+            Some(f) => Some(copydesk::markup::InputFormat::parse(f).ok_or_else(|| {
+                Fail(format!(
+                    "unknown input format '{f}': use text, markdown or html"
+                ))
+            })?),
+        };
         Ok(Options::default()
+            .with_input_format(input_format)
             .with_lang(lang)
             .with_min_words(self.min_words)
             .with_title(self.title.clone())

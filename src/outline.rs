@@ -93,6 +93,13 @@ fn cosine(a: &Vector, b: &Vector) -> f64 {
 /// Builds the outline.
 #[must_use]
 pub fn outline(doc: &Document, analysis: &Analysis) -> Outline {
+    outline_with(doc, analysis, &[])
+}
+
+/// Builds the outline with forced boundaries: a section starts at each paragraph of `forced`
+/// (where the source had its own subheading).
+#[must_use]
+pub fn outline_with(doc: &Document, analysis: &Analysis, forced: &[usize]) -> Outline {
     let n = doc.paragraphs.len();
     if n == 0 {
         return Outline {
@@ -131,6 +138,9 @@ pub fn outline(doc: &Document, analysis: &Analysis) -> Outline {
     for j in 2..=n {
         let mut w = 0;
         for i in (1..j).rev() {
+            if i + 1 < j && forced.contains(&(i + 1)) {
+                break; // a section never runs across a source subheading
+            }
             w += words[i];
             let len = j - i;
             if len > MAX_SECTION_PARAGRAPHS || (w > MAX_SECTION_WORDS && len > 1) {

@@ -3,7 +3,32 @@
 
 use serde_json::{Value, json};
 
-use crate::compose::{Article, BlockKind};
+use crate::compose::{Article, ArticleImage, BlockKind, Origin};
+
+/// The images that follow a block: after source paragraph `p` come the images placed after
+/// `p + 1` paragraphs.
+fn images_after<'a>(
+    article: &'a Article,
+    origin: &Origin,
+) -> impl Iterator<Item = &'a ArticleImage> {
+    let after = match origin {
+        Origin::Source { paragraph } => Some(paragraph + 1),
+        Origin::Generated { .. } => None,
+    };
+    article
+        .images
+        .iter()
+        .filter(move |img| Some(img.after_paragraph) == after)
+}
+
+/// Escapes a URL for a Markdown link destination.
+fn md_url(src: &str) -> String {
+    src.replace(' ', "%20")
+        .replace('(', "%28")
+        .replace(')', "%29")
+        .replace('<', "%3C")
+        .replace('>', "%3E")
+}
 
 /// The wire-format name of `rewrite --format json`.
 pub const ARTICLE_SCHEMA: &str = "copydesk.article/1";
@@ -38,6 +63,9 @@ fn md_escape(text: &str) -> String {
 #[must_use]
 pub fn markdown(article: &Article) -> String {
     let mut out = format!("# {}\n", md_escape(&article.h1));
+    for img in article.images.iter().filter(|i| i.after_paragraph == 0) {
+        out.push_str(&md_image(img));
+    }
     for section in &article.sections {
         if let Some(h) = &section.heading {
             out.push_str(&format!("\n## {}\n", md_escape(h)));
@@ -57,9 +85,33 @@ pub fn markdown(article: &Article) -> String {
                     }
                 }
             }
+            for img in images_after(article, &block.origin) {
+                out.push_str(&md_image(img));
+            }
         }
     }
     out
+}
+
+fn md_image(img: &ArticleImage) -> String {
+    let mut s = format!("\n![{}]({})\n", md_escape(&img.alt), md_url(&img.src));
+    if let Some(c) = &img.caption {
+        s.push_str(&format!("\n*{}*\n", md_escape(c)));
+    }
+    s
+}
+
+fn html_image(img: &ArticleImage) -> String {
+    let caption = img
+        .caption
+        .as_ref()
+        .map(|c| format!("<figcaption>{}</figcaption>", html_escape(c)))
+        .unwrap_or_default();
+    format!(
+        "<figure><img src=\"{}\" alt=\"{}\">{caption}</figure>\n",
+        html_escape(&img.src),
+        html_escape(&img.alt)
+    )
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -125,6 +177,9 @@ pub fn html(article: &Article) -> String {
         json_ld(article),
         e(&article.h1),
     ));
+    for img in article.images.iter().filter(|i| i.after_paragraph == 0) {
+        out.push_str(&html_image(img));
+    }
     for section in &article.sections {
         out.push_str("<section>\n");
         if let Some(h) = &section.heading {
@@ -140,6 +195,9 @@ pub fn html(article: &Article) -> String {
                     }
                     out.push_str("</ul>\n");
                 }
+            }
+            for img in images_after(article, &block.origin) {
+                out.push_str(&html_image(img));
             }
         }
         out.push_str("</section>\n");

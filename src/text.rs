@@ -313,74 +313,74 @@ fn is_inline_space(c: char) -> bool {
 /// ```
 #[must_use]
 pub fn split_sentences(text: &str, pack: &LanguagePack) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let char_at = |k: usize| text.get(k..).and_then(|t| t.chars().next());
+    let skip = |mut k: usize, pred: &dyn Fn(char) -> bool| {
+        while let Some(c) = char_at(k) {
+            if !pred(c) {
+                break;
+            }
+            k += c.len_utf8();
+        }
+        k
+    };
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if c == '\n' {
-            push_trimmed(text, start..pos, &mut out);
-            start = pos + 1;
+    // Byte scan: a UTF-8 continuation byte never equals `.`, `!`, `?`, a newline or the lead
+    // byte of `…`, so only candidate positions are decoded.
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push_trimmed(text, start..i, &mut out);
+            start = i + 1;
             i += 1;
             continue;
         }
-        if !is_terminal(c) {
+        let terminal = matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && text[i..].starts_with('…'));
+        if !terminal {
             i += 1;
             continue;
         }
+        let pos = i;
         // The terminal run: `?!`, `...`, `… ?` (a no-break space inside the run), closing
         // quotes and brackets, and a footnote call (`.[4]`).
-        let mut j = i + 1;
+        let mut j = i;
         loop {
             loop {
-                while j < chars.len() && is_terminal(chars[j].1) {
-                    j += 1;
-                }
-                let mut k = j;
-                while k < chars.len() && matches!(chars[k].1, '\u{a0}' | '\u{202f}') {
-                    k += 1;
-                }
-                if k > j && k < chars.len() && is_terminal(chars[k].1) {
+                j = skip(j, &is_terminal);
+                let k = skip(j, &|c| matches!(c, '\u{a0}' | '\u{202f}'));
+                if k > j && char_at(k).is_some_and(is_terminal) {
                     j = k;
                     continue;
                 }
                 break;
             }
-            if j < chars.len() && chars[j].1 == '[' {
-                let mut k = j + 1;
-                while k < chars.len() && chars[k].1.is_ascii_digit() {
-                    k += 1;
-                }
-                if k > j + 1 && k < chars.len() && chars[k].1 == ']' {
+            if bytes.get(j) == Some(&b'[') {
+                let k = skip(j + 1, &|c| c.is_ascii_digit());
+                if k > j + 1 && bytes.get(k) == Some(&b']') {
                     j = k + 1;
                     continue;
                 }
             }
-            let mut k = j;
-            while k < chars.len() && is_inline_space(chars[k].1) {
-                k += 1;
-            }
+            let k = skip(j, &is_inline_space);
             // After spaces only a French closing guillemet belongs to the sentence
             // (`! »`); straight quotes and brackets must touch the punctuation.
-            let touching = k == j;
-            if k < chars.len() && (chars[k].1 == '»' || (touching && is_closing(chars[k].1))) {
-                j = k + 1;
-                continue;
+            match char_at(k) {
+                Some(c) if c == '»' || (k == j && is_closing(c)) => {
+                    j = k + c.len_utf8();
+                }
+                _ => break,
             }
-            break;
         }
-        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        let end = j;
         // White space must follow.
-        let mut k = j;
-        while k < chars.len() && is_inline_space(chars[k].1) {
-            k += 1;
-        }
-        if k == j && k < chars.len() && chars[k].1 != '\n' {
-            i = j;
+        let k = skip(j, &is_inline_space);
+        if k == j && k < bytes.len() && bytes[k] != b'\n' {
+            i = j.max(i + 1);
             continue;
         }
-        let Some(&(_, next)) = chars.get(k) else {
+        let Some(next) = char_at(k) else {
             break;
         };
         // Punctuation closed by a bracket inside the sentence belongs to a parenthetical
@@ -395,7 +395,7 @@ pub fn split_sentences(text: &str, pack: &LanguagePack) -> Vec<Span> {
             push_trimmed(text, start..end, &mut out);
             start = end;
         }
-        i = k;
+        i = k.max(i + 1);
     }
     push_trimmed(text, start..text.len(), &mut out);
     out

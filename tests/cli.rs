@@ -340,3 +340,136 @@ fn batch_keeps_order_and_survives_a_bad_line() {
     assert_eq!(lines[2]["id"], "c");
     assert!(lines[2]["error"].is_string());
 }
+
+/// The paragraphs of our HTML and Markdown fixtures, as a reader sees them.
+const HTML_TEXT: &[&str] = &[
+    "La ville de Montbrac a inauguré samedi une passerelle piétonne de 84 mètres au-dessus de la Vérane, reliant le quartier de la gare au vieux centre.",
+    "Le chantier a duré quatorze mois et coûté 3,2 millions d’euros, financés pour moitié par la région.",
+    "« Les habitants attendaient cet ouvrage depuis vingt ans », a déclaré la maire, Hélène Vasseur.",
+    "Large de quatre mètres, la passerelle accueille aussi les vélos.",
+    "Une piste cyclable la prolonge jusqu’au lycée Jean-Moulin.",
+    "Selon les services techniques, près de 2 500 passages par jour sont attendus dès l’été.",
+];
+const MD_TEXT: &[&str] = &[
+    "La médiathèque de Sorlanges ouvrira désormais le dimanche après-midi, a annoncé mardi le conseil municipal.",
+    "L’essai durera six mois.",
+    "Quatre agents volontaires assureront l’accueil de 14 heures à 18 heures.",
+    "Une consultation menée en janvier avait réuni 1 300 réponses.",
+    "Le prêt de livres restera possible le dimanche.",
+    "Les ateliers numériques seront réservés au samedi.",
+];
+
+fn check_markup(path: &str, text: &[&str], reasons: &[&str], leaks: &[&str], image: &str) {
+    let (v, _) = rewrite_json(path, &[]);
+    let body_norm = norm(&body(&v));
+    for s in text {
+        assert!(body_norm.contains(&norm(s)), "{path}: lost {s}");
+    }
+    let got: Vec<&str> = v["removed"]
+        .as_array()
+        .expect("removed")
+        .iter()
+        .filter_map(|r| r["reason"].as_str())
+        .collect();
+    for r in reasons {
+        assert!(
+            got.contains(r),
+            "{path}: no removal with reason {r}: {got:?}"
+        );
+    }
+    let md = v["markdown"].as_str().expect("markdown");
+    let html = v["html"].as_str().expect("html");
+    for leak in leaks {
+        assert!(
+            !md.contains(leak) && !html.contains(leak),
+            "{path}: {leak} leaked"
+        );
+    }
+    assert!(
+        md.contains(&format!("]({image})")),
+        "{path}: image missing from markdown"
+    );
+    assert!(
+        html.contains(&format!("<img src=\"{image}\"")),
+        "{path}: image missing from html"
+    );
+    let input = std::fs::read_to_string(path).expect("fixture");
+    for g in generated(&v) {
+        assert!(ungrounded(&g, &input).is_empty(), "{path}: ungrounded {g}");
+    }
+}
+
+#[test]
+fn html_article_comes_through_whole_and_the_rest_is_listed() {
+    check_markup(
+        "tests/fixtures/article-fr.html",
+        HTML_TEXT,
+        &[
+            "navigation",
+            "script",
+            "ad-block",
+            "share-widget",
+            "page-footer",
+        ],
+        &[
+            "trackPage",
+            "Accueil",
+            "Découvrez nos offres",
+            "Partager sur",
+            "loadComments",
+            "Tous droits réservés",
+        ],
+        "/photos/passerelle.jpg",
+    );
+    let (v, _) = rewrite_json("tests/fixtures/article-fr.html", &[]);
+    // The h1 is the title to customise; the source's own subheading is kept.
+    assert_eq!(
+        v["h1"],
+        "Montbrac inaugure une passerelle piétonne au-dessus de la Vérane"
+    );
+    let headings: Vec<&str> = v["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    assert!(
+        headings.contains(&"Un ouvrage pensé pour les cyclistes"),
+        "{headings:?}"
+    );
+    assert!(v["html"].as_str().is_some_and(|h| {
+        h.contains("<figcaption>La passerelle relie la gare au vieux centre.</figcaption>")
+    }));
+}
+
+#[test]
+fn markdown_article_comes_through_whole_and_raw_html_is_listed() {
+    check_markup(
+        "tests/fixtures/article-fr.md",
+        MD_TEXT,
+        &["raw-html", "share-line"],
+        &["alert(", "class=\"pub\"", "Partager sur Facebook"],
+        "https://exemple.fr/images/mediatheque.jpg",
+    );
+}
+
+#[test]
+fn input_format_can_be_forced() {
+    // Read as plain text, the HTML stays text: its tags are escaped, never executed.
+    let out = run(
+        &[
+            "rewrite",
+            "--format",
+            "html",
+            "--input-format",
+            "text",
+            "tests/fixtures/article-fr.html",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let html = String::from_utf8_lossy(&out.stdout);
+    assert!(!html.contains("<script>window"), "raw script in output");
+    let bad = run(&["rewrite", "--input-format", "pdf", SAMPLE], b"");
+    assert_eq!(bad.status.code(), Some(2));
+}
