@@ -526,4 +526,52 @@ mod tests {
             assert!(!is_instruction(s, &cues), "{s}");
         }
     }
+
+    #[test]
+    fn noise_lines_are_recognised_with_their_reason() {
+        let packs = packs();
+        for (line, reason) in [
+            ("PUBLICITÉ", "ad-marker"),
+            ("Publicité", "ad-marker"),
+            ("Source link -12", "source-trailer"),
+            ("Partager sur Facebook", "share-line"),
+            ("Partager sur X", "share-line"),
+            (
+                "Lire aussi : La digue de Montbrac a cédé",
+                "read-also-teaser",
+            ),
+            ("À lire aussi - Le budget de la ville", "read-also-teaser"),
+            ("Suivez-nous sur Instagram", "follow-line"),
+            ("Abonnez-vous à notre newsletter", "newsletter-line"),
+            ("Photo : Jean Roux / Le Courrier", "photo-credit"),
+            ("Crédit photo : Mairie de Montbrac", "photo-credit"),
+            (
+                "Ce site utilise des cookies pour améliorer votre expérience.",
+                "cookie-notice",
+            ),
+            ("Advertisement", "ad-marker"),
+            ("Read more: The council votes", "read-also-teaser"),
+        ] {
+            assert_eq!(
+                noise_reason(line, &packs).as_deref(),
+                Some(reason),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn real_sentences_are_never_noise() {
+        let packs = packs();
+        for line in [
+            "La publicité télévisée a reculé de 4 % en 2023.",
+            "Il faut lire aussi les rapports précédents, a-t-il ajouté.",
+            "Le conseil a partagé ses conclusions sur Facebook mardi.",
+            "Les élus ont suivi l’avis de la commission.",
+            "Source de conflits, le projet divise la commune depuis deux ans.",
+            "The company said advertisement revenue fell.",
+        ] {
+            assert_eq!(noise_reason(line, &packs), None, "{line}");
+        }
+    }
 }

@@ -106,6 +106,8 @@ pub struct Article {
     pub warnings: Vec<String>,
     /// The article date from a dateline, as written, when there is one.
     pub date: Option<String>,
+    /// The same date as `YYYY-MM-DD`, when the dateline gives a year.
+    pub date_published: Option<String>,
     /// The source's images, with their position.
     pub images: Vec<ArticleImage>,
 }
@@ -623,11 +625,16 @@ impl<'e> Composer<'e> {
                 "target not met: {word_count} of {target} words; {missing_words} missing — the article and its sources hold no more to say without padding"
             ));
         }
-        let date = analysis
-            .dates
-            .iter()
-            .find(|d| d.sentence == 0 && d.kind == crate::analyze::DateKind::Day)
-            .map(|d| d.text.clone());
+        // A dateline (`22 mai 2012. - …`) opens the first paragraph and gives the article date.
+        let dateline = analysis.dates.iter().find(|d| {
+            d.kind == crate::analyze::DateKind::Day
+                && doc
+                    .paragraphs
+                    .first()
+                    .is_some_and(|p| d.span.start <= p.span.start + 3)
+        });
+        let date = dateline.map(|d| d.text.clone());
+        let date_published = dateline.and_then(|d| iso_date(&d.text, pack));
         Article {
             language: pack.lang,
             title,
@@ -654,6 +661,7 @@ impl<'e> Composer<'e> {
             missing_words,
             warnings,
             date,
+            date_published,
             images: input.images,
         }
     }
@@ -1360,6 +1368,23 @@ impl<'e> Composer<'e> {
             items,
         ))
     }
+}
+
+/// Rule `date.iso`: a day date as written (`22 mai 2012`, `1er mars 2025`) as `YYYY-MM-DD`.
+///
+/// ```text
+/// "22 mai 2012" → "2012-05-22"
+/// ```
+fn iso_date(text: &str, pack: &LanguagePack) -> Option<String> {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let day: u32 = day.trim_end_matches("er").parse().ok()?;
+    let month = pack.months.get(&month.to_lowercase()).copied()?;
+    let year: u32 = year.parse().ok()?;
+    ((1..=31).contains(&day) && (1..=12).contains(&month))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// A sentence normalised for duplicate checks.
@@ -2310,5 +2335,28 @@ mod tests {
         assert!(!big.target_met);
         assert_eq!(big.missing_words, 5000 - big.word_count);
         assert!(big.warnings.iter().any(|w| w.contains("target not met")));
+    }
+
+    #[test]
+    fn dates_become_iso() {
+        let p = pack();
+        assert_eq!(iso_date("22 mai 2012", &p).as_deref(), Some("2012-05-22"));
+        assert_eq!(iso_date("1er mars 2025", &p).as_deref(), Some("2025-03-01"));
+        assert_eq!(iso_date("mai 2012", &p), None);
+        assert_eq!(iso_date("45 mai 2012", &p), None);
+    }
+
+    #[test]
+    fn a_dateline_gives_the_article_date() {
+        let art = compose_doc(
+            &[
+                "14 mars 2025. - La mairie de Montbrac a ouvert un gymnase.",
+                "Les habitants sont venus nombreux.",
+            ],
+            None,
+            10,
+        );
+        assert_eq!(art.date.as_deref(), Some("14 mars 2025"));
+        assert_eq!(art.date_published.as_deref(), Some("2025-03-14"));
     }
 }

@@ -145,8 +145,8 @@ pub fn json_ld(article: &Article) -> String {
         "articleSection": article.sections.iter().filter_map(|s| s.heading.clone()).collect::<Vec<_>>(),
         "wordCount": article.word_count,
     });
-    if let (Some(date), Some(obj)) = (&article.date, ld.as_object_mut()) {
-        obj.insert("dateline".into(), Value::String(date.clone()));
+    if let (Some(date), Some(obj)) = (&article.date_published, ld.as_object_mut()) {
+        obj.insert("datePublished".into(), Value::String(date.clone()));
     }
     let s = serde_json::to_string(&ld).unwrap_or_else(|_| "{}".into());
     // Never let input close the script element or open a comment.

@@ -391,7 +391,7 @@ pub fn split_sentences(text: &str, pack: &LanguagePack) -> Vec<Span> {
             let open = text[start..pos].rfind('(');
             open.is_some_and(|o| !text[start..start + o].trim().is_empty())
         };
-        if next == '\n' || (!in_parenthetical && is_boundary(text, pos, run, next, pack)) {
+        if next == '\n' || (!in_parenthetical && is_boundary(text, start, pos, run, next, pack)) {
             push_trimmed(text, start..end, &mut out);
             start = end;
         }
@@ -403,7 +403,14 @@ pub fn split_sentences(text: &str, pack: &LanguagePack) -> Vec<Span> {
 
 /// Decides whether the punctuation run `run` (starting at byte `pos`) ends a sentence, given the
 /// first character `next` after the white space that follows it.
-fn is_boundary(text: &str, pos: usize, run: &str, next: char, pack: &LanguagePack) -> bool {
+fn is_boundary(
+    text: &str,
+    sentence_start: usize,
+    pos: usize,
+    run: &str,
+    next: char,
+    pack: &LanguagePack,
+) -> bool {
     if matches!(next, ',' | ';' | ':' | ')' | '-' | '–' | '—') {
         return false;
     }
@@ -437,6 +444,15 @@ fn is_boundary(text: &str, pos: usize, run: &str, next: char, pack: &LanguagePac
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() == 1 && letters[0].is_uppercase() && word.chars().count() <= 2 {
         return false; // an initial: J. K. Rowling
+    }
+    // A list number at the start of a sentence: `1. Le premier point`.
+    if word.len() <= 2
+        && word.chars().all(|c| c.is_ascii_digit())
+        && text
+            .get(sentence_start..word_start)
+            .is_some_and(|t| t.trim().is_empty())
+    {
+        return false;
     }
     let with_dot = format!("{}.", word.to_lowercase());
     if pack.abbreviations.contains(&with_dot) {
@@ -812,6 +828,66 @@ mod tests {
         assert_eq!(
             doc.paragraph_source_text(0),
             "Il a dit \"oui\"... Puis : non !"
+        );
+    }
+
+    #[test]
+    fn list_numbers_and_dotted_titles_do_not_split() {
+        assert_eq!(
+            sentences("1. Le premier point est réglé. 2. Le second suit."),
+            ["1. Le premier point est réglé.", "2. Le second suit."]
+        );
+        assert_eq!(
+            sentences("Le P.-D.G. Jean Roux démissionne."),
+            ["Le P.-D.G. Jean Roux démissionne."]
+        );
+        assert_eq!(
+            sentences("Écrivez à contact@mairie.fr. La mairie répondra."),
+            ["Écrivez à contact@mairie.fr.", "La mairie répondra."]
+        );
+        assert_eq!(
+            sentences("Il est 7h44. Le train part à 8:05."),
+            ["Il est 7h44.", "Le train part à 8:05."]
+        );
+    }
+
+    #[test]
+    fn tokens_for_ordinals_percentages_units_and_compounds() {
+        assert_eq!(
+            tokens("le XIXe siècle, le 1er mai"),
+            ["le", "XIXe", "siècle", ",", "le", "1er", "mai"]
+        );
+        assert_eq!(tokens("12,5 % de 521 kg"), ["12,5", "%", "de", "521", "kg"]);
+        assert_eq!(
+            tokens("un cessez-le-feu, peut-être"),
+            ["un", "cessez-le-feu", ",", "peut-être"]
+        );
+        assert_eq!(
+            tokens("lorsqu’il puisqu'elle quoiqu’on"),
+            ["lorsqu’", "il", "puisqu'", "elle", "quoiqu’", "on"]
+        );
+        assert_eq!(
+            tokens("la SNCF et l’ONU"),
+            ["la", "SNCF", "et", "l’", "ONU"]
+        );
+    }
+
+    #[test]
+    fn token_kinds() {
+        let pack = fr();
+        let t = "l’an 2 000 : XIXe";
+        let mut out = Vec::new();
+        tokenize_into(t, 0..t.len(), 0, &pack, &mut out);
+        let kinds: Vec<TokenKind> = out.iter().map(|x| x.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                TokenKind::Elision,
+                TokenKind::Word,
+                TokenKind::Number,
+                TokenKind::Punct,
+                TokenKind::Word
+            ]
         );
     }
 }
