@@ -1445,8 +1445,13 @@ fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
     let byte_at = |n: usize| chars.get(n).map_or(text.len(), |&(b, _)| b);
     // Sentence end within range.
     for n in (121..=156).rev() {
-        let head = &text[..byte_at(n)];
-        if head.ends_with(['.', '!', '?']) && n >= 121 {
+        let b = byte_at(n);
+        let head = &text[..b];
+        // a real sentence end: white space follows, and brackets are closed
+        let ends_sentence = head.ends_with(['.', '!', '?'])
+            && text[b..].starts_with(char::is_whitespace)
+            && head.matches('(').count() == head.matches(')').count();
+        if ends_sentence {
             return head.to_string();
         }
     }

@@ -392,8 +392,21 @@ pub fn split_sentences(text: &str, pack: &LanguagePack) -> Vec<Span> {
             open.is_some_and(|o| !text[start..start + o].trim().is_empty())
         };
         if next == '\n' || (!in_parenthetical && is_boundary(text, start, pos, run, next, pack)) {
+            // An omission ellipsis standing alone after the end (`shootout. ... Shane`) stays
+            // with the sentence it follows.
+            let mut end = end;
+            let after = &text[k..];
+            let dots = after.len() - after.trim_start_matches(['.', '…']).len();
+            if dots > 0 && after[..dots].chars().all(|c| c == '…') || dots >= 3 {
+                let rest = &after[dots..];
+                if rest.starts_with(char::is_whitespace) {
+                    end = k + dots;
+                }
+            }
             push_trimmed(text, start..end, &mut out);
             start = end;
+            i = k.max(end).max(i + 1);
+            continue;
         }
         i = k.max(i + 1);
     }
@@ -887,6 +900,18 @@ mod tests {
                 TokenKind::Number,
                 TokenKind::Punct,
                 TokenKind::Word
+            ]
+        );
+    }
+
+    #[test]
+    fn an_omission_ellipsis_stays_with_the_sentence_before() {
+        assert_eq!(
+            sentences("Le match est fini. ... Le public sort. … Puis la nuit."),
+            [
+                "Le match est fini. ...",
+                "Le public sort. …",
+                "Puis la nuit."
             ]
         );
     }

@@ -75,7 +75,11 @@ fn engine() -> &'static Engine {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        // 64 cases by default; PROPTEST_CASES=10000 for the long run.
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn lossless_grounded_and_honest(paragraphs in article()) {
@@ -125,6 +129,21 @@ proptest! {
         // Any text gets a result or a typed error, never a panic.
         let _ = engine().rewrite(Input::Brief(&s), &Options::default());
         let _ = engine().analyze(Input::Brief(&s), &Options::default());
+    }
+
+    #[test]
+    fn sentence_spans_cover_the_text(s in "[a-zA-Zé’'«»\\[\\] .,;:!?…()\\-0-9\u{a0}\u{202f}\n]{0,300}") {
+        let pack = engine().pack(copydesk::lang::Lang::Fr);
+        let spans = copydesk::text::split_sentences(&s, pack);
+        let mut last = 0;
+        let mut covered = String::new();
+        for sp in &spans {
+            prop_assert!(sp.start >= last && sp.start < sp.end && sp.end <= s.len(), "bad span {:?} after {}", sp, last);
+            last = sp.end;
+            covered.push_str(&s[sp.clone()]);
+        }
+        let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        prop_assert_eq!(squeeze(&covered), squeeze(&s));
     }
 
     #[test]
