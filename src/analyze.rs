@@ -18,6 +18,13 @@ use serde::Serialize;
 use crate::lang::LanguagePack;
 use crate::text::{Document, Span, TokenKind};
 
+/// How much more a phrase of the given title weighs: readers and annotators take a story's
+/// topics from its title first.
+const TITLE_WEIGHT: f64 = 1.2;
+
+/// The least specificity a phrase of the title gets (see [`LanguagePack::specificity`]).
+const TITLE_SPECIFICITY_FLOOR: f64 = 0.8;
+
 /// How many keyphrases the analysis keeps.
 pub const MAX_KEYPHRASES: usize = 40;
 
@@ -171,6 +178,25 @@ fn is_participle(lower: &str) -> bool {
     .any(|s| lower.ends_with(s))
 }
 
+/// Rule `keyphrase.conjugated`: imperfect, conditional and future endings mark a verb
+/// (`inaugurait`, `cesseraient`, `cessera`), the nouns in `-ait` excepted (`portrait`, `fait`).
+fn is_conjugated(lower: &str) -> bool {
+    let n = lower.chars().count();
+    if n < 5 {
+        return false;
+    }
+    if lower.ends_with("aient") || lower.ends_with("eront") || lower.ends_with("erait") {
+        return true;
+    }
+    if lower.ends_with("era") && !lower.ends_with("méra") && !lower.ends_with("péra") {
+        return true;
+    }
+    lower.ends_with("ait")
+        && !["trait", "fait", "lait", "hait"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+}
+
 /// Computes per-token facts.
 fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
     let mut infos = Vec::with_capacity(doc.tokens.len());
@@ -194,13 +220,21 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
                     "de" | "d’" | "d'" | "à" | "pour" | "sans" | "pas" | "se" | "s’" | "to"
                 );
             let calendar = pack.weekdays.contains_key(&lower) || pack.months.contains_key(&lower);
-            let verbish =
-                (after_aux && is_participle(&lower) && !capitalized) || infinitive || calendar;
+            let conjugated = !capitalized && is_conjugated(&lower);
+            let verbish = (after_aux && is_participle(&lower) && !capitalized)
+                || infinitive
+                || calendar
+                || conjugated;
             let content = match t.kind {
                 TokenKind::Word => {
                     let adverb = lower.ends_with("ment") && !capitalized && letters > 6;
                     let inversion = lower.contains("-t-");
-                    letters >= 2 && !(stop || verbish || adverb || inversion)
+                    let acronym = letters >= 2
+                        && text
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .all(char::is_uppercase);
+                    (letters >= 3 || acronym) && !(stop || verbish || adverb || inversion)
                 }
                 _ => false,
             };
@@ -285,8 +319,13 @@ fn candidates(doc: &Document, infos: &[TokenInfo], pack: &LanguagePack) -> Vec<C
         }
         for &(a, b) in &runs {
             for n in 1..=3 {
-                for s in a..b.saturating_sub(n - 1) {
-                    if s + n <= b {
+                for (s, info) in infos
+                    .iter()
+                    .enumerate()
+                    .take(b.saturating_sub(n - 1))
+                    .skip(a)
+                {
+                    if s + n <= b && info.content {
                         out.push(Candidate {
                             tokens: (s..s + n).collect(),
                             sentence: si,
@@ -295,19 +334,22 @@ fn candidates(doc: &Document, infos: &[TokenInfo], pack: &LanguagePack) -> Vec<C
                 }
             }
         }
-        // X de Y: the last word of a run, a connector, the first one or two words of the next.
+        // X de Y: the last one or two words of a run, a connector, the first one or two words
+        // of the next (`forum mondial de la langue française`).
         for w in runs.windows(2) {
-            let (a_end, (b_start, b_end)) = (w[0].1, w[1]);
+            let ((a_start, a_end), (b_start, b_end)) = (w[0], w[1]);
             let gap = connectors(a_end);
             if gap > 0 && a_end + gap == b_start {
-                for n in 1..=2.min(b_end - b_start) {
-                    let mut toks = vec![a_end - 1];
-                    toks.extend(a_end..a_end + gap);
-                    toks.extend(b_start..b_start + n);
-                    out.push(Candidate {
-                        tokens: toks,
-                        sentence: si,
-                    });
+                for left in 1..=2.min(a_end - a_start) {
+                    for n in 1..=2.min(b_end - b_start) {
+                        let mut toks: Vec<usize> = (a_end - left..a_end).collect();
+                        toks.extend(a_end..a_end + gap);
+                        toks.extend(b_start..b_start + n);
+                        out.push(Candidate {
+                            tokens: toks,
+                            sentence: si,
+                        });
+                    }
                 }
             }
         }
@@ -321,113 +363,202 @@ fn surface(doc: &Document, toks: &[usize]) -> Span {
     first..last
 }
 
+/// A keyphrase group while it is being collected.
+struct Group {
+    forms: HashMap<String, usize>,
+    first_form_at: HashMap<String, usize>,
+    occurrences: Vec<Span>,
+    sentences: Vec<usize>,
+    words: usize,
+    is_name: bool,
+    /// Occurrences in the given title.
+    title_hits: usize,
+    /// Content-word stems, for the specificity factor and name merging.
+    lowers: Vec<String>,
+    /// One-word occurrences right after a content word (`armée française`): adjective-like.
+    after_noun: usize,
+    /// One-word occurrences right after a determiner (`la crise`): noun-like.
+    after_determiner: usize,
+}
+
+impl Group {
+    fn new(words: usize, is_name: bool, lowers: Vec<String>) -> Self {
+        Group {
+            forms: HashMap::new(),
+            first_form_at: HashMap::new(),
+            occurrences: Vec::new(),
+            sentences: Vec::new(),
+            words,
+            is_name,
+            title_hits: 0,
+            lowers,
+            after_noun: 0,
+            after_determiner: 0,
+        }
+    }
+
+    fn add_form(&mut self, form: String) {
+        let at = self.forms.len();
+        *self.forms.entry(form.clone()).or_insert(0) += 1;
+        self.first_form_at.entry(form).or_insert(at);
+    }
+}
+
+/// The stem key, surface form, content-word count, name flag and content words of a candidate.
+fn describe(
+    doc: &Document,
+    infos: &[TokenInfo],
+    names: &HashSet<String>,
+    c: &Candidate,
+) -> (String, String, usize, bool, Vec<String>) {
+    let key = c
+        .tokens
+        .iter()
+        .map(|&i| infos[i].stem.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut form = doc.slice(&surface(doc, &c.tokens)).to_string();
+    let first = c.tokens[0];
+    let compound_name = doc
+        .token_text(&doc.tokens[first])
+        .split('-')
+        .skip(1)
+        .any(|p| p.starts_with(char::is_uppercase));
+    if infos[first].sentence_start
+        && infos[first].capitalized
+        && !names.contains(&infos[first].lower)
+        && !compound_name
+    {
+        form = lowercase_initial(&form);
+    }
+    let content: Vec<usize> = c
+        .tokens
+        .iter()
+        .copied()
+        .filter(|&i| infos[i].content)
+        .collect();
+    let is_name = content.iter().all(|&i| {
+        names.contains(&infos[i].lower) || (infos[i].capitalized && !infos[i].sentence_start)
+    });
+    let lowers = content.iter().map(|&i| infos[i].lower.clone()).collect();
+    (key, form, content.len(), is_name, lowers)
+}
+
 /// Runs the analysis. `title` is the given title (it counts for keyphrase scoring).
 #[must_use]
 pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Analysis {
     let infos = token_infos(doc, pack);
-    let names = name_words(doc, &infos);
+    let mut names = name_words(doc, &infos);
     let title_doc = title.map(|t| Document::build(&[t], pack));
-    let (title_stems, title_main) = title_doc.as_ref().map_or_else(
-        || (String::new(), String::new()),
-        |td| {
-            let ti = token_infos(td, pack);
-            let all: Vec<&str> = ti.iter().map(|x| x.stem.as_str()).collect();
-            // The main clause: before the first subordinator (or after a kicker colon).
-            let mut main_end = ti.len();
-            for (k, x) in ti.iter().enumerate() {
-                let rest: Vec<&str> = ti[k..].iter().take(3).map(|y| y.lower.as_str()).collect();
-                let joined = rest.join(" ");
-                if k > 0
-                    && pack.words.subordinators.iter().any(|s| {
-                        joined.starts_with(s.as_str())
-                            && (joined.len() == s.len() || joined[s.len()..].starts_with(' '))
-                    })
-                {
-                    main_end = k;
-                    break;
-                }
-                let _ = x;
+    let title_infos = title_doc
+        .as_ref()
+        .map(|td| token_infos(td, pack))
+        .unwrap_or_default();
+    // Capitalised words inside the title (not its first word) are names too.
+    if let Some(td) = &title_doc {
+        for (t, x) in td.tokens.iter().zip(&title_infos) {
+            if t.kind == TokenKind::Word
+                && x.capitalized
+                && !x.sentence_start
+                && !pack.is_stopword(&x.lower)
+            {
+                names.insert(x.lower.clone());
             }
-            let main: Vec<&str> = ti[..main_end].iter().map(|x| x.stem.as_str()).collect();
-            (
-                format!(" {} ", all.join(" ")),
-                format!(" {} ", main.join(" ")),
-            )
-        },
-    );
+        }
+    }
+    let title_main = title_main_clause(&title_infos, pack);
     let n_sent = doc.sentences.len().max(1);
     let lede_sentences = doc.paragraphs.first().map_or(0..0, |p| p.sentences.clone());
     let intro_sentences = doc.paragraphs.get(1).map_or(lede_sentences.clone(), |p| {
         lede_sentences.start..p.sentences.end
     });
 
-    struct Group {
-        forms: HashMap<String, usize>,
-        first_form_at: HashMap<String, usize>,
-        occurrences: Vec<Span>,
-        sentences: Vec<usize>,
-        words: usize,
-        is_name: bool,
-    }
     let mut groups: HashMap<String, Group> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     for c in candidates(doc, &infos, pack) {
-        let key: Vec<&str> = c.tokens.iter().map(|&i| infos[i].stem.as_str()).collect();
-        let key = key.join(" ");
-        let span = surface(doc, &c.tokens);
-        let mut form = doc.slice(&span).to_string();
-        let first = c.tokens[0];
-        if infos[first].sentence_start
-            && infos[first].capitalized
-            && !names.contains(&infos[first].lower)
-        {
-            form = lowercase_initial(&form);
-        }
-        let words = c.tokens.iter().filter(|&&i| infos[i].content).count();
-        let is_name = c.tokens.iter().filter(|&&i| infos[i].content).all(|&i| {
-            names.contains(&infos[i].lower) || (infos[i].capitalized && !infos[i].sentence_start)
-        });
+        let (key, form, words, is_name, lowers) = describe(doc, &infos, &names, &c);
         let g = groups.entry(key.clone()).or_insert_with(|| {
             order.push(key.clone());
-            Group {
-                forms: HashMap::new(),
-                first_form_at: HashMap::new(),
-                occurrences: Vec::new(),
-                sentences: Vec::new(),
-                words,
-                is_name,
-            }
+            Group::new(words, is_name, lowers)
         });
-        let at = g.occurrences.len();
-        *g.forms.entry(form.clone()).or_insert(0) += 1;
-        g.first_form_at.entry(form).or_insert(at);
-        g.occurrences.push(span);
+        g.add_form(form);
+        if let [only] = c.tokens.as_slice() {
+            let sentence_start = doc.sentences[c.sentence].tokens.start;
+            if *only > sentence_start {
+                let prev = &infos[only - 1];
+                if prev.content {
+                    g.after_noun += 1;
+                } else if pack.words.determiners.contains(&prev.lower)
+                    || prev.lower.ends_with('’')
+                    || prev.lower.ends_with('\'')
+                {
+                    g.after_determiner += 1;
+                }
+            }
+        }
+        g.occurrences.push(surface(doc, &c.tokens));
         if g.sentences.last() != Some(&c.sentence) {
             g.sentences.push(c.sentence);
         }
         g.is_name &= is_name;
     }
+    // The title's own candidates: a topic the title names counts even if the text does not
+    // repeat it (`Grèce : …`).
+    if let Some(td) = &title_doc {
+        for c in candidates(td, &title_infos, pack) {
+            let (key, form, words, is_name, lowers) = describe(td, &title_infos, &names, &c);
+            let g = groups.entry(key.clone()).or_insert_with(|| {
+                order.push(key.clone());
+                Group::new(words, is_name, lowers)
+            });
+            if g.occurrences.is_empty() {
+                g.add_form(form);
+            }
+            g.title_hits += 1;
+        }
+    }
+    merge_surnames(&mut groups, &mut order);
+
     let mut phrases: Vec<Keyphrase> = Vec::new();
     for key in order {
         let Some(g) = groups.remove(&key) else {
             continue;
         };
-        let tf = g.occurrences.len();
-        let padded = format!(" {key} ");
-        let in_title = title_stems.contains(&padded);
-        let in_main = title_main.contains(&padded);
-        let first = g.sentences.first().copied().unwrap_or(0);
+        let tf = g.occurrences.len() + g.title_hits;
+        let in_title = g.title_hits > 0;
+        let in_main = title_main.contains(&format!(" {key} "));
+        let first = if in_title {
+            0
+        } else {
+            g.sentences.first().copied().unwrap_or(0)
+        };
         let last = g.sentences.last().copied().unwrap_or(0);
-        let spread = (last - first) as f64 / n_sent as f64;
+        let spread =
+            last.saturating_sub(g.sentences.first().copied().unwrap_or(0)) as f64 / n_sent as f64;
         let in_lede = g.sentences.iter().any(|s| lede_sentences.contains(s));
         let in_intro = g.sentences.iter().any(|s| intro_sentences.contains(s));
+        let specificity = if g.lowers.is_empty() {
+            1.0
+        } else {
+            let mean =
+                g.lowers.iter().map(|w| pack.specificity(w)).sum::<f64>() / g.lowers.len() as f64;
+            // The title is the author's own choice of terms: common words there still count.
+            if in_title {
+                mean.max(TITLE_SPECIFICITY_FLOOR)
+            } else {
+                mean
+            }
+        };
         let mut score = (1.0 + (tf as f64).ln())
-            * (1.0 + 0.6 * f64::from(u8::from(in_title)) + 0.4 * f64::from(u8::from(in_main)))
+            * (1.0
+                + TITLE_WEIGHT * f64::from(u8::from(in_title))
+                + 0.4 * f64::from(u8::from(in_main)))
             * (1.0 + 0.3 * f64::from(u8::from(in_lede)) + 0.2 * f64::from(u8::from(in_intro)))
             * (1.0 + 0.5 * spread)
-            * (1.5 - first as f64 / n_sent as f64);
+            * (1.5 - first as f64 / n_sent as f64)
+            * specificity;
         if g.is_name {
-            score *= 1.3;
+            score *= 1.2;
         }
         score *= match (g.words, tf) {
             (1, _) => 1.0,
@@ -436,6 +567,15 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             (_, 1) => 0.55,
             _ => 1.1,
         };
+        // Rule `keyphrase.adjective`: a lone lower-case word found after nouns more than after
+        // determiners is an adjective (`afghanes`, `financière`), not a topic.
+        if g.words == 1 && !g.is_name && g.after_noun > g.after_determiner {
+            score *= 0.5;
+        }
+        // Seen once, outside the title and the lede: a detail, not a topic.
+        if tf == 1 && !in_title && !in_lede {
+            score *= 0.7;
+        }
         let text = g
             .forms
             .iter()
@@ -457,19 +597,24 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         });
     }
     phrases.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
-    // Drop a phrase whose occurrences all sit inside one better-ranked longer phrase.
+    // Drop a phrase whose occurrences mostly sit inside one better-ranked longer phrase
+    // (`Falcon` inside `Falcon 9`).
     let mut kept: Vec<Keyphrase> = Vec::new();
     for p in phrases {
         if kept.len() >= MAX_KEYPHRASES {
             break;
         }
         let inside = kept.iter().any(|k| {
-            k.words > p.words
-                && p.occurrences.iter().all(|o| {
+            let within = p
+                .occurrences
+                .iter()
+                .filter(|o| {
                     k.occurrences
                         .iter()
                         .any(|ko| ko.start <= o.start && o.end <= ko.end)
                 })
+                .count();
+            k.words > p.words && !p.occurrences.is_empty() && within * 2 >= p.occurrences.len()
         });
         if !inside {
             kept.push(p);
@@ -485,6 +630,70 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         entities,
         figures,
         dates,
+    }
+}
+
+/// The stems of the title's main clause, padded with spaces: before the first subordinator,
+/// the kicker included (`Grèce : le gouvernement formé alors que…` → `grec le gouvern form`).
+fn title_main_clause(ti: &[TokenInfo], pack: &LanguagePack) -> String {
+    let mut main_end = ti.len();
+    for k in 1..ti.len() {
+        let joined = ti[k..]
+            .iter()
+            .take(3)
+            .map(|y| y.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let opens = pack.words.subordinators.iter().any(|s| {
+            joined.starts_with(s.as_str())
+                && (joined.len() == s.len() || joined[s.len()..].starts_with(' '))
+        });
+        if opens {
+            main_end = k;
+            break;
+        }
+    }
+    let main: Vec<&str> = ti[..main_end].iter().map(|x| x.stem.as_str()).collect();
+    format!(" {} ", main.join(" "))
+}
+
+/// Rule `keyphrase.surname`: a one-word name that is the last word of a longer name
+/// (`Turing` after `Alan Turing`) is the same person; its mentions join the full name.
+fn merge_surnames(groups: &mut HashMap<String, Group>, order: &mut Vec<String>) {
+    let singles: Vec<String> = order
+        .iter()
+        .filter(|k| groups.get(*k).is_some_and(|g| g.words == 1 && g.is_name))
+        .cloned()
+        .collect();
+    for single in singles {
+        let Some(word) = groups.get(&single).and_then(|g| g.lowers.first().cloned()) else {
+            continue;
+        };
+        let full = order
+            .iter()
+            .filter(|k| **k != single)
+            .filter(|k| {
+                groups.get(*k).is_some_and(|g| {
+                    g.is_name
+                        && g.words >= 2
+                        && g.lowers.last() == Some(&word)
+                        && g.occurrences.len() + g.title_hits > 0
+                })
+            })
+            .max_by_key(|k| groups.get(*k).map_or(0, |g| g.occurrences.len()))
+            .cloned();
+        let Some(full) = full else { continue };
+        let Some(g) = groups.remove(&single) else {
+            continue;
+        };
+        if let Some(f) = groups.get_mut(&full) {
+            f.occurrences.extend(g.occurrences);
+            f.sentences.extend(g.sentences);
+            f.sentences.sort_unstable();
+            f.sentences.dedup();
+            f.title_hits += g.title_hits;
+        }
+        order.retain(|k| *k != single);
     }
 }
 

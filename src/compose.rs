@@ -692,7 +692,15 @@ impl<'e> Composer<'e> {
         for (src, weight) in &sources {
             for (ci, clause) in clauses(src, pack).iter().enumerate() {
                 let clause_words = count_words(clause);
-                if clause_words < 2 {
+                let opener = clause
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                // a clause that opens on a verb form (`reliant le quartier…`) is not a title
+                let opens_on_verb = has_verb(&opener, pack)
+                    || (opener.ends_with("ant") && opener.chars().count() > 5);
+                if clause_words < 2 || opens_on_verb {
                     continue;
                 }
                 // A clause that starts with the focus (after a determiner) is a title by itself.
@@ -882,31 +890,48 @@ impl<'e> Composer<'e> {
                     (t, r)
                 }
                 None => {
-                    // Fallback: the focus and the section's best keyphrase.
+                    // Fallback: the focus and a noun phrase of the section (a determiner and
+                    // its noun, two words or more).
                     let topic = plan
                         .keyphrases
                         .iter()
                         .filter_map(|&k| analysis.keyphrases.get(k))
-                        .map(|k| {
-                            noun_phrase_at(doc, analysis, pack, plan, &k.key)
-                                .unwrap_or_else(|| k.text.clone())
-                        })
+                        .filter(|k| !k.is_name)
+                        .filter_map(|k| noun_phrase_at(doc, analysis, pack, plan, &k.key))
                         .find(|t| {
-                            !contains_phrase(t, focus)
+                            count_words(t) >= 2
+                                && !contains_phrase(t, focus)
                                 && !chosen.iter().any(|(c, _)| contains_phrase(c, t))
-                        })
-                        .unwrap_or_else(|| {
-                            doc.sentence_text(doc.paragraphs[plan.paragraphs.start].sentences.start)
-                                .split_whitespace()
-                                .take(4)
-                                .collect::<Vec<_>>()
-                                .join(" ")
                         });
-                    let ctx = minijinja::context! { focus => focus_display, topic => pack.grammar.lowercase_first(&topic, is_name) };
-                    (
-                        fill(self.env, pack, "heading.focus-topic", ctx).unwrap_or(topic),
-                        format!("{code}.heading.focus-topic"),
-                    )
+                    match topic {
+                        Some(topic) => {
+                            let ctx = minijinja::context! { focus => focus_display, topic => pack.grammar.lowercase_first(&topic, is_name) };
+                            (
+                                fill(self.env, pack, "heading.focus-topic", ctx).unwrap_or(topic),
+                                format!("{code}.heading.focus-topic"),
+                            )
+                        }
+                        None => {
+                            // Last resort: the section's opening clause, cut at a phrase boundary.
+                            let first = doc.paragraphs[plan.paragraphs.start].sentences.start;
+                            let opening = clauses(doc.sentence_text(first), pack)
+                                .into_iter()
+                                .find(|c| count_words(c) >= 3)
+                                .and_then(|c| fit_phrase(&c, 70, 3, pack))
+                                .filter(|c| count_words(c) <= 12)
+                                .unwrap_or_else(|| {
+                                    words_of(doc.sentence_text(first))
+                                        .into_iter()
+                                        .take(6)
+                                        .collect::<Vec<_>>()
+                                        .join(" ")
+                                });
+                            (
+                                pack.grammar.capitalize_first(&opening),
+                                format!("{code}.heading.opening"),
+                            )
+                        }
+                    }
                 }
             };
             let text = text.trim_end_matches(['.', ' ', ',', ';', ':']).to_string();

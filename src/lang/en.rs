@@ -18,6 +18,7 @@ pub(super) const DATA: PackData = PackData {
     grammar: include_str!("../../data/en/grammar.txt"),
     calendar: include_str!("../../data/en/weekdays-months.txt"),
     templates: include_str!("../../data/en/templates.txt"),
+    wordfreq: include_str!("../../data/en/wordfreq.txt"),
 };
 
 /// The English grammar module.

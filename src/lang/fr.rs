@@ -18,6 +18,7 @@ pub(super) const DATA: PackData = PackData {
     grammar: include_str!("../../data/fr/grammar.txt"),
     calendar: include_str!("../../data/fr/weekdays-months.txt"),
     templates: include_str!("../../data/fr/templates.txt"),
+    wordfreq: include_str!("../../data/fr/wordfreq.txt"),
 };
 
 /// No-break space (U+00A0), used before `:` and inside « ».

@@ -136,6 +136,9 @@ pub struct LanguagePack {
     pub weekdays: HashMap<String, u32>,
     /// Generated-text templates by rule key.
     pub templates: HashMap<String, String>,
+    /// Background frequencies: Zipf frequency × 10 of the language's most frequent words
+    /// (`data/<lang>/wordfreq.txt`, derived from `wordfreq`, CC BY-SA 4.0).
+    pub zipf: HashMap<String, u8>,
     /// The grammar module.
     pub grammar: Box<dyn Grammar>,
     stemmer: rust_stemmers::Stemmer,
@@ -320,6 +323,7 @@ struct PackData {
     grammar: &'static str,
     calendar: &'static str,
     templates: &'static str,
+    wordfreq: &'static str,
 }
 
 impl LanguagePack {
@@ -395,6 +399,10 @@ impl LanguagePack {
             months,
             weekdays,
             templates: parse_templates(data.templates),
+            zipf: lines(data.wordfreq)
+                .filter_map(|l| l.split_once('\t'))
+                .filter_map(|(w, z)| Some((w.to_string(), z.trim().parse().ok()?)))
+                .collect(),
             grammar,
             stemmer,
         })
@@ -413,6 +421,28 @@ impl LanguagePack {
             || self.words.determiners.contains(word)
             || self.words.auxiliaries.contains(word)
             || self.words.prepositions.contains(word)
+    }
+
+    /// How specific a lowercase word is against the language's background frequencies:
+    /// about 0.25 for the most common words, 1.3 for words outside the table (rarer than
+    /// Zipf 3). `(7 − zipf) / 3.5`, clamped.
+    ///
+    /// ```
+    /// # let pack = copydesk::lang::LanguagePack::load(copydesk::lang::Lang::Fr).unwrap();
+    /// assert!(pack.specificity("personnes") < pack.specificity("fusée"));
+    /// assert!(pack.specificity("fusée") < pack.specificity("karabakh"));
+    /// ```
+    #[must_use]
+    pub fn specificity(&self, word: &str) -> f64 {
+        let zipf = match self.zipf.get(word) {
+            Some(&z) => f64::from(z) / 10.0,
+            // the table writes the straight apostrophe (aujourd'hui)
+            None => self
+                .zipf
+                .get(&word.replace('’', "'"))
+                .map_or(2.0, |&z| f64::from(z) / 10.0),
+        };
+        ((7.0 - zipf) / 3.5).clamp(0.25, 1.3)
     }
 
     /// The template for a rule key, or an internal error naming the key.
