@@ -1716,6 +1716,15 @@ fn central_sentence_heading(
         return None;
     }
     let text = fit_phrase(&main, 70, 4, pack)?;
+    // A heading carries no complement clause (`La spécialiste estime que ce type`).
+    let lower = format!(" {} ", text.to_lowercase());
+    if lower.contains(" que ")
+        || lower.contains(" qu’")
+        || lower.contains(" qu'")
+        || lower.contains(" that ")
+    {
+        return None;
+    }
     let n = count_words(&text);
     (4..=10).contains(&n).then_some(text)
 }

@@ -17,8 +17,10 @@ use crate::text::Document;
 pub const MAX_SECTION_WORDS: usize = 300;
 /// No section holds more paragraphs than this.
 pub const MAX_SECTION_PARAGRAPHS: usize = 10;
-/// The section size the segmenter prefers, in words.
-const IDEAL_SECTION_WORDS: f64 = 150.0;
+/// A section shorter than this costs extra (a heading over two lines reads badly).
+const SHORT_SECTION_WORDS: usize = 60;
+/// How much a boundary's lexical similarity (above the document's threshold) costs.
+const BOUNDARY_WEIGHT: f64 = 1.0;
 
 /// One planned section.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,14 +43,22 @@ pub struct Outline {
 }
 
 impl Outline {
-    /// The paragraph groups as `analyze` reports them: the lede first, then each section.
+    /// The topical groups of paragraphs, as `analyze` reports them: the lede belongs to the
+    /// first topic (the article sets it apart, without a heading, as layout, not as a topic).
     #[must_use]
     pub fn paragraph_groups(&self) -> Vec<Vec<usize>> {
-        self.lede
-            .map(|l| vec![l])
-            .into_iter()
-            .chain(self.sections.iter().map(|s| s.paragraphs.clone().collect()))
-            .collect()
+        let mut groups: Vec<Vec<usize>> = self
+            .sections
+            .iter()
+            .map(|s| s.paragraphs.clone().collect())
+            .collect();
+        if let Some(l) = self.lede {
+            match groups.first_mut() {
+                Some(first) => first.insert(0, l),
+                None => groups.push(vec![l]),
+            }
+        }
+        groups
     }
 }
 
@@ -108,7 +118,6 @@ pub fn outline_with(doc: &Document, analysis: &Analysis, forced: &[usize]) -> Ou
         };
     }
     let vectors = paragraph_vectors(doc, analysis);
-    let body: Range<usize> = 1..n;
     // Similarity across the gap before paragraph i (for i in body, i > 1).
     let gap_sim = |i: usize| -> f64 {
         let mut left = Vector::new();
@@ -125,16 +134,23 @@ pub fn outline_with(doc: &Document, analysis: &Analysis, forced: &[usize]) -> Ou
         .map(|i| if i > 1 { gap_sim(i) } else { 0.0 })
         .collect();
     let words: Vec<usize> = doc.paragraphs.iter().map(|p| p.words).collect();
-    let total_body: usize = words[body.clone()].iter().sum();
-    // The preferred size: about IDEAL_SECTION_WORDS, so that the sections share the body evenly.
+    // The boundary threshold adapts to the document: a gap less similar than its usual gaps
+    // (mean minus half a standard deviation, TextTiling's cut-off) is a topic shift.
+    let gaps: Vec<f64> = sims.iter().skip(2).copied().collect();
+    let tau = if gaps.is_empty() {
+        0.0
+    } else {
+        let mean = gaps.iter().sum::<f64>() / gaps.len() as f64;
+        let var = gaps.iter().map(|g| (g - mean).powi(2)).sum::<f64>() / gaps.len() as f64;
+        mean - 0.5 * var.sqrt()
+    };
     // The brief asks for subheadings: two sections at least when the body has two paragraphs.
-    let min_parts = if n > 2 { 2.0 } else { 1.0 };
-    let parts = ((total_body as f64 / IDEAL_SECTION_WORDS).round()).max(min_parts);
-    let ideal = (total_body as f64 / parts).max(1.0);
-    // best[j]: the least cost of segmenting paragraphs 1..j; prev[j]: where the last section starts.
-    let mut best = vec![f64::INFINITY; n + 1];
-    let mut prev = vec![0usize; n + 1];
-    best[1] = 0.0;
+    let need_two = n > 2;
+    // best[j][c]: the least cost of segmenting paragraphs 1..j into c sections (c = 2 means
+    // two or more); prev[j][c]: where the last section starts and the count before it.
+    let mut best = vec![[f64::INFINITY; 3]; n + 1];
+    let mut prev = vec![[(0usize, 0usize); 3]; n + 1];
+    best[1][0] = 0.0;
     for j in 2..=n {
         let mut w = 0;
         for i in (1..j).rev() {
@@ -146,25 +162,49 @@ pub fn outline_with(doc: &Document, analysis: &Analysis, forced: &[usize]) -> Ou
             if len > MAX_SECTION_PARAGRAPHS || (w > MAX_SECTION_WORDS && len > 1) {
                 break;
             }
-            let boundary = if i > 1 { 0.6 * sims[i] } else { 0.0 };
-            let dev = (w as f64 - ideal) / ideal;
-            let single = if len == 1 && n > 5 { 0.35 } else { 0.0 };
-            let cost = best[i] + boundary + 1.2 * dev * dev + single + 0.05;
-            if cost < best[j] {
-                best[j] = cost;
-                prev[j] = i;
+            let boundary = if i > 1 {
+                BOUNDARY_WEIGHT * (sims[i] - tau)
+            } else {
+                0.0
+            };
+            let short = if w < SHORT_SECTION_WORDS {
+                0.4 * (SHORT_SECTION_WORDS - w) as f64 / SHORT_SECTION_WORDS as f64
+            } else {
+                0.0
+            };
+            let single = if len == 1 && n > 5 { 0.15 } else { 0.0 };
+            let own = boundary + short + single;
+            for c in 0..3 {
+                if !best[i][c].is_finite() {
+                    continue;
+                }
+                let next = (c + 1).min(2);
+                let cost = best[i][c] + own;
+                if cost < best[j][next] {
+                    best[j][next] = cost;
+                    prev[j][next] = (i, c);
+                }
             }
         }
     }
+    let end_state = if need_two && best[n][2].is_finite() {
+        2
+    } else if best[n][2] < best[n][1] {
+        2
+    } else {
+        1
+    };
     let mut ranges = Vec::new();
-    let mut j = n;
-    while j > 1 {
-        let i = prev[j].max(1);
+    let (mut j, mut c) = (n, end_state);
+    while j > 1 && c > 0 {
+        let (i, before) = prev[j][c];
+        let i = i.max(1);
         ranges.push(i..j);
-        if i == j {
+        if i >= j {
             break;
         }
         j = i;
+        c = before;
     }
     ranges.reverse();
     let sections = ranges
@@ -265,5 +305,25 @@ mod tests {
         assert_eq!(o.lede, Some(0));
         assert!(o.sections.is_empty());
         assert_eq!(o.paragraph_groups(), vec![vec![0]]);
+    }
+
+    #[test]
+    fn the_lede_joins_the_first_topic_in_the_groups() {
+        let o = Outline {
+            lede: Some(0),
+            sections: vec![
+                SectionPlan {
+                    paragraphs: 1..3,
+                    words: 100,
+                    keyphrases: Vec::new(),
+                },
+                SectionPlan {
+                    paragraphs: 3..4,
+                    words: 80,
+                    keyphrases: Vec::new(),
+                },
+            ],
+        };
+        assert_eq!(o.paragraph_groups(), vec![vec![0, 1, 2], vec![3]]);
     }
 }
