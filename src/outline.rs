@@ -187,9 +187,8 @@ pub fn outline_with(doc: &Document, analysis: &Analysis, forced: &[usize]) -> Ou
             }
         }
     }
-    let end_state = if need_two && best[n][2].is_finite() {
-        2
-    } else if best[n][2] < best[n][1] {
+    // Two sections or more when the brief's subheadings need them (or when cheaper).
+    let end_state = if (need_two && best[n][2].is_finite()) || best[n][2] < best[n][1] {
         2
     } else {
         1
