@@ -317,7 +317,9 @@ fn char_len(s: &str) -> usize {
 
 /// Word-level helpers over a phrase.
 fn words_of(s: &str) -> Vec<&str> {
-    s.split_whitespace().collect()
+    // Only ordinary spaces separate words here: the no-break spaces typography put before
+    // `:` and inside « » stay inside their word and survive a cut and a re-join.
+    s.split(' ').filter(|w| !w.trim().is_empty()).collect()
 }
 
 /// Cuts a phrase at the last boundary before a preposition so that it fits `max` characters
@@ -1487,6 +1489,8 @@ fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
             .unwrap_or("")
             .to_string()
     };
+    // never inside a quotation
+    let quoted = |b: usize| text[..b].matches('«').count() > text[..b].matches('»').count();
     // Clause boundary: cut before ", " and end with an ellipsis.
     for n in (120..=155).rev() {
         let b = byte_at(n);
@@ -1494,6 +1498,7 @@ fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
             || text[b..].starts_with(" ;")
             || text[b..].starts_with("\u{202f};"))
             && ends_ok(&last_word(b))
+            && !quoted(b)
         {
             return format!("{}…", text[..b].trim_end());
         }
@@ -1507,6 +1512,7 @@ fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
             && ends_ok(&last_word(b))
+            && !quoted(b)
         {
             return format!("{}…", &text[..b]);
         }

@@ -41,6 +41,8 @@ fn is_space(c: char) -> bool {
 /// - `fr.typo.guillemets`: `"oui"` and `“oui”` → `« oui »`, with no-break spaces inside;
 /// - `fr.typo.nbsp`: `Titre : x` → no-break space before `:`, narrow no-break space before `; ! ?`;
 /// - `fr.typo.digits`: `6 700` → `6 700` with a narrow no-break space;
+/// - `fr.typo.unit`: `521 kg`, `12 %` → a no-break space between a number and a unit symbol;
+/// - `fr.typo.dash`: a hyphen between spaces (`2012. - Le`) → an en dash (`2012. – Le`);
 /// - runs of spaces collapse to one.
 ///
 /// ```
@@ -119,6 +121,12 @@ pub fn typography(text: &str) -> String {
                 }
                 out.push(c);
             }
+            '-' if prev == Some(' ') && next == Some(' ') => out.push('–'),
+            ' ' | '\t'
+                if prev.is_some_and(|p| p.is_ascii_digit()) && unit_follows(&src[i + 1..]) =>
+            {
+                out.push(NBSP);
+            }
             ' ' | '\t' => {
                 // Digit groups: "6 700" (a group of exactly three digits follows).
                 let digits_before = prev.is_some_and(|p| p.is_ascii_digit());
@@ -140,6 +148,25 @@ pub fn typography(text: &str) -> String {
     }
     let start = out.iter().position(|&c| !is_space(c)).unwrap_or(out.len());
     out[start..].iter().collect()
+}
+
+/// Unit symbols that take a no-break space after their number (`fr.typo.unit`).
+const UNITS: &[&str] = &[
+    "%", "‰", "€", "$", "£", "km/h", "km²", "m²", "m³", "km", "cm", "mm", "m", "kg", "mg", "g",
+    "t", "h", "min", "s", "ms", "ml", "l", "L", "ha", "°C", "°", "MW", "kW", "GW", "W", "kWh",
+    "MWh", "Mo", "Go", "Ko", "To", "dB", "Hz", "kHz", "MHz", "GHz", "mph",
+    // words French typography binds to their number like units
+    "ans", "an", "heures", "heure", "jours", "jour", "mois", "semaines", "semaine", "euros", "euro",
+];
+
+/// Whether `rest` starts with a unit symbol followed by something that is not a letter.
+fn unit_follows(rest: &[char]) -> bool {
+    UNITS.iter().any(|u| {
+        let n = u.chars().count();
+        rest.len() >= n
+            && rest[..n].iter().copied().eq(u.chars())
+            && !rest.get(n).is_some_and(|c| c.is_alphanumeric())
+    })
 }
 
 /// How many digits end `out` (for `6 700` but not `2012 150`).
@@ -209,7 +236,29 @@ mod tests {
         assert_eq!(typography("en 2012 150 personnes"), "en 2012 150 personnes");
         assert_eq!(
             typography("1 200 000 euros"),
-            "1\u{202f}200\u{202f}000 euros"
+            "1\u{202f}200\u{202f}000\u{a0}euros"
+        );
+    }
+
+    #[test]
+    fn units_and_incise_dashes() {
+        assert_eq!(
+            typography("521 kg à 80 km/h, 12 %"),
+            "521\u{a0}kg à 80\u{a0}km/h, 12\u{a0}%"
+        );
+        assert_eq!(typography("5 mètres et 3 moutons"), "5 mètres et 3 moutons");
+        assert_eq!(
+            typography("il y a 30 ans, à 19 heures"),
+            "il y a 30\u{a0}ans, à 19\u{a0}heures"
+        );
+        assert_eq!(typography("en 2 anses"), "en 2 anses");
+        assert_eq!(
+            typography("22 mai 2012. - Le lancement"),
+            "22 mai 2012. – Le lancement"
+        );
+        assert_eq!(
+            typography("Haut-Karabakh, cessez-le-feu"),
+            "Haut-Karabakh, cessez-le-feu"
         );
     }
 
