@@ -46,6 +46,8 @@ pub fn norm(s: &str) -> String {
         .replace(['’', '‘'], "'")
         .replace(['«', '»', '“', '”', '"'], "\"");
     let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // a dash between spaces is the same in any of its forms (` - `, ` – `, ` — `)
+    let collapsed = collapsed.replace(" – ", " - ").replace(" — ", " - ");
     collapsed
         .replace(" \"", "\"")
         .replace("\" ", "\"")
