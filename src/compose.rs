@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::analyze::{Analysis, EntityKind};
 use crate::brief::Removal;
-use crate::lang::{Lang, LanguagePack};
+use crate::lang::{Gender, Lang, LanguagePack, NounUse};
 use crate::outline::Outline;
 use crate::text::{Document, TokenKind, count_words};
 
@@ -491,6 +491,9 @@ impl<'e> Composer<'e> {
                     .unwrap_or_default()
             });
         let focus_display = self.display_focus(&focus);
+        let focus_of = pack
+            .grammar
+            .of_phrase(&focus, noun_use(doc, analysis, &focus), pack);
         let mut warnings = Vec::new();
 
         // Title.
@@ -561,7 +564,7 @@ impl<'e> Composer<'e> {
             (
                 "key-figures",
                 Box::new(|u: &mut HashSet<usize>, s: &mut HashSet<String>| {
-                    self.key_figures(doc, analysis, u, s, &focus_display, &is_name)
+                    self.key_figures(doc, analysis, u, s, (&focus_display, &focus_of), &is_name)
                 }),
             ),
             (
@@ -1113,7 +1116,7 @@ impl<'e> Composer<'e> {
         analysis: &Analysis,
         used: &mut HashSet<usize>,
         seen: &mut HashSet<String>,
-        focus_display: &str,
+        (focus_display, focus_of): (&str, &str),
         is_name: &dyn Fn(&str) -> bool,
     ) -> Option<Section> {
         let pack = self.pack;
@@ -1177,7 +1180,7 @@ impl<'e> Composer<'e> {
             self.env,
             pack,
             "block.key-figures.heading-focus",
-            minijinja::context! { focus => focus_display },
+            minijinja::context! { focus => focus_display, focus_of => focus_of },
         )
         .filter(|h| count_words(h) <= 8)
         .or_else(|| {
@@ -1412,6 +1415,71 @@ fn iso_date(text: &str, pack: &LanguagePack) -> Option<String> {
     let year: u32 = year.parse().ok()?;
     ((1..=31).contains(&day) && (1..=12).contains(&month))
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Rule `grammar.use-from-article`: how the article writes a phrase — with a definite
+/// article of a gender and number (`du Haut-Karabakh`, `la région`), or bare like a city
+/// (`de Montbrac`, `à Montbrac`) — read from the words just before its occurrences; without
+/// evidence, a capitalised phrase is bare and a common noun takes the lexicon's gender.
+fn noun_use(doc: &Document, analysis: &Analysis, phrase: &str) -> NounUse {
+    let spans: Vec<&crate::text::Span> = analysis
+        .keyphrases
+        .iter()
+        .filter(|k| {
+            k.text.eq_ignore_ascii_case(phrase) || k.text.to_lowercase() == phrase.to_lowercase()
+        })
+        .flat_map(|k| k.occurrences.iter())
+        .collect();
+    let (mut masc, mut fem, mut elided, mut plural, mut bare) = (0, 0, 0, 0, 0);
+    for span in spans {
+        let before = doc.text.get(..span.start).unwrap_or("").trim_end();
+        let last = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        match last.as_str() {
+            "le" | "du" | "au" | "the" => masc += 1,
+            "la" => fem += 1,
+            "les" | "des" | "aux" => plural += 1,
+            "de" | "à" | "en" | "d’" | "d'" | "of" | "in" | "to" => bare += 1,
+            l if l.ends_with("l’") || l.ends_with("l'") => elided += 1,
+            l if l.ends_with("d’") || l.ends_with("d'") => bare += 1,
+            _ => {}
+        }
+    }
+    let definite = masc + fem + elided + plural;
+    if definite == 0 && bare == 0 {
+        let capitalised = phrase.chars().next().is_some_and(char::is_uppercase);
+        return if capitalised {
+            NounUse::Bare
+        } else {
+            NounUse::Definite {
+                gender: None,
+                plural: false,
+            }
+        };
+    }
+    if bare > definite {
+        return NounUse::Bare;
+    }
+    if plural > masc + fem + elided {
+        return NounUse::Definite {
+            gender: None,
+            plural: true,
+        };
+    }
+    let gender = if masc > fem {
+        Some(Gender::Masculine)
+    } else if fem > masc {
+        Some(Gender::Feminine)
+    } else {
+        None
+    };
+    NounUse::Definite {
+        gender,
+        plural: false,
+    }
 }
 
 /// A sentence normalised for duplicate checks.
@@ -2380,6 +2448,43 @@ mod tests {
         assert!(!big.target_met);
         assert_eq!(big.missing_words, 5000 - big.word_count);
         assert!(big.warnings.iter().any(|w| w.contains("target not met")));
+    }
+
+    #[test]
+    fn the_article_says_how_a_phrase_takes_its_article() {
+        let p = pack();
+        let build = |paragraphs: &[&str]| {
+            let doc = Document::build(paragraphs, &p);
+            let a = crate::analyze::analyze(&doc, None, &p);
+            (doc, a)
+        };
+        let (doc, a) = build(&[
+            "Le Haut-Karabakh vote. Les élus du Haut-Karabakh siègent.",
+            "Le Haut-Karabakh attend.",
+        ]);
+        assert_eq!(
+            noun_use(&doc, &a, "Haut-Karabakh"),
+            NounUse::Definite {
+                gender: Some(Gender::Masculine),
+                plural: false
+            }
+        );
+        let (doc, a) = build(&[
+            "Les élus de Montbrac votent. À Montbrac, la mairie attend.",
+            "Montbrac vote.",
+        ]);
+        assert_eq!(noun_use(&doc, &a, "Montbrac"), NounUse::Bare);
+        let (doc, a) = build(&[
+            "La grève continue. Les dockers de la grève votent.",
+            "La grève dure.",
+        ]);
+        assert_eq!(
+            noun_use(&doc, &a, "grève"),
+            NounUse::Definite {
+                gender: Some(Gender::Feminine),
+                plural: false
+            }
+        );
     }
 
     #[test]

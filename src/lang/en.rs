@@ -19,6 +19,7 @@ pub(super) const DATA: PackData = PackData {
     calendar: include_str!("../../data/en/weekdays-months.txt"),
     templates: include_str!("../../data/en/templates.txt"),
     wordfreq: include_str!("../../data/en/wordfreq.txt"),
+    genders: include_str!("../../data/en/genders.txt"),
 };
 
 /// The English grammar module.
@@ -80,6 +81,14 @@ impl Grammar for English {
 
     fn kicker_separator(&self) -> &'static str {
         ": "
+    }
+
+    /// Rule `en.grammar.of`: `of` + the phrase, with `the` when the text uses it.
+    fn of_phrase(&self, phrase: &str, use_: super::NounUse, _pack: &super::LanguagePack) -> String {
+        match use_ {
+            super::NounUse::Definite { .. } => format!("of the {phrase}"),
+            super::NounUse::Bare => format!("of {phrase}"),
+        }
     }
 }
 

@@ -19,6 +19,7 @@ pub(super) const DATA: PackData = PackData {
     calendar: include_str!("../../data/fr/weekdays-months.txt"),
     templates: include_str!("../../data/fr/templates.txt"),
     wordfreq: include_str!("../../data/fr/wordfreq.txt"),
+    genders: include_str!("../../data/fr/genders.txt"),
 };
 
 /// No-break space (U+00A0), used before `:` and inside « ».
@@ -150,6 +151,76 @@ pub fn typography(text: &str) -> String {
     out[start..].iter().collect()
 }
 
+/// Whether a word elides the article before it (`l’armée`, `d’Avignon`): it starts with a
+/// vowel, or with a mute h (not one of the pack's h aspiré words: `le hasard`, `la Hongrie`).
+#[must_use]
+pub fn elides(word: &str, pack: &super::LanguagePack) -> bool {
+    let lower = word.to_lowercase();
+    let Some(first) = lower.chars().next() else {
+        return false;
+    };
+    if first == 'h' {
+        let head = lower.split(['-', ' ', '’', '\'']).next().unwrap_or(&lower);
+        return !pack.words.h_aspire.contains(head);
+    }
+    "aeiouyàâäéèêëîïôöùûüœæ".contains(first)
+}
+
+/// Rule `fr.grammar.of`: `de` + a noun phrase with its article, contracted and elided as French
+/// requires (`de` + `le` = `du`, `de` + `les` = `des`; `de la`, `de l’` before a vowel or mute
+/// h; `d’` before a bare name with a vowel).
+///
+/// ```
+/// use copydesk::lang::{Gender, Lang, LanguagePack, NounUse, fr::of_phrase};
+/// let pack = LanguagePack::load(Lang::Fr).unwrap();
+/// let m = NounUse::Definite { gender: Some(Gender::Masculine), plural: false };
+/// assert_eq!(of_phrase("Haut-Karabakh", m, &pack), "du Haut-Karabakh");
+/// let f = NounUse::Definite { gender: Some(Gender::Feminine), plural: false };
+/// assert_eq!(of_phrase("région", f, &pack), "de la région");
+/// assert_eq!(of_phrase("armée", f, &pack), "de l’armée");
+/// assert_eq!(of_phrase("Avignon", NounUse::Bare, &pack), "d’Avignon");
+/// assert_eq!(of_phrase("Montbrac", NounUse::Bare, &pack), "de Montbrac");
+/// ```
+#[must_use]
+pub fn of_phrase(phrase: &str, use_: super::NounUse, pack: &super::LanguagePack) -> String {
+    let first = phrase.split([' ', '\u{a0}']).next().unwrap_or(phrase);
+    let vowel = elides(first, pack);
+    match use_ {
+        super::NounUse::Bare if vowel => format!("d’{phrase}"),
+        super::NounUse::Bare => format!("de {phrase}"),
+        super::NounUse::Definite { plural: true, .. } => format!("des {phrase}"),
+        super::NounUse::Definite { .. } if vowel => format!("de l’{phrase}"),
+        super::NounUse::Definite { gender, .. } => {
+            let gender = gender.or_else(|| gender_of(first, pack));
+            match gender {
+                Some(super::Gender::Feminine) => format!("de la {phrase}"),
+                _ => format!("du {phrase}"),
+            }
+        }
+    }
+}
+
+/// Rule `fr.grammar.gender`: a noun's gender from the lexicon, then from its suffix
+/// (`-tion`, `-té`, `-ure` feminine; `-ment`, `-age`, `-isme` masculine).
+#[must_use]
+pub fn gender_of(noun: &str, pack: &super::LanguagePack) -> Option<super::Gender> {
+    let lower = noun.to_lowercase();
+    if let Some(&g) = pack.genders.get(&lower) {
+        return Some(g);
+    }
+    const FEMININE: &[&str] = &[
+        "tion", "sion", "té", "ure", "ence", "ance", "ette", "ée", "ise", "ude", "ie",
+    ];
+    const MASCULINE: &[&str] = &["ment", "age", "isme", "eau", "oir", "at", "et", "on", "er"];
+    if FEMININE.iter().any(|s| lower.ends_with(s)) {
+        Some(super::Gender::Feminine)
+    } else if MASCULINE.iter().any(|s| lower.ends_with(s)) {
+        Some(super::Gender::Masculine)
+    } else {
+        None
+    }
+}
+
 /// Unit symbols that take a no-break space after their number (`fr.typo.unit`).
 const UNITS: &[&str] = &[
     "%", "‰", "€", "$", "£", "km/h", "km²", "m²", "m³", "km", "cm", "mm", "m", "kg", "mg", "g",
@@ -181,6 +252,10 @@ impl Grammar for French {
 
     fn kicker_separator(&self) -> &'static str {
         "\u{a0}: "
+    }
+
+    fn of_phrase(&self, phrase: &str, use_: super::NounUse, pack: &super::LanguagePack) -> String {
+        of_phrase(phrase, use_, pack)
     }
 }
 
@@ -238,6 +313,44 @@ mod tests {
             typography("1 200 000 euros"),
             "1\u{202f}200\u{202f}000\u{a0}euros"
         );
+    }
+
+    #[test]
+    fn contractions_elisions_and_h_aspire() {
+        use super::super::{Gender, Lang, LanguagePack, NounUse};
+        let pack = LanguagePack::load(Lang::Fr).expect("pack");
+        let def = |g| NounUse::Definite {
+            gender: g,
+            plural: false,
+        };
+        assert_eq!(of_phrase("port", def(None), &pack), "du port");
+        assert_eq!(of_phrase("grève", def(None), &pack), "de la grève");
+        assert_eq!(
+            of_phrase("hôpital", def(Some(Gender::Masculine)), &pack),
+            "de l’hôpital"
+        );
+        assert_eq!(
+            of_phrase("hasard", def(Some(Gender::Masculine)), &pack),
+            "du hasard"
+        );
+        assert_eq!(
+            of_phrase("Hongrie", def(Some(Gender::Feminine)), &pack),
+            "de la Hongrie"
+        );
+        assert_eq!(
+            of_phrase(
+                "élus",
+                NounUse::Definite {
+                    gender: None,
+                    plural: true
+                },
+                &pack
+            ),
+            "des élus"
+        );
+        assert_eq!(gender_of("fusée", &pack), Some(Gender::Feminine));
+        assert_eq!(gender_of("lancement", &pack), Some(Gender::Masculine));
+        assert_eq!(gender_of("réparation", &pack), Some(Gender::Feminine));
     }
 
     #[test]

@@ -55,6 +55,31 @@ impl Lang {
     }
 }
 
+/// The grammatical gender of a noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// Masculine (`le`, `du`, `au`).
+    Masculine,
+    /// Feminine (`la`, `de la`, `à la`).
+    Feminine,
+    /// Either, by meaning (`élève`).
+    Either,
+}
+
+/// How the article writes a noun phrase: what a generated text must do to agree with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NounUse {
+    /// With a definite article of this gender and number (`le Haut-Karabakh`, `la région`).
+    Definite {
+        /// The gender, when known (`l’` hides it).
+        gender: Option<Gender>,
+        /// Plural (`les`, `des`, `aux`).
+        plural: bool,
+    },
+    /// Without an article, like a city (`de Montbrac`, `à Paris`).
+    Bare,
+}
+
 /// A scrape-noise rule: a whole-paragraph pattern and the reason reported when it matches.
 #[derive(Debug)]
 pub struct NoiseRule {
@@ -136,6 +161,8 @@ pub struct LanguagePack {
     pub weekdays: HashMap<String, u32>,
     /// Generated-text templates by rule key.
     pub templates: HashMap<String, String>,
+    /// Noun genders (`data/<lang>/genders.txt`, derived from hunspell-fr, MPL-2.0).
+    pub genders: HashMap<String, Gender>,
     /// Background frequencies: Zipf frequency × 10 of the language's most frequent words
     /// (`data/<lang>/wordfreq.txt`, derived from `wordfreq`, CC BY-SA 4.0).
     pub zipf: HashMap<String, u8>,
@@ -199,6 +226,11 @@ pub trait Grammar: Send + Sync {
 
     /// The separator between a kicker and the rest of a title or heading (`" : "` in French).
     fn kicker_separator(&self) -> &'static str;
+
+    /// The phrase after the preposition "of" as the language writes it: French contracts and
+    /// elides (`de` + `le Haut-Karabakh` → `du Haut-Karabakh`, `de` + `Avignon` →
+    /// `d’Avignon`); `phrase` is given without its article.
+    fn of_phrase(&self, phrase: &str, use_: NounUse, pack: &LanguagePack) -> String;
 }
 
 /// Parses a `[section]`-style word list into its sections.
@@ -324,6 +356,7 @@ struct PackData {
     calendar: &'static str,
     templates: &'static str,
     wordfreq: &'static str,
+    genders: &'static str,
 }
 
 impl LanguagePack {
@@ -399,6 +432,18 @@ impl LanguagePack {
             months,
             weekdays,
             templates: parse_templates(data.templates),
+            genders: lines(data.genders)
+                .filter_map(|l| l.split_once('\t'))
+                .filter_map(|(w, g)| {
+                    let g = match g.trim() {
+                        "m" => Gender::Masculine,
+                        "f" => Gender::Feminine,
+                        "e" => Gender::Either,
+                        _ => return None,
+                    };
+                    Some((w.to_string(), g))
+                })
+                .collect(),
             zipf: lines(data.wordfreq)
                 .filter_map(|l| l.split_once('\t'))
                 .filter_map(|(w, z)| Some((w.to_string(), z.trim().parse().ok()?)))
