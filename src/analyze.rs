@@ -197,6 +197,14 @@ fn is_conjugated(lower: &str) -> bool {
             .any(|e| lower.ends_with(e))
 }
 
+/// Whether token `i` opens the text after a dateline (`2012. – Environ`): a dash right after a
+/// period starts the story, like a new sentence.
+fn after_dateline(doc: &Document, i: usize) -> bool {
+    i >= 2
+        && matches!(doc.token_text(&doc.tokens[i - 1]), "-" | "–" | "—")
+        && doc.token_text(&doc.tokens[i - 2]) == "."
+}
+
 /// Computes per-token facts.
 fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
     let mut infos = Vec::with_capacity(doc.tokens.len());
@@ -253,7 +261,8 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
                 sentence_start: k == 0
                     || doc.tokens[sentence.tokens.start..sentence.tokens.start + k]
                         .iter()
-                        .all(|t| t.kind == TokenKind::Punct),
+                        .all(|t| t.kind == TokenKind::Punct)
+                    || after_dateline(doc, sentence.tokens.start + k),
             });
         }
     }
@@ -620,7 +629,8 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             kept.push(p);
         }
     }
-    let focus = choose_focus(&kept, &intro_sentences, &title_main);
+    let title_leads = title_leads(&title_infos, pack);
+    let focus = choose_focus(&kept, &intro_sentences, &title_main, &title_leads);
     let entities = entities(doc, &infos, &names, pack);
     let (figures, dates) = figures_and_dates(doc, &infos, pack);
     Analysis {
@@ -631,6 +641,40 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         figures,
         dates,
     }
+}
+
+/// The stem keys that open the title: its kicker (`Grèce` in `Grèce : le gouvernement…`)
+/// and the first one to four content words of the clause after it (after a determiner).
+fn title_leads(ti: &[TokenInfo], pack: &LanguagePack) -> Vec<String> {
+    let mut leads = Vec::new();
+    let mut start = 0;
+    if let Some(colon) = ti.iter().position(|x| x.lower == ":") {
+        let kicker: Vec<&str> = ti[..colon]
+            .iter()
+            .filter(|x| x.content)
+            .map(|x| x.stem.as_str())
+            .collect();
+        if !kicker.is_empty() {
+            leads.push(kicker.join(" "));
+        }
+        start = colon + 1;
+    }
+    let rest = &ti[start.min(ti.len())..];
+    let skip = usize::from(
+        rest.first()
+            .is_some_and(|x| pack.words.determiners.contains(&x.lower) || x.lower.ends_with('’')),
+    );
+    let opening: Vec<&str> = rest
+        .iter()
+        .skip(skip)
+        .take_while(|x| x.content)
+        .take(4)
+        .map(|x| x.stem.as_str())
+        .collect();
+    for n in 1..=opening.len() {
+        leads.push(opening[..n].join(" "));
+    }
+    leads
 }
 
 /// The stems of the title's main clause, padded with spaces: before the first subordinator,
@@ -703,6 +747,7 @@ fn choose_focus(
     kps: &[Keyphrase],
     intro: &std::ops::Range<usize>,
     title_main: &str,
+    title_leads: &[String],
 ) -> Option<usize> {
     kps.iter()
         .enumerate()
@@ -711,7 +756,11 @@ fn choose_focus(
         .map(|(i, k)| {
             let in_intro = k.sentences.iter().any(|s| intro.contains(s));
             let main = title_main.contains(&format!(" {} ", k.key));
+            // A phrase that opens the title's main clause, or is its kicker, lets the title
+            // stay close to the original with the keyphrase first.
+            let lead = title_leads.contains(&k.key);
             let s = k.score
+                * if lead { 1.5 } else { 1.0 }
                 * if main {
                     1.6
                 } else if k.in_title {

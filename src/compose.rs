@@ -332,7 +332,13 @@ fn fit_phrase(s: &str, max: usize, min_words: usize, pack: &LanguagePack) -> Opt
     let ends_ok = |ws: &[&str]| {
         ws.last().is_some_and(|w| {
             let l = w.to_lowercase();
-            !pack.is_stopword(&l) && !l.ends_with('’') && !l.ends_with('\'') && !w.ends_with(',')
+            !pack.is_stopword(&l)
+                && !l.ends_with('’')
+                && !l.ends_with('\'')
+                && !w.ends_with(',')
+                && !l.chars().all(|c| c.is_ascii_digit() || c == '\u{202f}')
+                // nor an elided function word (`l’un`, `d’autres`)
+                && !l.split(['’', '\'']).nth(1).is_some_and(|core| pack.is_stopword(core))
         })
     };
     if char_len(s) <= max && ends_ok(&words) {
@@ -344,6 +350,7 @@ fn fit_phrase(s: &str, max: usize, min_words: usize, pack: &LanguagePack) -> Opt
         let next_core = next.split(['’', '\'']).next().unwrap_or("");
         let boundary = pack.words.prepositions.contains(&next)
             || pack.words.prepositions.contains(&format!("{next_core}’"))
+            || pack.is_stopword(&next)
             || next.ends_with(',')
             || words[end - 1].ends_with(',');
         let head = &words[..end];
@@ -413,14 +420,23 @@ pub struct Composer<'e> {
 }
 
 /// Names as this article writes them (capitalised mid-sentence), lowercase.
-fn article_names(doc: &Document, analysis: &Analysis) -> HashSet<String> {
+fn article_names(doc: &Document, analysis: &Analysis, pack: &LanguagePack) -> HashSet<String> {
     let mut names = HashSet::new();
     let mut lower = HashSet::new();
-    for (t, info) in doc.tokens.iter().zip(&analysis.tokens) {
+    for (k, (t, info)) in doc.tokens.iter().zip(&analysis.tokens).enumerate() {
         if t.kind != TokenKind::Word {
             continue;
         }
-        if info.capitalized && !info.sentence_start {
+        // A capitalised word that opens a sentence and is followed by another capitalised word
+        // opens a multi-word name (`Marc Guillemot`), unless it is a function word (`Le Parti`).
+        let opens_name = info.sentence_start
+            && !pack.is_stopword(&info.lower)
+            && analysis.tokens.get(k + 1).is_some_and(|n| n.capitalized)
+            && doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| n.kind == TokenKind::Word);
+        if info.capitalized && (!info.sentence_start || opens_name) {
             names.insert(info.lower.clone());
         } else if !info.capitalized {
             lower.insert(info.lower.clone());
@@ -460,7 +476,7 @@ impl<'e> Composer<'e> {
         input: ComposeInput<'_>,
     ) -> Article {
         let pack = self.pack;
-        let names = article_names(doc, analysis);
+        let names = article_names(doc, analysis, pack);
         let is_name = |w: &str| {
             let core = w.trim_matches(|c: char| !c.is_alphanumeric());
             names.contains(&core.to_lowercase())
@@ -687,7 +703,7 @@ impl<'e> Composer<'e> {
     ) -> (String, String) {
         let pack = self.pack;
         let sep = self.sep();
-        let lede = doc.sentence_text(0).to_string();
+        let lede = strip_dateline(doc.sentence_text(0), pack).to_string();
         let mut candidates: Vec<(f64, String, &str)> = Vec::new();
         let sources: Vec<(String, f64)> = given
             .map(|g| (g.to_string(), 1.0))
@@ -705,7 +721,20 @@ impl<'e> Composer<'e> {
                 // a clause that opens on a verb form (`reliant le quartier…`) is not a title
                 let opens_on_verb = has_verb(&opener, pack)
                     || (opener.ends_with("ant") && opener.chars().count() > 5);
-                if clause_words < 2 || opens_on_verb {
+                // nor one that opens on a subordinator, a relative or a preposition
+                // (`alors que…`, `dont 19 hommes`, `aux forces…`)
+                let opens_on_link = pack.words.clause_openers.contains(&opener)
+                    || pack.words.prepositions.contains(&opener)
+                    || pack
+                        .words
+                        .subordinators
+                        .iter()
+                        .any(|s| s.split(' ').next() == Some(opener.as_str()))
+                    || matches!(
+                        opener.as_str(),
+                        "suite" | "tel" | "telle" | "contre" | "dont" | "en"
+                    );
+                if clause_words < 2 || opens_on_verb || opens_on_link || only_dates(clause, pack) {
                     continue;
                 }
                 // A clause that starts with the focus (after a determiner) is a title by itself.
@@ -731,7 +760,14 @@ impl<'e> Composer<'e> {
                             "title.clause",
                         ));
                     }
-                } else if !contains_phrase(clause, focus) {
+                } else {
+                    // The focus ahead of the clause; a clause that already holds the focus
+                    // repeats it (`Torture : HRW dénonce les actes de torture`): a last resort.
+                    let repeats = if contains_phrase(clause, focus) {
+                        0.3
+                    } else {
+                        1.0
+                    };
                     let budget = 60usize.saturating_sub(char_len(focus_display) + char_len(sep));
                     if let Some(t) = fit_phrase(clause, budget, 3, pack) {
                         let text = format!(
@@ -739,7 +775,7 @@ impl<'e> Composer<'e> {
                             pack.grammar.lowercase_first(&t, is_name)
                         );
                         candidates.push((
-                            weight * order_bonus * (count_words(&t) as f64).min(8.0),
+                            weight * order_bonus * repeats * (count_words(&t) as f64).min(8.0),
                             text,
                             "title.focus-clause",
                         ));
@@ -785,7 +821,11 @@ impl<'e> Composer<'e> {
                 if !text.is_empty() {
                     text.push(' ');
                 }
-                text.push_str(doc.sentence_text(s));
+                text.push_str(if s == 0 {
+                    strip_dateline(doc.sentence_text(s), pack)
+                } else {
+                    doc.sentence_text(s)
+                });
             }
             text
         };
@@ -1482,6 +1522,39 @@ fn noun_use(doc: &Document, analysis: &Analysis, phrase: &str) -> NounUse {
     }
 }
 
+/// Rule `dateline.strip`: the text after a dateline (`24 juin 2012. – Le…` → `Le…`), for the
+/// title and meta description drawn from the lede; the article keeps its dateline.
+fn strip_dateline<'t>(text: &'t str, pack: &LanguagePack) -> &'t str {
+    let head_end = text.char_indices().nth(80).map_or(text.len(), |(b, _)| b);
+    for sep in [". – ", ". - ", ". — ", " – ", " - ", " — "] {
+        if let Some(p) = text[..head_end].find(sep) {
+            let head = &text[..p];
+            let dated = head.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && head
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| pack.months.contains_key(&w.to_lowercase()));
+            if dated {
+                return text[p + sep.len()..].trim_start();
+            }
+        }
+    }
+    text
+}
+
+/// Whether a clause says nothing but a date (`24 juin 2012`): never a title.
+fn only_dates(clause: &str, pack: &LanguagePack) -> bool {
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let l = w.to_lowercase();
+            w.chars().all(|c| c.is_ascii_digit())
+                || pack.months.contains_key(&l)
+                || pack.weekdays.contains_key(&l)
+                || matches!(l.as_str(), "le" | "er" | "the" | "on")
+        })
+}
+
 /// A sentence normalised for duplicate checks.
 fn norm_sentence(s: &str) -> String {
     s.chars()
@@ -1914,9 +1987,11 @@ fn has_verb(s: &str, pack: &LanguagePack) -> bool {
         pack.words.auxiliaries.contains(&l)
             || pack.verbs.contains(&l)
             || (long
-                && ["é", "ée", "és", "ées", "ed", "ait", "aient"]
+                && pack
+                    .words
+                    .verb_endings
                     .iter()
-                    .any(|e| l.ends_with(e)))
+                    .any(|e| l.ends_with(e.as_str())))
     })
 }
 
@@ -2485,6 +2560,25 @@ mod tests {
                 plural: false
             }
         );
+    }
+
+    #[test]
+    fn datelines_are_stripped_for_titles_and_dates_never_title() {
+        let p = pack();
+        assert_eq!(
+            strip_dateline("24 juin 2012. – Le conseil a voté.", &p),
+            "Le conseil a voté."
+        );
+        assert_eq!(
+            strip_dateline("3 juillet 2012, Paris. - Le conseil a voté.", &p),
+            "Le conseil a voté."
+        );
+        assert_eq!(
+            strip_dateline("Le conseil a voté - enfin.", &p),
+            "Le conseil a voté - enfin."
+        );
+        assert!(only_dates("24 juin 2012", &p));
+        assert!(!only_dates("Mohamed Morsi élu président", &p));
     }
 
     #[test]

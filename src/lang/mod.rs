@@ -132,6 +132,8 @@ pub struct WordClasses {
     pub year_cues: BTreeSet<String>,
     /// Words with an aspirated h (no elision).
     pub h_aspire: BTreeSet<String>,
+    /// Endings that mark a conjugated verb or a participle (`-ait`, `-ed`).
+    pub verb_endings: Vec<String>,
 }
 
 /// Everything copydesk knows about one language, parsed once per [`crate::Engine`].
@@ -214,7 +216,15 @@ pub trait Grammar: Send + Sync {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        if all_caps || (!is_elided && is_name(first_word)) {
+        // An elided article is lowered whatever follows (`L’ONG` → `l’ONG`).
+        if is_elided {
+            let mut chars = text.chars();
+            return match chars.next() {
+                Some(c) => c.to_lowercase().chain(chars).collect(),
+                None => String::new(),
+            };
+        }
+        if all_caps || is_name(first_word) {
             return text.to_string();
         }
         let mut chars = text.chars();
@@ -402,6 +412,7 @@ impl LanguagePack {
             prepositions: set(s.get("prepositions")),
             year_cues: set(s.get("year-cues")),
             h_aspire: set(s.get("h-aspire")),
+            verb_endings: s.get("verb-endings").cloned().unwrap_or_default(),
         };
         let (months, weekdays) = parse_calendar(data.calendar);
         let grammar: Box<dyn Grammar> = match lang {
