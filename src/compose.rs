@@ -507,9 +507,10 @@ impl<'e> Composer<'e> {
                     .unwrap_or_default()
             });
         let focus_display = self.display_focus(&focus);
-        let focus_of = pack
-            .grammar
-            .of_phrase(&focus, noun_use(doc, analysis, &focus), pack);
+        // empty when the article does not say how the focus takes its article
+        let focus_of = noun_use(doc, analysis, &focus)
+            .map(|u| pack.grammar.of_phrase(&focus, u, pack))
+            .unwrap_or_default();
         let mut warnings = Vec::new();
 
         // Title.
@@ -1222,7 +1223,7 @@ impl<'e> Composer<'e> {
             "block.key-figures.heading-focus",
             minijinja::context! { focus => focus_display, focus_of => focus_of },
         )
-        .filter(|h| count_words(h) <= 8)
+        .filter(|h| count_words(h) <= 8 && !focus_of.is_empty())
         .or_else(|| {
             pack.template("block.key-figures.heading")
                 .ok()
@@ -1459,9 +1460,9 @@ fn iso_date(text: &str, pack: &LanguagePack) -> Option<String> {
 
 /// Rule `grammar.use-from-article`: how the article writes a phrase — with a definite
 /// article of a gender and number (`du Haut-Karabakh`, `la région`), or bare like a city
-/// (`de Montbrac`, `à Montbrac`) — read from the words just before its occurrences; without
-/// evidence, a capitalised phrase is bare and a common noun takes the lexicon's gender.
-fn noun_use(doc: &Document, analysis: &Analysis, phrase: &str) -> NounUse {
+/// (`de Montbrac`, `à Montbrac`) — read from the words just before its occurrences. `None`
+/// without clear evidence: a generator then writes a form that needs no agreement.
+fn noun_use(doc: &Document, analysis: &Analysis, phrase: &str) -> Option<NounUse> {
     let spans: Vec<&crate::text::Span> = analysis
         .keyphrases
         .iter()
@@ -1488,26 +1489,21 @@ fn noun_use(doc: &Document, analysis: &Analysis, phrase: &str) -> NounUse {
             _ => {}
         }
     }
-    let definite = masc + fem + elided + plural;
-    if definite == 0 && bare == 0 {
-        let capitalised = phrase.chars().next().is_some_and(char::is_uppercase);
-        return if capitalised {
-            NounUse::Bare
-        } else {
-            NounUse::Definite {
-                gender: None,
-                plural: false,
-            }
-        };
+    let capitalised = phrase.chars().next().is_some_and(char::is_uppercase);
+    let singular = masc + fem + elided;
+    if singular + plural + bare == 0 {
+        return None;
     }
-    if bare > definite {
-        return NounUse::Bare;
+    // A name takes an article only when the text clearly gives it one (`le Haut-Karabakh`);
+    // `des` before a name is `de` + a plural of something else (`prévisions des Météo…`).
+    if bare > singular + plural || (capitalised && singular <= bare) {
+        return capitalised.then_some(NounUse::Bare);
     }
-    if plural > masc + fem + elided {
-        return NounUse::Definite {
+    if plural > singular {
+        return (!capitalised).then_some(NounUse::Definite {
             gender: None,
             plural: true,
-        };
+        });
     }
     let gender = if masc > fem {
         Some(Gender::Masculine)
@@ -1516,10 +1512,10 @@ fn noun_use(doc: &Document, analysis: &Analysis, phrase: &str) -> NounUse {
     } else {
         None
     };
-    NounUse::Definite {
+    Some(NounUse::Definite {
         gender,
         plural: false,
-    }
+    })
 }
 
 /// Rule `dateline.strip`: the text after a dateline (`24 juin 2012. – Le…` → `Le…`), for the
@@ -2539,26 +2535,34 @@ mod tests {
         ]);
         assert_eq!(
             noun_use(&doc, &a, "Haut-Karabakh"),
-            NounUse::Definite {
+            Some(NounUse::Definite {
                 gender: Some(Gender::Masculine),
                 plural: false
-            }
+            })
         );
         let (doc, a) = build(&[
             "Les élus de Montbrac votent. À Montbrac, la mairie attend.",
             "Montbrac vote.",
         ]);
-        assert_eq!(noun_use(&doc, &a, "Montbrac"), NounUse::Bare);
+        assert_eq!(noun_use(&doc, &a, "Montbrac"), Some(NounUse::Bare));
+        let (doc, a) = build(&[
+            "Ils ont gagné 7 milliards d’euros. Les 7 milliards d’euros partent.",
+            "Rien ne bouge.",
+        ]);
+        assert!(matches!(
+            noun_use(&doc, &a, "milliards d’euros"),
+            None | Some(NounUse::Definite { plural: true, .. })
+        ));
         let (doc, a) = build(&[
             "La grève continue. Les dockers de la grève votent.",
             "La grève dure.",
         ]);
         assert_eq!(
             noun_use(&doc, &a, "grève"),
-            NounUse::Definite {
+            Some(NounUse::Definite {
                 gender: Some(Gender::Feminine),
                 plural: false
-            }
+            })
         );
     }
 

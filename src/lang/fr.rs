@@ -163,7 +163,14 @@ pub fn elides(word: &str, pack: &super::LanguagePack) -> bool {
         let head = lower.split(['-', ' ', '’', '\'']).next().unwrap_or(&lower);
         return !pack.words.h_aspire.contains(head);
     }
-    "aeiouyàâäéèêëîïôöùûüœæ".contains(first)
+    if first == 'y' {
+        // `le yéti`, `le yaourt`, but `d’Yves`: y before a vowel is a consonant
+        return !lower
+            .chars()
+            .nth(1)
+            .is_some_and(|c| "aeiouàâäéèêëîïôöùûü".contains(c));
+    }
+    "aeiouàâäéèêëîïôöùûüœæ".contains(first)
 }
 
 /// Rule `fr.grammar.of`: `de` + a noun phrase with its article, contracted and elided as French
@@ -349,6 +356,11 @@ mod tests {
             "des élus"
         );
         assert_eq!(gender_of("fusée", &pack), Some(Gender::Feminine));
+        assert_eq!(
+            of_phrase("yéti", def(Some(Gender::Masculine)), &pack),
+            "du yéti"
+        );
+        assert_eq!(of_phrase("Yves", NounUse::Bare, &pack), "d’Yves");
         assert_eq!(gender_of("lancement", &pack), Some(Gender::Masculine));
         assert_eq!(gender_of("réparation", &pack), Some(Gender::Feminine));
     }
