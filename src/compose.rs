@@ -639,6 +639,28 @@ impl<'e> Composer<'e> {
         let _ = inserted;
         self.balance_focus_share(&mut sections, &focus, &focus_display, &ground);
 
+        // Generated text follows French typography fully (fr.typo.generated); the source's
+        // own paragraphs keep their exact words.
+        let polish = |t: &str| pack.grammar.polish_generated(t);
+        for section in &mut sections {
+            if let Some(h) = &section.heading {
+                section.heading = Some(polish(h));
+            }
+            for block in &mut section.blocks {
+                if !matches!(block.origin, Origin::Source { .. }) {
+                    block.text = polish(&block.text);
+                    block.items = block.items.iter().map(|i| polish(i)).collect();
+                }
+            }
+        }
+        let polished_title = polish(&title);
+        let title = if char_len(&polished_title) <= 60 {
+            polished_title
+        } else {
+            title
+        };
+        let meta_description = polish(&meta_description);
+        let h1 = polish(&h1);
         let word_count = body_words(&sections);
         let target_met = word_count >= target;
         let missing_words = target.saturating_sub(word_count);

@@ -151,6 +151,59 @@ pub fn typography(text: &str) -> String {
     out[start..].iter().collect()
 }
 
+/// Rule `fr.typo.generated`: French typography that generated text can follow where the
+/// source's spelling does not bind — superscript numeric ordinals (`1er` → `1ᵉʳ`, `1re` →
+/// `1ʳᵉ`, `42e` → `42ᵉ`) and a no-break space between a number and a glued unit (`38°C` →
+/// `38 °C`, `19h` → `19 h`, but `19h30` stays).
+///
+/// ```
+/// use copydesk::lang::fr::polish_generated;
+/// assert_eq!(polish_generated("le 1er mai, la 42e édition, 38°C à 19h"), "le 1ᵉʳ mai, la 42ᵉ édition, 38\u{a0}°C à 19\u{a0}h");
+/// assert_eq!(polish_generated("à 19h30, 2e"), "à 19h30, 2ᵉ");
+/// ```
+#[must_use]
+pub fn polish_generated(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let prev_digit = out.chars().next_back().is_some_and(|p| p.is_ascii_digit());
+        let before_word = out.chars().next_back().is_none_or(|p| !p.is_alphanumeric());
+        if c.is_ascii_digit() && before_word {
+            let n = rest.chars().take_while(char::is_ascii_digit).count();
+            let (digits, after) = rest.split_at(n);
+            let word_end =
+                |s: &str, k: usize| !s[k..].chars().next().is_some_and(char::is_alphanumeric);
+            let ordinal = [("er", "ᵉʳ"), ("re", "ʳᵉ"), ("ème", "ᵉ"), ("e", "ᵉ")]
+                .iter()
+                .find(|(suffix, _)| after.starts_with(suffix) && word_end(after, suffix.len()));
+            out.push_str(digits);
+            match ordinal {
+                Some((suffix, sup)) => {
+                    out.push_str(sup);
+                    rest = &after[suffix.len()..];
+                }
+                None => {
+                    let glued = ["°C", "°F", "h"]
+                        .iter()
+                        .find(|u| after.starts_with(*u) && word_end(after, u.len()));
+                    if let Some(u) = glued {
+                        out.push('\u{a0}');
+                        out.push_str(u);
+                        rest = &after[u.len()..];
+                    } else {
+                        rest = after;
+                    }
+                }
+            }
+            continue;
+        }
+        let _ = prev_digit;
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 /// Whether a word elides the article before it (`l’armée`, `d’Avignon`): it starts with a
 /// vowel, or with a mute h (not one of the pack's h aspiré words: `le hasard`, `la Hongrie`).
 #[must_use]
@@ -263,6 +316,10 @@ impl Grammar for French {
 
     fn of_phrase(&self, phrase: &str, use_: super::NounUse, pack: &super::LanguagePack) -> String {
         of_phrase(phrase, use_, pack)
+    }
+
+    fn polish_generated(&self, text: &str) -> String {
+        polish_generated(text)
     }
 }
 

@@ -237,6 +237,13 @@ pub trait Grammar: Send + Sync {
     /// The separator between a kicker and the rest of a title or heading (`" : "` in French).
     fn kicker_separator(&self) -> &'static str;
 
+    /// Typography for generated text only, where the source's exact spelling does not bind
+    /// (French: superscript ordinals `1ᵉʳ`, `42ᵉ`; a no-break space in `38 °C`, `19 h`).
+    /// The default changes nothing.
+    fn polish_generated(&self, text: &str) -> String {
+        text.to_string()
+    }
+
     /// The phrase after the preposition "of" as the language writes it: French contracts and
     /// elides (`de` + `le Haut-Karabakh` → `du Haut-Karabakh`, `de` + `Avignon` →
     /// `d’Avignon`); `phrase` is given without its article.
