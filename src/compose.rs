@@ -965,7 +965,11 @@ impl<'e> Composer<'e> {
                         .iter()
                         .filter_map(|&k| analysis.keyphrases.get(k))
                         .filter(|k| !k.is_name)
-                        .filter_map(|k| noun_phrase_at(doc, analysis, pack, plan, &k.key))
+                        .filter_map(|k| {
+                            let np = noun_phrase_at(doc, analysis, pack, plan, &k.key)?;
+                            // one keyphrase word must make a phrase of three words (`la mise` says nothing)
+                            (k.words >= 2 || count_words(&np) >= 3).then_some(np)
+                        })
                         .find(|t| {
                             count_words(t) >= 2
                                 && !contains_phrase(t, focus)
@@ -1779,6 +1783,10 @@ fn noun_phrase_at(
             while end < r.end && end - start < 8 {
                 let t = &analysis.tokens[end];
                 let head_is_name = analysis.tokens[end - 1].capitalized;
+                // after a name, French puts no adjective: `Michel Mayor pense` is a verb
+                if head_is_name && !t.capitalized {
+                    break;
+                }
                 let is_conn = !head_is_name
                     && matches!(t.lower.as_str(), "de" | "d’" | "d'" | "du" | "des" | "of");
                 let participle = t.lower.chars().count() > 5
@@ -1888,6 +1896,17 @@ fn central_sentence_heading(
         || lower.contains(" qu'")
         || lower.contains(" that ")
     {
+        return None;
+    }
+    // Nor a pronoun or demonstrative that points outside it (`Elle n’avait…`, `Ces actes…`),
+    // nor a verb left without its object (`Michel Mayor pense`).
+    let last = text.split(' ').next_back().unwrap_or("").to_lowercase();
+    let transitive_end = pack.verbs.contains(&last)
+        || (last.ends_with('e')
+            && text.split(' ').count() <= 4
+            && !pack.is_stopword(&last)
+            && has_verb(&text, pack));
+    if dangling_reference(&text) || transitive_end {
         return None;
     }
     let n = count_words(&text);
@@ -2279,6 +2298,17 @@ fn role_of(
         words[k..].to_vec()
     };
     let text = role.join(" ");
+    // A person or body is one: its role opens with a singular article (not `les treize
+    // derniers`, `des deux sœurs`, `cette planète`).
+    let opener = role.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    let singular = matches!(
+        opener.as_str(),
+        "le" | "la" | "un" | "une" | "the" | "a" | "an"
+    ) || opener.starts_with("l’")
+        || opener.starts_with("l'");
+    if !singular {
+        return None;
+    }
     let n = count_words(&text);
     let last_ok = role.last().is_some_and(|w| is_content(w));
     if !(2..=10).contains(&n) || !last_ok {

@@ -260,6 +260,34 @@ pub fn of_phrase(phrase: &str, use_: super::NounUse, pack: &super::LanguagePack)
     }
 }
 
+/// Rule `fr.grammar.to`: `à` + a noun phrase with its article, contracted and elided as French
+/// requires (`à` + `le` = `au`, `à` + `les` = `aux`; `à la`, `à l’` before a vowel or mute h;
+/// `à` before a bare name).
+///
+/// ```
+/// use copydesk::lang::{Gender, Lang, LanguagePack, NounUse, fr::to_phrase};
+/// let pack = LanguagePack::load(Lang::Fr).unwrap();
+/// let m = NounUse::Definite { gender: Some(Gender::Masculine), plural: false };
+/// assert_eq!(to_phrase("Haut-Karabakh", m, &pack), "au Haut-Karabakh");
+/// assert_eq!(to_phrase("élus", NounUse::Definite { gender: None, plural: true }, &pack), "aux élus");
+/// assert_eq!(to_phrase("Montbrac", NounUse::Bare, &pack), "à Montbrac");
+/// ```
+#[must_use]
+pub fn to_phrase(phrase: &str, use_: super::NounUse, pack: &super::LanguagePack) -> String {
+    let first = phrase.split([' ', '\u{a0}']).next().unwrap_or(phrase);
+    match use_ {
+        super::NounUse::Bare => format!("à {phrase}"),
+        super::NounUse::Definite { plural: true, .. } => format!("aux {phrase}"),
+        super::NounUse::Definite { .. } if elides(first, pack) => format!("à l’{phrase}"),
+        super::NounUse::Definite { gender, .. } => {
+            match gender.or_else(|| gender_of(first, pack)) {
+                Some(super::Gender::Feminine) => format!("à la {phrase}"),
+                _ => format!("au {phrase}"),
+            }
+        }
+    }
+}
+
 /// Rule `fr.grammar.gender`: a noun's gender from the lexicon, then from its suffix
 /// (`-tion`, `-té`, `-ure` feminine; `-ment`, `-age`, `-isme` masculine).
 #[must_use]
@@ -418,6 +446,9 @@ mod tests {
             "du yéti"
         );
         assert_eq!(of_phrase("Yves", NounUse::Bare, &pack), "d’Yves");
+        assert_eq!(to_phrase("grève", def(None), &pack), "à la grève");
+        assert_eq!(to_phrase("hôpital", def(None), &pack), "à l’hôpital");
+        assert_eq!(to_phrase("hasard", def(None), &pack), "au hasard");
         assert_eq!(gender_of("lancement", &pack), Some(Gender::Masculine));
         assert_eq!(gender_of("réparation", &pack), Some(Gender::Feminine));
     }
