@@ -614,16 +614,15 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             break;
         }
         let inside = kept.iter().any(|k| {
+            if k.words <= p.words || p.occurrences.is_empty() {
+                return false;
+            }
             let within = p
                 .occurrences
                 .iter()
-                .filter(|o| {
-                    k.occurrences
-                        .iter()
-                        .any(|ko| ko.start <= o.start && o.end <= ko.end)
-                })
+                .filter(|o| covered(&k.occurrences, o))
                 .count();
-            k.words > p.words && !p.occurrences.is_empty() && within * 2 >= p.occurrences.len()
+            within * 2 >= p.occurrences.len()
         });
         if !inside {
             kept.push(p);
@@ -677,6 +676,13 @@ fn title_leads(ti: &[TokenInfo], pack: &LanguagePack) -> Vec<String> {
     leads
 }
 
+/// Whether `o` lies inside one of `spans` (sorted by start, as occurrences are): the last span
+/// that starts at or before `o` is the one to test — a binary search, not a scan.
+fn covered(spans: &[Span], o: &Span) -> bool {
+    let i = spans.partition_point(|s| s.start <= o.start);
+    i > 0 && spans.get(i - 1).is_some_and(|s| o.end <= s.end)
+}
+
 /// The stems of the title's main clause, padded with spaces: before the first subordinator,
 /// the kicker included (`Grèce : le gouvernement formé alors que…` → `grec le gouvern form`).
 fn title_main_clause(ti: &[TokenInfo], pack: &LanguagePack) -> String {
@@ -704,40 +710,54 @@ fn title_main_clause(ti: &[TokenInfo], pack: &LanguagePack) -> String {
 /// Rule `keyphrase.surname`: a one-word name that is the last word of a longer name
 /// (`Turing` after `Alan Turing`) is the same person; its mentions join the full name.
 fn merge_surnames(groups: &mut HashMap<String, Group>, order: &mut Vec<String>) {
+    // the multi-word names by their last word, most mentioned first (one pass, not a scan per
+    // single name)
+    let mut by_last: HashMap<String, (usize, String)> = HashMap::new();
+    for key in order.iter() {
+        let Some(g) = groups.get(key) else { continue };
+        if g.is_name && g.words >= 2 && g.occurrences.len() + g.title_hits > 0 {
+            if let Some(last) = g.lowers.last() {
+                let mentions = g.occurrences.len();
+                let entry = by_last
+                    .entry(last.clone())
+                    .or_insert((mentions, key.clone()));
+                if mentions > entry.0 {
+                    *entry = (mentions, key.clone());
+                }
+            }
+        }
+    }
     let singles: Vec<String> = order
         .iter()
         .filter(|k| groups.get(*k).is_some_and(|g| g.words == 1 && g.is_name))
         .cloned()
         .collect();
+    let mut merged: HashSet<String> = HashSet::new();
     for single in singles {
         let Some(word) = groups.get(&single).and_then(|g| g.lowers.first().cloned()) else {
             continue;
         };
-        let full = order
-            .iter()
-            .filter(|k| **k != single)
-            .filter(|k| {
-                groups.get(*k).is_some_and(|g| {
-                    g.is_name
-                        && g.words >= 2
-                        && g.lowers.last() == Some(&word)
-                        && g.occurrences.len() + g.title_hits > 0
-                })
-            })
-            .max_by_key(|k| groups.get(*k).map_or(0, |g| g.occurrences.len()))
-            .cloned();
-        let Some(full) = full else { continue };
+        let Some((_, full)) = by_last.get(&word).cloned() else {
+            continue;
+        };
+        if full == single {
+            continue;
+        }
         let Some(g) = groups.remove(&single) else {
             continue;
         };
         if let Some(f) = groups.get_mut(&full) {
             f.occurrences.extend(g.occurrences);
+            f.occurrences.sort_by_key(|o| o.start);
             f.sentences.extend(g.sentences);
             f.sentences.sort_unstable();
             f.sentences.dedup();
             f.title_hits += g.title_hits;
         }
-        order.retain(|k| *k != single);
+        merged.insert(single);
+    }
+    if !merged.is_empty() {
+        order.retain(|k| !merged.contains(k));
     }
 }
 
@@ -938,13 +958,23 @@ fn entities(
     // Merge spelling variants: same text, or one edit apart on long names.
     let mut out: Vec<Entity> = Vec::new();
     let mut forms: Vec<HashMap<String, usize>> = Vec::new();
+    let mut by_form: HashMap<String, usize> = HashMap::new();
+    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
     for raw in raws {
         let lower = raw.text.to_lowercase();
-        let found = out.iter().position(|e| {
-            let el = e.text.to_lowercase();
-            el == lower
-                || e.variants.iter().any(|v| v.to_lowercase() == lower)
-                || (lower.chars().count() >= 8 && edit_distance(&el, &lower) <= 1)
+        // exact forms through a map; the one-edit spelling variants only among the entities
+        // that share the first two letters (a bounded list, not the whole set)
+        let prefix: String = lower.chars().take(2).collect();
+        let found = by_form.get(&lower).copied().or_else(|| {
+            (lower.chars().count() >= 8)
+                .then(|| by_prefix.get(&prefix))
+                .flatten()
+                .and_then(|ids| {
+                    ids.iter().copied().find(|&k| {
+                        let el = out[k].text.to_lowercase();
+                        el.len().abs_diff(lower.len()) <= 2 && edit_distance(&el, &lower) <= 1
+                    })
+                })
         });
         match found {
             Some(k) => {
@@ -958,9 +988,15 @@ fn entities(
                 if raw.text != e.text && !e.variants.contains(&raw.text) {
                     e.variants.push(raw.text);
                 }
+                by_form.insert(lower, k);
             }
             None => {
                 forms.push(HashMap::from([(raw.text.clone(), 1)]));
+                by_form.insert(lower.clone(), out.len());
+                by_prefix
+                    .entry(lower.chars().take(2).collect())
+                    .or_default()
+                    .push(out.len());
                 out.push(Entity {
                     text: raw.text,
                     kind: raw.kind,

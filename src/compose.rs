@@ -328,7 +328,20 @@ fn fit_phrase(s: &str, max: usize, min_words: usize, pack: &LanguagePack) -> Opt
     let s = s
         .trim()
         .trim_end_matches(['.', ',', ';', ':', '\u{a0}', '\u{202f}', ' ']);
-    let words = words_of(s);
+    let mut words = words_of(s);
+    // Only the words that can fit matter: a cut never reaches past `max` characters, so a
+    // 20,000-word clause costs what a short one does.
+    let mut len = 0;
+    let keep = words
+        .iter()
+        .take_while(|w| {
+            len += char_len(w) + 1;
+            len <= max + 2
+        })
+        .count();
+    if keep + 1 < words.len() {
+        words.truncate(keep + 1);
+    }
     let ends_ok = |ws: &[&str]| {
         ws.last().is_some_and(|w| {
             let l = w.to_lowercase();
@@ -885,6 +898,10 @@ impl<'e> Composer<'e> {
         let focus_display = &self.display_focus(focus);
         let code = pack.lang.code();
         let mut chosen: Vec<(String, String)> = Vec::new();
+        // lower-cased headings chosen so far, and the topics they hold: set lookups keep the
+        // choice linear in the number of sections
+        let mut chosen_lower: HashSet<String> = HashSet::new();
+        let mut topics_used: HashSet<String> = HashSet::new();
         let mut used_keys: HashSet<String> = HashSet::new();
         for plan in &outline.sections {
             // Rule `heading.source`: the source's own subheading for this section, when it is
@@ -894,12 +911,10 @@ impl<'e> Composer<'e> {
                 .find(|(p, _)| *p == plan.paragraphs.start)
                 .map(|(_, t)| pack.grammar.typography(t.trim_end_matches(['.', ' '])))
                 .filter(|t| {
-                    (2..=12).contains(&count_words(t))
-                        && !chosen
-                            .iter()
-                            .any(|(c, _)| c.to_lowercase() == t.to_lowercase())
+                    (2..=12).contains(&count_words(t)) && !chosen_lower.contains(&t.to_lowercase())
                 });
             if let Some(text) = own {
+                chosen_lower.insert(text.to_lowercase());
                 chosen.push((text, format!("{code}.heading.source")));
                 continue;
             }
@@ -947,9 +962,7 @@ impl<'e> Composer<'e> {
             }
             cands.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
             let pick = cands.into_iter().find(|(_, t, _, key)| {
-                !chosen
-                    .iter()
-                    .any(|(c, _)| c.to_lowercase() == t.to_lowercase())
+                !chosen_lower.contains(&t.to_lowercase())
                     && (key.is_empty() || !used_keys.contains(key))
             });
             let (text, rule) = match pick {
@@ -973,7 +986,7 @@ impl<'e> Composer<'e> {
                         .find(|t| {
                             count_words(t) >= 2
                                 && !contains_phrase(t, focus)
-                                && !chosen.iter().any(|(c, _)| contains_phrase(c, t))
+                                && !topics_used.contains(&t.to_lowercase())
                         });
                     match topic {
                         Some(topic) => {
@@ -1007,6 +1020,11 @@ impl<'e> Composer<'e> {
                 }
             };
             let text = text.trim_end_matches(['.', ' ', ',', ';', ':']).to_string();
+            chosen_lower.insert(text.to_lowercase());
+            topics_used.insert(text.to_lowercase());
+            if let Some((_, topic)) = text.split_once(self.sep()) {
+                topics_used.insert(topic.to_lowercase());
+            }
             chosen.push((text, rule));
         }
         // Last resort for duplicates: number-free disambiguation is not grounded, so drop to the
@@ -1047,13 +1065,17 @@ impl<'e> Composer<'e> {
             .filter(|&i| !has(&sections[i]))
             .collect();
         // Sections whose text holds the focus first, then generated ones.
-        order.sort_by_key(|&i| {
+        order.sort_by_cached_key(|&i| {
             let mentions = sections[i]
                 .blocks
                 .iter()
                 .any(|b| contains_phrase(&b.text, focus));
             (!mentions, i)
         });
+        let mut existing: HashSet<String> = sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref().map(str::to_lowercase))
+            .collect();
         for i in order {
             if count >= min {
                 break;
@@ -1077,11 +1099,7 @@ impl<'e> Composer<'e> {
             {
                 continue;
             }
-            if sections.iter().any(|s| {
-                s.heading
-                    .as_deref()
-                    .is_some_and(|x| x.to_lowercase() == new.to_lowercase())
-            }) {
+            if !existing.insert(new.to_lowercase()) {
                 continue;
             }
             sections[i].heading = Some(new);
@@ -1107,15 +1125,26 @@ impl<'e> Composer<'e> {
         let pack = self.pack;
         let top: Vec<&crate::analyze::Keyphrase> = analysis.keyphrases.iter().take(15).collect();
         let lede_end = doc.paragraphs.first().map_or(0, |p| p.sentences.end);
+        // per-sentence keyphrase score and figure count, in one pass each (linear)
+        let mut kp_score = vec![0.0f64; doc.sentences.len()];
+        for k in &top {
+            for &s in &k.sentences {
+                if let Some(x) = kp_score.get_mut(s) {
+                    *x += k.score;
+                }
+            }
+        }
+        let mut figures_in = vec![0usize; doc.sentences.len()];
+        for f in &analysis.figures {
+            if let Some(x) = figures_in.get_mut(f.sentence) {
+                *x += 1;
+            }
+        }
         let mut scored: Vec<(f64, usize)> = (0..doc.sentences.len())
             // The lede is what the reader sees first: its sentences come last in priority.
             .map(|s| {
-                let kp: f64 = top
-                    .iter()
-                    .filter(|k| k.sentences.contains(&s))
-                    .map(|k| k.score)
-                    .sum();
-                let fig = analysis.figures.iter().filter(|f| f.sentence == s).count() as f64;
+                let kp = kp_score[s];
+                let fig = figures_in[s] as f64;
                 let lede = if s < lede_end && doc.paragraphs.len() > 1 {
                     0.3
                 } else {
@@ -1433,13 +1462,15 @@ impl<'e> Composer<'e> {
                 break;
             }
             for span in &e.spans {
-                let Some(si) = doc
+                // sentences are in reading order: binary search
+                let si = doc.sentences.partition_point(|s| s.span.end <= span.start);
+                if doc
                     .sentences
-                    .iter()
-                    .position(|s| s.span.contains(&span.start))
-                else {
+                    .get(si)
+                    .is_none_or(|s| !s.span.contains(&span.start))
+                {
                     continue;
-                };
+                }
                 let Some(role) = role_of(doc, si, span, pack) else {
                     continue;
                 };
@@ -1857,7 +1888,7 @@ fn central_sentence_heading(
                     analysis
                         .keyphrases
                         .get(k)
-                        .is_some_and(|kp| kp.sentences.contains(&s))
+                        .is_some_and(|kp| kp.sentences.binary_search(&s).is_ok())
                 })
                 .count()
         };

@@ -239,11 +239,10 @@ fn section_keyphrases(doc: &Document, analysis: &Analysis, r: &Range<usize>) -> 
         .iter()
         .enumerate()
         .filter_map(|(i, k)| {
-            let inside = k
-                .occurrences
-                .iter()
-                .filter(|o| span.contains(&o.start))
-                .count();
+            // occurrences are in reading order: two binary searches, not a scan
+            let lo = k.occurrences.partition_point(|o| o.start < span.start);
+            let hi = k.occurrences.partition_point(|o| o.start < span.end);
+            let inside = hi - lo;
             (inside > 0).then(|| {
                 let share = inside as f64 / k.occurrences.len() as f64;
                 (
