@@ -185,10 +185,13 @@ pub fn noise_reason(paragraph: &str, packs: &[LanguagePack]) -> Option<String> {
     if p.chars().count() > 300 {
         return None;
     }
-    packs.iter().find_map(|pack| {
-        let first = pack.noise_set.matches(p).into_iter().next()?;
-        pack.noise.get(first).map(|rule| rule.reason.clone())
-    })
+    // One fast pass over the whole set (most paragraphs are not noise); the rules are tried
+    // one by one only to name the reason of a line that is.
+    packs
+        .iter()
+        .flat_map(|pack| pack.noise.iter())
+        .find(|rule| rule.pattern.is_match(p))
+        .map(|rule| rule.reason.clone())
 }
 
 /// Whether a line ends with sentence punctuation (so it cannot be a bare title).

@@ -151,8 +151,6 @@ pub struct LanguagePack {
     pub weak_abbreviations: HashSet<String>,
     /// Scrape-noise rules.
     pub noise: Vec<NoiseRule>,
-    /// All noise patterns as one set, to test a paragraph in one pass.
-    pub noise_set: regex::RegexSet,
     /// Brief instruction cues written in this language.
     pub brief: BriefCues,
     /// Word classes.
@@ -436,14 +434,6 @@ impl LanguagePack {
             verbs: lines(data.verbs).map(str::to_lowercase).collect(),
             weak_abbreviations,
             abbreviations,
-            noise_set: regex::RegexSetBuilder::new(
-                lines(data.noise)
-                    .filter_map(|l| l.split_once('\t'))
-                    .map(|(_, p)| format!("^(?:{})$", p.trim())),
-            )
-            .case_insensitive(true)
-            .build()
-            .map_err(|e| Error::new(ErrorKind::Internal, format!("bad noise pattern: {e}")))?,
             noise: parse_noise(data.noise)?,
             brief: parse_brief(data.brief)?,
             words,
