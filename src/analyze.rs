@@ -68,6 +68,9 @@ pub struct Keyphrase {
     /// Whether all its words are names (capitalised mid-sentence).
     #[serde(skip)]
     pub is_name: bool,
+    /// How specific its words are against the background frequencies (mean, no title floor).
+    #[serde(skip)]
+    pub specificity: f64,
 }
 
 /// What kind of entity a name is, from cues in its context.
@@ -546,11 +549,15 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             last.saturating_sub(g.sentences.first().copied().unwrap_or(0)) as f64 / n_sent as f64;
         let in_lede = g.sentences.iter().any(|s| lede_sentences.contains(s));
         let in_intro = g.sentences.iter().any(|s| intro_sentences.contains(s));
+        let raw_specificity = if g.lowers.is_empty() {
+            1.0
+        } else {
+            g.lowers.iter().map(|w| pack.specificity(w)).sum::<f64>() / g.lowers.len() as f64
+        };
         let specificity = if g.lowers.is_empty() {
             1.0
         } else {
-            let mean =
-                g.lowers.iter().map(|w| pack.specificity(w)).sum::<f64>() / g.lowers.len() as f64;
+            let mean = raw_specificity;
             // The title is the author's own choice of terms: common words there still count.
             if in_title {
                 mean.max(TITLE_SPECIFICITY_FLOOR)
@@ -603,6 +610,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             sentences: g.sentences,
             in_title,
             is_name: g.is_name,
+            specificity: raw_specificity,
         });
     }
     phrases.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
@@ -773,13 +781,24 @@ fn choose_focus(
         .enumerate()
         .take(10)
         .filter(|(_, k)| (1..=4).contains(&k.words) && k.text.chars().count() <= 40)
+        // a focus is a noun phrase: a lower-case phrase ending on a participle is not
+        // (`mortes piétinées`)
+        .filter(|(_, k)| {
+            let last = k.text.split_whitespace().next_back().unwrap_or("");
+            k.is_name
+                || !is_participle(&last.to_lowercase())
+                || k.words == 1 && last.chars().count() <= 5
+        })
         .map(|(i, k)| {
             let in_intro = k.sentences.iter().any(|s| intro.contains(s));
             let main = title_main.contains(&format!(" {} ", k.key));
             // A phrase that opens the title's main clause, or is its kicker, lets the title
             // stay close to the original with the keyphrase first.
             let lead = title_leads.contains(&k.key);
+            // A reader searches for the specific term: a generic word of the title (`projet`,
+            // `équipe`) is a poor focus even when it scores well as a keyphrase.
             let s = k.score
+                * k.specificity.sqrt()
                 * if lead { 1.5 } else { 1.0 }
                 * if main {
                     1.6
