@@ -755,12 +755,28 @@ impl<'e> Composer<'e> {
                     .unwrap_or("")
                     .to_lowercase();
                 // a clause that opens on a verb form (`reliant le quartier…`) is not a title
-                let opens_on_verb = has_verb(&opener, pack)
-                    || (opener.ends_with("ant") && opener.chars().count() > 5);
+                // (the word after an elided article, and not a noun the lexicon knows: `l’armée`)
+                let opener_core = opener
+                    .rsplit(['’', '\''])
+                    .next()
+                    .unwrap_or(&opener)
+                    .to_string();
+                let elided = opener_core.len() < opener.len();
+                let known_noun = opener_core.chars().count() >= 4
+                    && pack.genders.contains_key(&opener_core)
+                    && !pack.words.auxiliaries.contains(&opener_core)
+                    && !pack.verbs.contains(&opener_core);
+                let opens_on_verb = !elided
+                    && !known_noun
+                    && (has_verb(&opener_core, pack)
+                        || (opener_core.ends_with("ant") && opener_core.chars().count() > 5)
+                    // an adverb (`principalement composé…`) opens no headline either
+                    || (opener_core.ends_with("ment") && opener_core.chars().count() > 6));
                 // nor one that opens on a subordinator, a relative or a preposition
                 // (`alors que…`, `dont 19 hommes`, `aux forces…`)
                 let opens_on_link = pack.words.clause_openers.contains(&opener)
-                    || pack.words.prepositions.contains(&opener)
+                    // `des` is also the indefinite article (`des scientifiques…`)
+                    || (pack.words.prepositions.contains(&opener) && opener != "des")
                     || pack
                         .words
                         .subordinators
@@ -770,7 +786,16 @@ impl<'e> Composer<'e> {
                         opener.as_str(),
                         "suite" | "tel" | "telle" | "contre" | "dont" | "en"
                     );
-                if clause_words < 2 || opens_on_verb || opens_on_link || only_dates(clause, pack) {
+                // brackets and quotes must pair up inside the clause (`… porte-parole)`)
+                let unbalanced = clause.matches('(').count() != clause.matches(')').count()
+                    || clause.matches('[').count() != clause.matches(']').count()
+                    || clause.matches('«').count() != clause.matches('»').count();
+                if clause_words < 2
+                    || opens_on_verb
+                    || opens_on_link
+                    || unbalanced
+                    || only_dates(clause, pack)
+                {
                     continue;
                 }
                 // A clause that starts with the focus (after a determiner) is a title by itself.
@@ -824,7 +849,12 @@ impl<'e> Composer<'e> {
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         candidates
             .into_iter()
-            .find(|(_, t, _)| norm(t) != given_norm && char_len(t) <= 60)
+            .find(|(_, t, _)| {
+                norm(t) != given_norm
+                    && char_len(t) <= 60
+                    && t.matches('«').count() == t.matches('»').count()
+                    && t.matches('(').count() == t.matches(')').count()
+            })
             .map(|(_, t, rule)| (t, format!("{}.{rule}", pack.lang.code())))
             .unwrap_or_else(|| {
                 let t: String = focus_display.chars().take(60).collect();
@@ -1604,7 +1634,20 @@ fn only_dates(clause: &str, pack: &LanguagePack) -> bool {
             w.chars().all(|c| c.is_ascii_digit())
                 || pack.months.contains_key(&l)
                 || pack.weekdays.contains_key(&l)
-                || matches!(l.as_str(), "le" | "er" | "the" | "on")
+                || matches!(
+                    l.as_str(),
+                    "le" | "er"
+                        | "the"
+                        | "on"
+                        | "dernier"
+                        | "dernière"
+                        | "prochain"
+                        | "prochaine"
+                        | "soir"
+                        | "matin"
+                        | "last"
+                        | "next"
+                )
         })
 }
 
