@@ -194,14 +194,22 @@ pub fn noise_reason(paragraph: &str, packs: &[LanguagePack]) -> Option<String> {
         .map(|rule| rule.reason.clone())
 }
 
-/// Whether a line ends with sentence punctuation (so it cannot be a bare title).
+/// Whether a line ends with sentence punctuation (so it cannot be a bare title). A closing
+/// quote or bracket counts only after a sentence end (`… avenir »` is a title, `… fini. »`
+/// is not).
 fn has_final_punctuation(line: &str) -> bool {
-    line.trim_end().chars().next_back().is_some_and(|c| {
-        matches!(
-            c,
-            '.' | '!' | '?' | '…' | ':' | ';' | ',' | '»' | '”' | '"' | ')'
-        )
-    })
+    let t = line.trim_end();
+    let Some(last) = t.chars().next_back() else {
+        return false;
+    };
+    if matches!(last, '»' | '”' | '"' | ')') {
+        let inner = t[..t.len() - last.len_utf8()].trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+        return inner
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
+    }
+    matches!(last, '.' | '!' | '?' | '…' | ':' | ';' | ',')
 }
 
 /// The instruction cues that a line holds, across every pack.
@@ -576,5 +584,20 @@ mod tests {
         ] {
             assert_eq!(noise_reason(line, &packs), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_title_may_end_on_a_closing_guillemet() {
+        assert!(!has_final_punctuation(
+            "Pour le maire, le tram est une « priorité »"
+        ));
+        assert!(has_final_punctuation("Il a dit : « C’est fini. »"));
+        assert!(has_final_punctuation("Le conseil a voté."));
+        let packs = packs();
+        let b = parse(
+            "Le tram est une « priorité »\n\nLe conseil a voté le projet mardi.",
+            &packs,
+        );
+        assert_eq!(b.title.as_deref(), Some("Le tram est une « priorité »"));
     }
 }

@@ -364,6 +364,7 @@ fn fit_phrase(s: &str, max: usize, min_words: usize, pack: &LanguagePack) -> Opt
         let boundary = pack.words.prepositions.contains(&next)
             || pack.words.prepositions.contains(&format!("{next_core}’"))
             || pack.is_stopword(&next)
+            || next.starts_with('«')
             || next.ends_with(',')
             || words[end - 1].ends_with(',');
         let head = &words[..end];
