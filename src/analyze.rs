@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::lang::LanguagePack;
-use crate::text::{Document, Span, TokenKind};
+use crate::text::{Document, Span, TokenKind, count_words};
 
 /// How much more a phrase of the given title weighs: readers and annotators take a story's
 /// topics from its title first.
@@ -147,6 +147,21 @@ pub struct DateRef {
     pub span: Span,
 }
 
+/// A quotation and who said it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    /// The quoted words, without the guillemets.
+    pub text: String,
+    /// Who said it, as the article names them (an entity, or the subject of the reporting
+    /// verb), when the article says.
+    pub speaker: Option<String>,
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// The span of the quotation, guillemets included.
+    #[serde(skip)]
+    pub span: Span,
+}
+
 /// Everything the analysis found.
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -162,6 +177,8 @@ pub struct Analysis {
     pub figures: Vec<Figure>,
     /// Dates in reading order.
     pub dates: Vec<DateRef>,
+    /// Quotations in reading order, with their speaker when the article names one.
+    pub quotes: Vec<Quote>,
 }
 
 impl Analysis {
@@ -640,6 +657,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     let focus = choose_focus(&kept, &intro_sentences, &title_main, &title_leads);
     let entities = entities(doc, &infos, &names, pack);
     let (figures, dates) = figures_and_dates(doc, &infos, pack);
+    let quotes = quotes(doc, &entities, pack);
     Analysis {
         tokens: infos,
         keyphrases: kept,
@@ -647,7 +665,92 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         entities,
         figures,
         dates,
+        quotes,
     }
+}
+
+/// Rule `analysis.quotes`: each « … » quotation of three words or more, and its speaker, read
+/// from the reporting around it: `« … », a déclaré X` / `« … » a-t-il dit` (the closest name
+/// before), `selon X`, `X a déclaré : « … »` / `X a déclaré que « … »`. A speaker is always a
+/// span of the article: the entity named there, or the noun phrase that is the subject.
+fn quotes(doc: &Document, entities: &[Entity], pack: &LanguagePack) -> Vec<Quote> {
+    let mut out = Vec::new();
+    // entity mentions by position, to name the speaker
+    // only people and organisations speak
+    let mut mentions: Vec<(usize, usize, &str, bool)> = entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organisation))
+        .flat_map(|e| {
+            let person = e.kind == EntityKind::Person;
+            e.spans
+                .iter()
+                .map(move |s| (s.start, s.end, e.text.as_str(), person))
+        })
+        .collect();
+    mentions.sort_unstable();
+    // the last person named before a position (an inverted pronoun points back to them)
+    let last_person_before = |pos: usize| {
+        mentions
+            .iter()
+            .take_while(|(s, _, _, _)| *s < pos)
+            .filter(|(_, _, _, person)| *person)
+            .last()
+            .map(|(_, _, t, _)| (*t).to_string())
+    };
+    let verbs = &pack.words.attribution_verbs;
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let text = doc.slice(&sentence.span);
+        let base = sentence.span.start;
+        let mut from = 0;
+        while let Some(open) = text[from..].find('«').map(|p| from + p) {
+            let Some(close) = text[open..].find('»').map(|p| open + p) else {
+                break;
+            };
+            let inner =
+                text[open + '«'.len_utf8()..close].trim_matches(|c: char| c.is_whitespace());
+            from = close + '»'.len_utf8();
+            if count_words(inner) < 3 {
+                continue; // a quoted term (« réintégration »), not a statement
+            }
+            let after = text[from..].to_lowercase();
+            let before = text[..open].to_lowercase();
+            let head_after: String = after.chars().take(40).collect();
+            let inverted = ["-t-il", "-t-elle", "-t-ils", "-t-elles", "-il ", "-elle "]
+                .iter()
+                .any(|p| head_after.contains(p));
+            let reported_after = verbs.iter().any(|v| head_after.contains(v.as_str()));
+            let reported_before = verbs.iter().any(|v| before.contains(v.as_str()));
+            let named_in = |range: std::ops::Range<usize>| {
+                mentions
+                    .iter()
+                    .filter(|(s, e, _, _)| *s >= base + range.start && *e <= base + range.end)
+                    .map(|(_, _, t, _)| (*t).to_string())
+                    .collect::<Vec<_>>()
+            };
+            let speaker = if inverted {
+                // `« … » a-t-elle déclaré`: the pronoun points back to the last person named
+                last_person_before(base + open)
+            } else if let Some(p) = after.find("selon ") {
+                named_in(from + p..text.len()).into_iter().next()
+            } else if reported_after {
+                // `« … », a déclaré X` names X after the quotation
+                named_in(from..text.len()).into_iter().next()
+            } else if reported_before {
+                // `X a déclaré : « … »`
+                // (only a name in the same sentence: no speaker beats a wrong one)
+                named_in(0..open).into_iter().next_back()
+            } else {
+                None
+            };
+            out.push(Quote {
+                text: inner.to_string(),
+                speaker,
+                sentence: si,
+                span: base + open..base + from,
+            });
+        }
+    }
+    out
 }
 
 /// The stem keys that open the title: its kicker (`Grèce` in `Grèce : le gouvernement…`)
@@ -1308,5 +1411,31 @@ mod tests {
         assert_eq!(edit_distance("karabakh", "karabagh"), 1);
         assert_eq!(edit_distance("abc", "abc"), 0);
         assert_eq!(edit_distance("", "ab"), 2);
+    }
+
+    #[test]
+    fn quotes_get_their_speakers() {
+        let (_, a) = run(
+            &[
+                "« Nous rouvrirons la piscine en mars », a déclaré le maire Jean Roux.",
+                "La présidente Claire Ombrel a visité le chantier. « Le budget sera tenu ! » a-t-elle assuré.",
+                "Le ministère a indiqué qu’une décision serait prise « dans les meilleurs délais ».",
+                "Il parle de « réintégration » mardi.",
+            ],
+            None,
+        );
+        let got: Vec<(Option<&str>, &str)> = a
+            .quotes
+            .iter()
+            .map(|q| (q.speaker.as_deref(), q.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Jean Roux"), "Nous rouvrirons la piscine en mars"),
+                (Some("Claire Ombrel"), "Le budget sera tenu\u{202f}!"),
+                (None, "dans les meilleurs délais"),
+            ]
+        );
     }
 }

@@ -406,6 +406,7 @@ impl Engine {
             "entities": analysis.entities,
             "figures": analysis.figures,
             "dates": analysis.dates,
+            "quotes": analysis.quotes,
             "sections": outline.paragraph_groups(),
             "removed": brief.removed,
         }))
