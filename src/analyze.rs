@@ -973,7 +973,8 @@ fn entities(
         "dr",
     ];
     const PLACE_CUES: &[&str] = &[
-        "à", "ville", "région", "commune", "province", "in", "city", "village",
+        "à", "dans", "en", "au", "aux", "vers", "près", "ville", "région", "commune", "province",
+        "in", "city", "village",
     ];
     const ORG_WORDS: &[&str] = &[
         "ministère",
@@ -1066,7 +1067,10 @@ fn entities(
                 EntityKind::Person
             } else if ORG_WORDS.contains(&lower_first.as_str()) || acronym {
                 EntityKind::Organisation
-            } else if PLACE_CUES.contains(&prev) || (prev == "de" && PLACE_CUES.contains(&prev2)) {
+            } else if PLACE_CUES.contains(&prev)
+                || (matches!(prev, "de" | "le" | "la" | "les" | "l’" | "l'")
+                    && PLACE_CUES.contains(&prev2))
+            {
                 EntityKind::Place
             } else if words.len() == 2 && !text.contains('-') {
                 EntityKind::Person
