@@ -269,6 +269,24 @@ impl HtmlWalker {
         }
     }
 
+    /// The text of an element walked on its own (inline runs and nested blocks joined); what
+    /// it drops is listed with the rest.
+    fn inner_text(&mut self, el: ElementRef<'_>) -> String {
+        let mut inner = HtmlWalker {
+            out: Extracted::default(),
+            inline: String::new(),
+            paragraphs: 0,
+        };
+        inner.walk(el);
+        self.out.removed.extend(inner.out.removed);
+        let mut text = inner.inline;
+        for b in inner.out.blocks {
+            text.push(' ');
+            text.push_str(&b.text);
+        }
+        text
+    }
+
     fn walk(&mut self, el: ElementRef<'_>) {
         for child in el.children() {
             match child.value() {
@@ -301,18 +319,7 @@ impl HtmlWalker {
                             {
                                 self.image(&img, None);
                             }
-                            let mut inner = HtmlWalker {
-                                out: Extracted::default(),
-                                inline: String::new(),
-                                paragraphs: 0,
-                            };
-                            inner.walk(child_el);
-                            self.out.removed.extend(inner.out.removed);
-                            let mut text = inner.inline;
-                            for b in inner.out.blocks {
-                                text.push(' ');
-                                text.push_str(&b.text);
-                            }
+                            let text = self.inner_text(child_el);
                             self.push(BlockKind::Paragraph, collapse(&text));
                         }
                         "h1" => {
@@ -360,18 +367,8 @@ impl HtmlWalker {
                         }
                         _ => {
                             // inline elements (a, em, strong, span, …): their text joins the run
-                            let mut inner = HtmlWalker {
-                                out: Extracted::default(),
-                                inline: String::new(),
-                                paragraphs: 0,
-                            };
-                            inner.walk(child_el);
-                            self.out.removed.extend(inner.out.removed);
-                            self.inline.push_str(&inner.inline);
-                            for b in inner.out.blocks {
-                                self.inline.push(' ');
-                                self.inline.push_str(&b.text);
-                            }
+                            let text = self.inner_text(child_el);
+                            self.inline.push_str(&text);
                         }
                     }
                 }
