@@ -132,7 +132,7 @@ impl Document {
                 .iter()
                 .map(|s| count_words(&clean[s.clone()]))
                 .collect();
-            for group in layout_groups(&words) {
+            for group in layout_groups(&words, paragraphs.len() == 1) {
                 let Some(group_spans) = spans.get(group.clone()) else {
                     continue;
                 };
@@ -260,21 +260,27 @@ impl Document {
     }
 }
 
-/// Groups sentences (given their word counts) into paragraphs of a readable size:
-/// one group when the total is within [`MAX_PARAGRAPH_WORDS`], otherwise balanced groups.
-fn layout_groups(words: &[usize]) -> Vec<Range<usize>> {
+/// Groups sentences (given their word counts) into paragraphs of a readable size: one group
+/// when the total is within [`MAX_PARAGRAPH_WORDS`], otherwise balanced groups of about 110
+/// words. A whole story written as one paragraph (`whole_story`: the article's only
+/// paragraph, three sentences or more, over 80 words) is laid out in paragraphs of about 70
+/// words, so that it gets a lede and a body — a layout change; the words stay.
+fn layout_groups(words: &[usize], whole_story: bool) -> Vec<Range<usize>> {
     let total: usize = words.iter().sum();
-    if total <= MAX_PARAGRAPH_WORDS || words.len() < 2 {
+    let story = whole_story && words.len() >= 3 && total > 80;
+    if (total <= MAX_PARAGRAPH_WORDS && !story) || words.len() < 2 {
         return std::iter::once(0..words.len()).collect();
     }
-    let parts = total.div_ceil(110).max(2);
+    let size = if story && total <= 330 { 70 } else { 110 };
+    let parts = total.div_ceil(size).max(2);
     let target = total / parts;
     let mut groups = Vec::new();
     let mut start = 0;
     let mut acc = 0;
+    let mut remaining = total;
     for (i, w) in words.iter().enumerate() {
         acc += w;
-        let remaining: usize = words[i + 1..].iter().sum();
+        remaining -= w;
         if acc >= target && i + 1 < words.len() && remaining >= 20 {
             groups.push(start..i + 1);
             start = i + 1;
@@ -739,7 +745,7 @@ mod tests {
 
     #[test]
     fn long_paragraphs_are_laid_out_in_groups() {
-        let groups = layout_groups(&[40, 40, 40, 40, 40]);
+        let groups = layout_groups(&[40, 40, 40, 40, 40], false);
         assert!(groups.len() >= 2);
         assert_eq!(groups.first().map(|g| g.start), Some(0));
         assert_eq!(groups.last().map(|g| g.end), Some(5));
@@ -747,7 +753,11 @@ mod tests {
             let w: usize = [40usize; 5][g.clone()].iter().sum();
             assert!(w <= MAX_PARAGRAPH_WORDS, "{g:?} has {w} words");
         }
-        assert_eq!(layout_groups(&[30, 30]), vec![0..2]);
+        assert_eq!(layout_groups(&[30, 30], false), vec![0..2]);
+        // a whole story in one paragraph gets a lede and a body
+        let story = layout_groups(&[25, 30, 20, 35, 28], true);
+        assert!(story.len() >= 2, "{story:?}");
+        assert_eq!(layout_groups(&[25, 30, 20, 35, 28], false), vec![0..5]);
     }
 
     #[test]
