@@ -313,7 +313,7 @@ struct Candidate {
     sentence: usize,
 }
 
-fn candidates(doc: &Document, infos: &[TokenInfo], pack: &LanguagePack) -> Vec<Candidate> {
+fn candidates(doc: &Document, infos: &[TokenInfo]) -> Vec<Candidate> {
     let connectors = |i: usize| -> usize {
         // "de", "d’", "du", "des", "de la", "de l’": returns how many tokens the connector spans.
         let l = infos.get(i).map_or("", |x| x.lower.as_str());
@@ -324,7 +324,6 @@ fn candidates(doc: &Document, infos: &[TokenInfo], pack: &LanguagePack) -> Vec<C
             _ => 0,
         }
     };
-    let _ = pack;
     let mut out = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
@@ -504,7 +503,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
 
     let mut groups: HashMap<String, Group> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
-    for c in candidates(doc, &infos, pack) {
+    for c in candidates(doc, &infos) {
         let (key, form, words, is_name, lowers) = describe(doc, &infos, &names, &c);
         let g = groups.entry(key.clone()).or_insert_with(|| {
             order.push(key.clone());
@@ -534,7 +533,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     // The title's own candidates: a topic the title names counts even if the text does not
     // repeat it (`Grèce : …`).
     if let Some(td) = &title_doc {
-        for c in candidates(td, &title_infos, pack) {
+        for c in candidates(td, &title_infos) {
             let (key, form, words, is_name, lowers) = describe(td, &title_infos, &names, &c);
             let g = groups.entry(key.clone()).or_insert_with(|| {
                 order.push(key.clone());

@@ -113,7 +113,6 @@ impl Brief<'static> {
             images: Vec::new(),
         };
         let mut pending: Option<String> = None;
-        let mut markup_paragraphs = 0usize;
         let mut kept_after: Vec<usize> = vec![0];
         for block in extracted.blocks {
             match block.kind {
@@ -129,7 +128,6 @@ impl Brief<'static> {
                     }
                 }
                 BlockKind::Paragraph => {
-                    markup_paragraphs += 1;
                     let cues = read_cues(&block.text, packs);
                     if is_instruction(&block.text, &cues) {
                         brief.target_words = brief.target_words.or(cues.target);
@@ -162,7 +160,6 @@ impl Brief<'static> {
                 reason: "heading-without-text".into(),
             });
         }
-        let _ = markup_paragraphs;
         brief.images = extracted
             .images
             .into_iter()

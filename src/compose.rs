@@ -582,7 +582,6 @@ impl<'e> Composer<'e> {
         let mut words = body_words(&sections);
         let target = input.target_words;
         let mut key_points_at = None;
-        let mut inserted = 0usize;
         type Maker<'a> =
             Box<dyn Fn(&mut HashSet<usize>, &mut HashSet<String>) -> Option<Section> + 'a>;
         let makers: Vec<(&str, Maker<'_>)> = vec![
@@ -648,9 +647,7 @@ impl<'e> Composer<'e> {
                 _ => sections.len(),
             };
             sections.insert(at.min(sections.len()), section);
-            inserted += 1;
         }
-        let _ = inserted;
         self.balance_focus_share(&mut sections, &focus, &focus_display, &ground);
 
         // Generated text follows French typography fully (fr.typo.generated); the source's
@@ -1114,10 +1111,6 @@ impl<'e> Composer<'e> {
             let Some(h) = sections[i].heading.clone() else {
                 continue;
             };
-            let is_generated_heading = sections[i]
-                .blocks
-                .iter()
-                .all(|b| !matches!(b.origin, Origin::Source { .. }));
             let topic = pack.grammar.lowercase_first(&h, &|w: &str| {
                 w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars().skip(1).any(char::is_uppercase)
@@ -1135,7 +1128,6 @@ impl<'e> Composer<'e> {
             }
             sections[i].heading = Some(new);
             sections[i].heading_rule = Some(format!("{}.heading.focus-topic", pack.lang.code()));
-            let _ = is_generated_heading;
             count += 1;
         }
     }
@@ -1475,14 +1467,14 @@ impl<'e> Composer<'e> {
         &self,
         doc: &Document,
         analysis: &Analysis,
-        used: &mut HashSet<usize>,
+        _used: &mut HashSet<usize>,
         seen: &mut HashSet<String>,
     ) -> Option<Section> {
         let pack = self.pack;
         let mut items = Vec::new();
         // An actor line restates a noun phrase (who someone is), not a sentence's statement, so
-        // it does not use up the sentence it comes from.
-        let _ = &used;
+        // it does not use up the sentence it comes from: `_used` is only read by the other
+        // blocks, whose signature this one shares.
         for e in analysis.entities.iter().filter(|e| {
             matches!(
                 e.kind,

@@ -330,43 +330,59 @@ impl Engine {
         Ok((brief, lang, detected))
     }
 
+    /// The stages both `rewrite` and `analyze` run: brief, document, analysis and outline,
+    /// with the source's own headings and images placed on the document.
+    fn stages<'a>(&self, input: Input<'a>, options: &'a Options) -> Result<Staged<'a>, Error> {
+        let (brief, lang, detection) = self.prepare(input, options)?;
+        let pack = self.pack(lang);
+        let document = Document::build(&brief.paragraphs, pack);
+        let analysis = analyze::analyze(&document, brief.title.as_deref(), pack);
+        let (source_headings, images) = source_structure(&brief, &document);
+        let forced: Vec<usize> = source_headings.iter().map(|h| h.0).collect();
+        let outline = outline::outline_with(&document, &analysis, &forced);
+        Ok(Staged {
+            brief,
+            lang,
+            detection,
+            document,
+            analysis,
+            outline,
+            source_headings,
+            images,
+        })
+    }
+
     /// Runs the whole pipeline on an input.
     ///
     /// # Errors
     /// An [`Error`] for input with no article text, input over the size limit, binary input, or
     /// an article in another language than the one asked for.
     pub fn rewrite(&self, input: Input<'_>, options: &Options) -> Result<Rewrite, Error> {
-        let (brief, lang, detection) = self.prepare(input, options)?;
-        let pack = self.pack(lang);
-        let document = Document::build(&brief.paragraphs, pack);
-        let title = brief.title.as_deref();
-        let analysis = analyze::analyze(&document, title, pack);
-        let (source_headings, images) = source_structure(&brief, &document);
-        let forced: Vec<usize> = source_headings.iter().map(|h| h.0).collect();
-        let outline = outline::outline_with(&document, &analysis, &forced);
+        let st = self.stages(input, options)?;
+        let pack = self.pack(st.lang);
         let target_words = options
             .min_words
-            .or(brief.target_words)
+            .or(st.brief.target_words)
             .unwrap_or(DEFAULT_TARGET_WORDS);
         let article = Composer::new(pack, &self.env).compose(
-            &document,
-            &analysis,
-            &outline,
+            &st.document,
+            &st.analysis,
+            &st.outline,
             ComposeInput {
-                title,
+                title: st.brief.title.as_deref(),
                 keyphrase: options.keyphrase.as_deref(),
                 target_words,
-                removed: brief.removed.clone(),
-                source_headings,
-                images,
+                removed: st.brief.removed.clone(),
+                source_headings: st.source_headings,
+                images: st.images,
             },
         );
         Ok(Rewrite {
             article,
-            document,
-            analysis,
-            outline,
-            detection,
+            document: st.document,
+            analysis: st.analysis,
+            outline: st.outline,
+            detection: st.detection,
         })
     }
 
@@ -375,13 +391,15 @@ impl Engine {
     /// # Errors
     /// As [`Engine::rewrite`].
     pub fn analyze(&self, input: Input<'_>, options: &Options) -> Result<Value, Error> {
-        let (brief, lang, detection) = self.prepare(input, options)?;
-        let pack = self.pack(lang);
-        let doc = Document::build(&brief.paragraphs, pack);
-        let analysis = analyze::analyze(&doc, brief.title.as_deref(), pack);
-        let (source_headings, _) = source_structure(&brief, &doc);
-        let forced: Vec<usize> = source_headings.iter().map(|h| h.0).collect();
-        let outline = outline::outline_with(&doc, &analysis, &forced);
+        let Staged {
+            brief,
+            lang,
+            detection,
+            document: doc,
+            analysis,
+            outline,
+            ..
+        } = self.stages(input, options)?;
         let paragraphs: Vec<Value> = doc
             .paragraphs
             .iter()
@@ -411,6 +429,18 @@ impl Engine {
             "removed": brief.removed,
         }))
     }
+}
+
+/// The values of the stages up to the outline (see [`Engine::stages`]).
+struct Staged<'a> {
+    brief: Brief<'a>,
+    lang: Lang,
+    detection: Option<Detection>,
+    document: Document,
+    analysis: Analysis,
+    outline: Outline,
+    source_headings: Vec<(usize, String)>,
+    images: Vec<compose::ArticleImage>,
 }
 
 /// The source's own subheadings and images, placed on document paragraphs: a heading goes

@@ -166,7 +166,6 @@ pub fn polish_generated(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        let prev_digit = out.chars().next_back().is_some_and(|p| p.is_ascii_digit());
         let before_word = out.chars().next_back().is_none_or(|p| !p.is_alphanumeric());
         if c.is_ascii_digit() && before_word {
             let n = rest.chars().take_while(char::is_ascii_digit).count();
@@ -197,7 +196,6 @@ pub fn polish_generated(text: &str) -> String {
             }
             continue;
         }
-        let _ = prev_digit;
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
