@@ -924,6 +924,24 @@ fn lowercase_initial(s: &str) -> String {
     }
 }
 
+/// Whether `span` is whole words of `text`, the way the fact guard reads words: the white-space
+/// delimited words it starts and ends in may add only punctuation around it (`« Jean Roux »,`)
+/// or an elided article before it (`l’ONU`, `d’Avignon`) — never letters or digits
+/// (`E«K«E`, `G(G`).
+fn at_word_edges(text: &str, span: &Span) -> bool {
+    let (Some(head), Some(tail)) = (text.get(..span.start), text.get(span.end..)) else {
+        return false;
+    };
+    let lead = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    let trail = tail.split(char::is_whitespace).next().unwrap_or("");
+    let elided = lead
+        .strip_suffix(['’', '\''])
+        .is_some_and(|p| p.chars().count() <= 7 && p.chars().all(char::is_alphabetic));
+    let lead_ok = elided || !lead.chars().any(char::is_alphanumeric);
+    let trail_ok = !trail.chars().any(char::is_alphanumeric);
+    lead_ok && trail_ok
+}
+
 /// Levenshtein distance, bounded use only (short names).
 fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
@@ -1044,6 +1062,13 @@ fn entities(
                 break;
             }
             let span = doc.tokens[start].span.start..doc.tokens[end - 1].span.end;
+            // A name is whole words: it starts and ends at a word edge (white space, or
+            // punctuation that opens or closes a word), never inside `E«K«E`. Generated text
+            // then only ever repeats whole source words.
+            if !at_word_edges(&doc.text, &span) {
+                i = end;
+                continue;
+            }
             let text = doc.slice(&span).to_string();
             let prev = if start > r.start {
                 infos[start - 1].lower.as_str()
@@ -1440,5 +1465,20 @@ mod tests {
                 (None, "dans les meilleurs délais"),
             ]
         );
+    }
+
+    #[test]
+    fn names_are_whole_words() {
+        let t = "Il cite E«K«E, puis « Jean Roux » et l’ONU, G(G: fin.";
+        let g = t.rfind("G:").unwrap_or(0);
+        assert!(!at_word_edges(t, &(g..g + 1)));
+        assert!(!at_word_edges(
+            t,
+            &(t.find('K').unwrap_or(0)..t.find('K').unwrap_or(0) + 1)
+        ));
+        let j = t.find("Jean Roux").unwrap_or(0);
+        assert!(at_word_edges(t, &(j..j + "Jean Roux".len())));
+        let o = t.find("ONU").unwrap_or(0);
+        assert!(at_word_edges(t, &(o..o + 3)));
     }
 }
