@@ -84,6 +84,18 @@ pub fn markdown(article: &Article) -> String {
                         out.push('\n');
                     }
                 }
+                BlockKind::Faq => {
+                    for (i, qa) in block.qa.iter().enumerate() {
+                        if i > 0 {
+                            out.push('\n');
+                        }
+                        out.push_str(&format!(
+                            "**{}**\n\n{}\n",
+                            md_escape(&qa.question),
+                            md_escape(&qa.answer)
+                        ));
+                    }
+                }
             }
             for img in images_after(article, &block.origin) {
                 out.push_str(&md_image(img));
@@ -194,6 +206,17 @@ pub fn html(article: &Article) -> String {
                         out.push_str(&format!("<li>{}</li>\n", e(item)));
                     }
                     out.push_str("</ul>\n");
+                }
+                BlockKind::Faq => {
+                    out.push_str("<div class=\"faq\">\n");
+                    for qa in &block.qa {
+                        out.push_str(&format!(
+                            "<p><strong>{}</strong></p>\n<p>{}</p>\n",
+                            e(&qa.question),
+                            e(&qa.answer)
+                        ));
+                    }
+                    out.push_str("</div>\n");
                 }
             }
             for img in images_after(article, &block.origin) {
