@@ -1559,6 +1559,10 @@ impl<'e> Composer<'e> {
             }
         }
         let after = after.trim_start_matches(',').trim_start();
+        // `jeudi 5 juillet`: the weekday heads a fuller date, which stays with it
+        if after.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
         let joined = if before.is_empty() {
             after.to_string()
         } else {
@@ -1567,9 +1571,45 @@ impl<'e> Composer<'e> {
         let mut clause = joined
             .trim_end_matches(['.', '!', '?', '…', ' '])
             .to_string();
-        if clause.contains('«') || clause.contains('“') {
+        if clause.contains('«') || clause.contains('“') || suspect_agreement(&clause) {
             return None;
         }
+        // `a débuté hier`: a second, relative date would contradict the label
+        let relative = [
+            "hier",
+            "aujourd’hui",
+            "demain",
+            "yesterday",
+            "today",
+            "tomorrow",
+        ];
+        if clause
+            .split(|c: char| !c.is_alphanumeric() && c != '’')
+            .any(|w| relative.contains(&w.to_lowercase().as_str()))
+        {
+            return None;
+        }
+        // The first statement only: cut at a semicolon or a colon.
+        for sep in [" ;", " :", "\u{a0};", "\u{a0}:", "\u{202f};", "\u{202f}:"] {
+            if let Some(p) = clause.find(sep) {
+                clause.truncate(p);
+            }
+        }
+        // … and before a subordinate clause (`quand l’un des individus…`).
+        let lower = clause.to_lowercase();
+        if let Some(p) = pack
+            .words
+            .subordinators
+            .iter()
+            .filter_map(|sub| lower.find(&sub_pattern(sub)))
+            .min()
+        {
+            if count_words(&clause[..p]) >= 5 && clause.is_char_boundary(p) {
+                clause.truncate(p);
+            }
+        }
+        let clause = clause.trim_end_matches([',', ' ']).to_string();
+        let mut clause = clause;
         // Keep the main clause: cut at the first ", " after six words.
         let mut from = 0;
         while let Some(p) = clause[from..].find(", ") {
@@ -2221,6 +2261,8 @@ fn has_verb(s: &str, pack: &LanguagePack) -> bool {
         pack.words.auxiliaries.contains(&l)
             || pack.verbs.contains(&l)
             || (long
+                && !pack.words.prepositions.contains(&l)
+                && !pack.is_stopword(&l)
                 && pack
                     .words
                     .verb_endings
@@ -2316,22 +2358,74 @@ fn trim_sentence(
         let head_is_subject = pack.words.determiners.contains(&head_first)
             || head_first.starts_with("l’")
             || head_first.starts_with("l'");
-        // a prepositional opener may be longer: `Pendant la Seconde Guerre mondiale, X…`
+        // a prepositional opener may be longer: `Pendant la Seconde Guerre mondiale, X…`,
+        // `Malgré les sombres événements du 5 juillet 1962, X…`
         let prepositional = pack.words.prepositions.contains(&head_first)
-            && !matches!(head_first.as_str(), "selon" | "et" | "ou" | "ni");
-        if ((1..=3).contains(&head_words) || (prepositional && head_words <= 6))
-            && !head_is_subject
-            && !has_verb(head, pack)
-            && !pack.words.clause_openers.contains(&rest_first)
+            && !matches!(head_first.as_str(), "selon" | "et" | "ou" | "ni" | "pour");
+        // trim.leading-subordinate: `Alors que la population fête…, les Pieds-Noirs se
+        // préparent…` → `Les Pieds-Noirs se préparent…`
+        let head_lower = head.to_lowercase();
+        let subordinate = [
+            "alors que ",
+            "tandis que ",
+            "bien que ",
+            "lorsque ",
+            "lorsqu’",
+            "quand ",
+            "même si ",
+            "puisque ",
+            "puisqu’",
+        ]
+        .iter()
+        .any(|o| head_lower.starts_with(o));
+        let short = (1..=4).contains(&head_words)
             && !head.chars().any(|c| c.is_ascii_digit())
             && !head
                 .split_whitespace()
                 .skip(1)
-                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let opener = if subordinate {
+            head_words <= 20 && !head.contains(['«', '»'])
+        } else {
+            (short || (prepositional && (4..=10).contains(&head_words))) && !has_verb(head, pack)
+        };
+        if opener
+            && !head_is_subject
+            && !pack.words.clause_openers.contains(&rest_first)
             && rest.chars().next().is_some_and(char::is_lowercase)
-            && count_words(rest) >= 6
+            && count_words(rest) >= if subordinate { 5 } else { 6 }
         {
             s = pack.grammar.capitalize_first(rest);
+        }
+    }
+    // trim.apposition-name: `Le ministre des affaires étrangères, Laurent Fabius, est attendu…`
+    // → `Laurent Fabius est attendu…` (the name stands for its role).
+    if let Some(p) = s.find(", ") {
+        let head = &s[..p];
+        let after = &s[p + 2..];
+        if let Some(q) = after.find(", ") {
+            let name = &after[..q];
+            let rest = &after[q + 2..];
+            let first = head.split(' ').next().unwrap_or("").to_lowercase();
+            let name_words: Vec<&str> = name.split(' ').collect();
+            let is_proper = name_words.len() <= 4
+                && name_words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let rest_first = rest.split(' ').next().unwrap_or("");
+            if (pack.words.determiners.contains(&first) || first.starts_with("l’"))
+                && count_words(head) <= 8
+                && !has_verb(head, pack)
+                && is_proper
+                && rest_first.chars().next().is_some_and(char::is_lowercase)
+                && !pack
+                    .words
+                    .clause_openers
+                    .contains(&rest_first.to_lowercase())
+                && count_words(rest) >= 3
+            {
+                s = format!("{name} {rest}");
+            }
         }
     }
     // trim.dash-incise: " — …" to the next dash or the end.
@@ -2430,6 +2524,36 @@ fn trim_sentence(
             }
         }
     }
+    // trim.participial-tail: `… une fusillade éclate dans le défilé, provoquant un massacre`
+    // → `… une fusillade éclate dans le défilé` (a present participle after a comma).
+    {
+        let lower = s.to_lowercase();
+        let hit = lower.match_indices(", ").find(|&(p, _)| {
+            let w = lower[p + 2..].split(' ').next().unwrap_or("");
+            w.chars().count() > 5
+                && w.ends_with("ant")
+                && !matches!(
+                    w,
+                    "pendant"
+                        | "cependant"
+                        | "durant"
+                        | "maintenant"
+                        | "avant"
+                        | "devant"
+                        | "suivant"
+                        | "concernant"
+                        | "moyennant"
+                        | "nonobstant"
+                        | "néanmoins"
+                        | "notamment"
+                )
+        });
+        if let Some((p, _)) = hit {
+            if count_words(&s[..p]) >= 6 {
+                s.truncate(p);
+            }
+        }
+    }
     // trim.prepositional-tail: `… blessées dans cet accident, près de Chamonix dans le
     // sud-est du pays` → `… blessées dans cet accident` (a final place or circumstance after a
     // comma, with no verb).
@@ -2443,8 +2567,7 @@ fn trim_sentence(
             )
             && !has_verb(tail, pack)
             && !tail.contains(['«', '»', '(', ')'])
-            && count_words(&s[..p]) >= 6
-            && has_verb(&s[..p], pack)
+            && (count_words(&s[..p]) >= 8 || (count_words(&s[..p]) >= 6 && has_verb(&s[..p], pack)))
         {
             s.truncate(p);
         }
@@ -2643,7 +2766,10 @@ fn role_of(
         return None;
     }
     let n = count_words(&text);
-    let last_ok = role.last().is_some_and(|w| is_content(w));
+    // the role ends on a content word, and a word (not a digit: `une 2CV`)
+    let last_ok = role
+        .last()
+        .is_some_and(|w| is_content(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
     if !(2..=10).contains(&n) || !last_ok {
         return None;
     }
@@ -2843,6 +2969,39 @@ mod tests {
         assert_eq!(
             t("3 juillet 2012. – Le conseil a voté un budget de crise, selon la mairie de Montbrac.").as_deref(),
             Some("Le conseil a voté un budget de crise.")
+        );
+    }
+
+    #[test]
+    fn openers_appositions_and_participial_tails_are_trimmed() {
+        let p = pack();
+        let e = env(&p);
+        let t = |s: &str| {
+            trim_sentence(s, &p, &e, &|w| {
+                w == "Montbrac" || w == "Paul" || w == "Ardent"
+            })
+        };
+        // trim.leading-subordinate
+        assert_eq!(
+            t("Alors que la ville fête son carnaval, les commerçants de Montbrac ferment leurs boutiques.").as_deref(),
+            Some("Les commerçants de Montbrac ferment leurs boutiques.")
+        );
+        // trim.apposition-name
+        assert_eq!(
+            t("Le maire de la commune, Paul Ardent, est attendu à la préfecture lundi prochain.")
+                .as_deref(),
+            Some("Paul Ardent est attendu à la préfecture lundi prochain.")
+        );
+        // trim.participial-tail
+        assert_eq!(
+            t("Une fusillade éclate dans le défilé de Montbrac, provoquant un véritable massacre.")
+                .as_deref(),
+            Some("Une fusillade éclate dans le défilé de Montbrac.")
+        );
+        // a long prepositional opener goes, names and dates included
+        assert_eq!(
+            t("Malgré les sombres événements du 5 juillet 1962 à Montbrac, la ville compte fêter dignement son cinquantenaire.").as_deref(),
+            Some("La ville compte fêter dignement son cinquantenaire.")
         );
     }
 

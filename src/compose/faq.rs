@@ -36,6 +36,8 @@ impl Composer<'_> {
     ///   `« La torture continue aujourd’hui en Syrie. »`
     /// - `faq.what` — a subject, a verb and its object: `L’ONG a publié un rapport accablant.`
     ///   → `Qu’a publié l’ONG ?` → `Un rapport accablant.`
+    /// - `faq.who` — the same shape with a named subject: `Human Rights Watch a publié un
+    ///   rapport.` → `Qui a publié un rapport ?` → `Human Rights Watch.`
     /// - `faq.how-many` — a counted subject: `Au moins 200 personnes ont été tuées.` →
     ///   `Combien de personnes ont été tuées ?` → `Au moins 200 personnes.`
     /// - `faq.when` — a dated past event: `Le conseil a voté mardi la fermeture du site.` →
@@ -205,7 +207,21 @@ impl Composer<'_> {
             if super::suspect_agreement(sentence) {
                 continue;
             }
-            let words: Vec<&str> = sentence.split(' ').filter(|w| !w.is_empty()).collect();
+            let all: Vec<&str> = sentence.split(' ').filter(|w| !w.is_empty()).collect();
+            // `Mardi, le conseil a voté…`: a short adverbial opener is left out of the question
+            let skip = all
+                .iter()
+                .take(6)
+                .position(|w| w.ends_with(','))
+                .filter(|&i| {
+                    let head = all[..=i].join(" ");
+                    let first = all[0].to_lowercase();
+                    !has_verb(&head, pack)
+                        && !head.contains(['«', '(', '“'])
+                        && !matches!(first.as_str(), "selon" | "pour" | "d’après" | "according")
+                })
+                .map_or(0, |i| i + 1);
+            let words: Vec<&str> = all[skip..].to_vec();
             let Some(aux_at) = (1..words.len().min(7)).find(|&i| {
                 matches!(words[i], "a" | "ont")
                     && words.get(i + 1).is_some_and(|w| participle_like(w, pack))
@@ -233,7 +249,9 @@ impl Composer<'_> {
                     .next()
                     .is_some_and(char::is_uppercase)
                     && is_name(subject_words[0]));
+            // an indefinite subject (`un nouveau régime`) makes an odd question
             if !opens_np
+                || matches!(first.as_str(), "un" | "une" | "des")
                 || NOT_SUBJECT.contains(&first_core)
                 || subject_words.iter().skip(1).any(|w| has_verb(w, pack))
             {
@@ -248,9 +266,28 @@ impl Composer<'_> {
             let Some(object) = object_of(rest, pack) else {
                 continue;
             };
-            let subject = pack
-                .grammar
-                .lowercase_first(&subject_words.join(" "), is_name);
+            let subject_text = subject_words.join(" ");
+            // A named subject makes a `faq.who` question (`Qui a publié le rapport ?` → `Human
+            // Rights Watch.`); any other a `faq.what` question.
+            let named = subject_words[0]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                && is_name(subject_words[0])
+                && !pack.words.determiners.contains(&first);
+            if named && count_words(&object) <= 12 && pack.template("faq.who").is_ok() {
+                let verb = format!("a {participle}");
+                let ctx = minijinja::context! { verb => verb, object => object };
+                if let Some(question) = fill(self.env, pack, "faq.who", ctx) {
+                    let answer = pack.grammar.typography(&format!(
+                        "{}.",
+                        pack.grammar.capitalize_first(&subject_text)
+                    ));
+                    out.push(self.qa(si, "who", question, answer));
+                    continue;
+                }
+            }
+            let subject = pack.grammar.lowercase_first(&subject_text, is_name);
             let verb = format!("{} {participle}", words[aux_at]);
             let ctx = minijinja::context! { verb => verb, subject => subject };
             let Some(question) = fill(self.env, pack, "faq.what", ctx) else {
@@ -432,10 +469,9 @@ impl Composer<'_> {
                     .skip(1)
                     .take(4)
                     .any(|w| w.len() > 3 && w.ends_with("ed") && !pack.stopwords.contains(*w)));
-            // A year or a full date may be told in the narrative present (`En 1950, Turing
-            // explore…`), never in the future or the conditional; a weekday only in the past.
-            let settled = d.kind != DateKind::Weekday && !future_like(&words, pack);
-            if !(past || settled) || clause.contains(['«', '»', '“', '”']) {
+            // Only an event told in the past: a date in the present may be a plan or a
+            // commemoration (`le musée dévoile les activités prévues en 2014`).
+            if !past || future_like(&words, pack) || clause.contains(['«', '»', '“', '”']) {
                 continue;
             }
             // French writes weekdays and months in lower case; English capitalises them.
@@ -566,7 +602,17 @@ fn future_like(words: &[&str], pack: &crate::lang::LanguagePack) -> bool {
         }
         matches!(
             w.as_str(),
-            "va" | "vont" | "devrait" | "devraient" | "doit" | "doivent"
+            "va" | "vont"
+                | "devrait"
+                | "devraient"
+                | "doit"
+                | "doivent"
+                | "sera"
+                | "seront"
+                | "aura"
+                | "auront"
+                | "ira"
+                | "iront"
         ) || (w.chars().count() > 4
             && ["ra", "ront", "rait", "raient", "rons", "rez"]
                 .iter()
@@ -620,9 +666,31 @@ fn object_of(rest: &[&str], pack: &crate::lang::LanguagePack) -> Option<String> 
             .map_or(original.len(), |(i, _)| i);
         words[0] = &original[cut..];
     } else {
+        // `au`, `aux`, `du` after the verb are mostly prepositions (`a décollé du site`)
+        // `a vu le jour`, `a connu le même jour`: a time phrase is no object
+        let second = rest.get(1).map(|w| w.to_lowercase()).unwrap_or_default();
+        let third = rest.get(2).map(|w| w.to_lowercase()).unwrap_or_default();
+        let time = [
+            "jour",
+            "lendemain",
+            "veille",
+            "matin",
+            "soir",
+            "semaine",
+            "mois",
+            "année",
+            "an",
+            "week-end",
+            "même",
+        ];
+        if time.contains(&second.as_str()) || (second == "même" && time.contains(&third.as_str()))
+        {
+            return None;
+        }
         let det = first.starts_with("l’")
             || first.starts_with("l'")
-            || pack.words.determiners.contains(&first)
+            || (pack.words.determiners.contains(&first)
+                && !matches!(first.as_str(), "au" | "aux" | "du"))
             || matches!(first.as_str(), "plusieurs" | "deux" | "trois" | "quatre");
         if !det {
             return None;
