@@ -960,13 +960,11 @@ impl<'e> Composer<'e> {
             }
             text
         };
-        // An early sentence that holds the keyphrase in its first 120 characters.
+        // An early sentence whose description, once cut, still holds the keyphrase.
         for first in 0..doc.sentences.len().min(4) {
-            let sentence = doc.sentence_text(first);
-            let head: String = sentence.chars().take(120).collect();
-            if contains_phrase(&head, focus) {
+            if contains_phrase(doc.sentence_text(first), focus) {
                 let m = cut_meta(&from(first), &ends_ok);
-                if (121..=156).contains(&char_len(&m)) {
+                if (121..=156).contains(&char_len(&m)) && contains_phrase(&m, focus) {
                     return (m, format!("{}.meta.lede", pack.lang.code()));
                 }
             }
@@ -974,10 +972,18 @@ impl<'e> Composer<'e> {
         let lede = pack.grammar.lowercase_first(&from(0), is_name);
         let ctx = minijinja::context! { focus => focus_display, lede => lede };
         let body = fill(self.env, pack, "meta.focus-lede", ctx).unwrap_or_default();
-        (
-            cut_meta(&body, &ends_ok),
-            format!("{}.meta.focus-lede", pack.lang.code()),
-        )
+        // The keyphrase once: cut before the lede's own mention of it when that still leaves
+        // a full description.
+        let lower = body.to_lowercase();
+        let focus_lower = focus.to_lowercase();
+        let second = lower
+            .match_indices(&focus_lower)
+            .nth(1)
+            .map(|(b, _)| lower[..b].chars().count());
+        let meta = second
+            .and_then(|at| cut_meta_within(&body, at.saturating_sub(1), &ends_ok))
+            .unwrap_or_else(|| cut_meta(&body, &ends_ok));
+        (meta, format!("{}.meta.focus-lede", pack.lang.code()))
     }
 
     fn headings(
@@ -1864,14 +1870,24 @@ pub fn body_words(sections: &[Section]) -> usize {
 /// Cuts a meta description into 121–156 characters at a clause boundary, else at a word
 /// boundary with an ellipsis; never mid-word.
 fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
+    cut_meta_within(text, 156, ends_ok).unwrap_or_else(|| {
+        let head: String = text.trim().chars().take(155).collect();
+        format!("{}…", head.trim_end())
+    })
+}
+
+/// [`cut_meta`] with the cut at or before character `max` (at least 121 characters kept), or
+/// `None` when no boundary fits.
+fn cut_meta_within(text: &str, max: usize, ends_ok: &dyn Fn(&str) -> bool) -> Option<String> {
     let text = text.trim();
-    if char_len(text) <= 156 {
-        return text.to_string();
+    let max = max.min(156);
+    if char_len(text) <= max {
+        return Some(text.to_string());
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |n: usize| chars.get(n).map_or(text.len(), |&(b, _)| b);
     // Sentence end within range.
-    for n in (121..=156).rev() {
+    for n in (121..=max).rev() {
         let b = byte_at(n);
         let head = &text[..b];
         // a real sentence end: white space follows, and brackets are closed
@@ -1879,7 +1895,7 @@ fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
             && text[b..].starts_with(char::is_whitespace)
             && head.matches('(').count() == head.matches(')').count();
         if ends_sentence {
-            return head.to_string();
+            return Some(head.to_string());
         }
     }
     let last_word = |b: usize| {
@@ -1892,7 +1908,7 @@ fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
     // never inside a quotation
     let quoted = |b: usize| text[..b].matches('«').count() > text[..b].matches('»').count();
     // Clause boundary: cut before ", " and end with an ellipsis.
-    for n in (120..=155).rev() {
+    for n in (120..max).rev() {
         let b = byte_at(n);
         if (text[b..].starts_with(", ")
             || text[b..].starts_with(" ;")
@@ -1900,11 +1916,11 @@ fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
             && ends_ok(&last_word(b))
             && !quoted(b)
         {
-            return format!("{}…", text[..b].trim_end());
+            return Some(format!("{}…", text[..b].trim_end()));
         }
     }
     // A word boundary after a content word.
-    for n in (120..=155).rev() {
+    for n in (120..max).rev() {
         let b = byte_at(n);
         if text[b..].starts_with(' ')
             && text[..b]
@@ -1914,11 +1930,31 @@ fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
             && ends_ok(&last_word(b))
             && !quoted(b)
         {
-            return format!("{}…", &text[..b]);
+            return Some(format!("{}…", &text[..b]));
         }
     }
-    let head: String = text.chars().take(155).collect();
-    format!("{}…", head.trim_end())
+    None
+}
+
+/// The text without its footnote calls (`[1]`, `[12]`).
+fn footnote_calls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('[') {
+        out.push_str(&rest[..p]);
+        let after = &rest[p + 1..];
+        match after.find(']') {
+            Some(e) if e > 0 && after[..e].chars().all(|c| c.is_ascii_digit()) => {
+                rest = &after[e + 1..];
+            }
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Rule `slug`: ASCII-folded words of the title, stopwords dropped, at most six words.
@@ -1930,7 +1966,9 @@ fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
 pub fn slug(title: &str, focus: &str, pack: &LanguagePack) -> String {
     let fold = |s: &str| deunicode::deunicode(s).to_lowercase();
     let words_of = |s: &str| -> Vec<String> {
-        s.split(|c: char| c.is_whitespace() || matches!(c, '’' | '\'' | '/'))
+        // footnote calls (`espagnol[1]`) are not words of the title
+        let s = footnote_calls(s);
+        s.split(|c: char| c.is_whitespace() || matches!(c, '’' | '\'' | '/' | '-'))
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty() && w.chars().any(char::is_alphanumeric))
             .filter(|w| {
