@@ -1,6 +1,6 @@
 //! English grammar: typography and the small rules that data files cannot express.
 
-use super::{Grammar, PackData};
+use super::{Grammar, PackData, SentenceRules};
 
 /// The embedded English data files.
 pub(super) const DATA: PackData = PackData {
@@ -74,9 +74,119 @@ pub fn typography(text: &str) -> String {
     out.trim().to_string()
 }
 
+/// Words a title-case headline keeps in lower case inside it: articles, coordinating
+/// conjunctions, and prepositions of three letters or fewer (AP style; `with`, `from`,
+/// `about` are capitalised).
+const TITLE_CASE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "vs.", "v.", "en", "de",
+];
+
+/// Rule `en.headline.title-case`: writes a headline in title case (AP style).
+///
+/// - every word starts with a capital, except the small words (articles `a an the`,
+///   conjunctions `and but or nor for so yet`, prepositions of three letters or fewer:
+///   `as at by in of off on per to up via`, and `vs.`), which are lower case;
+/// - the first and the last word are always capitalised, and so is the first word after
+///   `:`, `–`, `—` or `?`/`!` (a subtitle starts a new phrase);
+/// - a word already holding a capital after its first letter (`iPhone`, `McDonald`, `NASA`,
+///   `U.S.`) or a digit (`COVID-19`, `3D`) is kept as written;
+/// - the first part of a hyphenated compound is always capitalised, the other parts follow
+///   the small-word rule (`Self-Driving`, `Up-to-Date`);
+/// - only the first letter changes: the rest of a word is kept (`Who’s`, `O’Neill`).
+///
+/// ```
+/// use copydesk::lang::en::title_case;
+/// assert_eq!(title_case("the mayor of a small town says no to the plan"),
+///            "The Mayor of a Small Town Says No to the Plan");
+/// assert_eq!(title_case("Key figures: what the iPhone sales show"),
+///            "Key Figures: What the iPhone Sales Show");
+/// ```
+#[must_use]
+pub fn title_case(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let last_word = words
+        .iter()
+        .rposition(|w| w.chars().any(char::is_alphanumeric))
+        .unwrap_or(0);
+    let mut out = String::with_capacity(text.len());
+    let mut phrase_start = true;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if !word.chars().any(char::is_alphanumeric) {
+            out.push_str(word);
+            phrase_start = phrase_start || word.chars().any(|c| matches!(c, ':' | '–' | '—'));
+            continue;
+        }
+        let force = phrase_start || i == last_word;
+        let compound = word.contains('-');
+        let parts: Vec<String> = word
+            .split('-')
+            .enumerate()
+            .map(|(k, part)| {
+                let first_part = k == 0 && (force || compound);
+                title_case_word(part, first_part, k > 0 && i == last_word)
+            })
+            .collect();
+        out.push_str(&parts.join("-"));
+        phrase_start = word.ends_with([':', '?', '!']);
+    }
+    out
+}
+
+/// One word (or hyphen part) of a title-case headline: `force` capitalises even a small
+/// word (first of a phrase); `last_part` is a trailing part of the last word.
+fn title_case_word(word: &str, force: bool, last_part: bool) -> String {
+    // Leading punctuation (`“quoted`, `(aside`) is kept; the rule applies to the letters.
+    let lead = word.len()
+        - word
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let (head, core) = word.split_at(lead);
+    let bare: String = core
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .to_string();
+    let mut chars = core.chars();
+    let Some(first) = chars.next() else {
+        return word.to_string();
+    };
+    let rest = chars.as_str();
+    let inner_capital_or_digit =
+        rest.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()) || first.is_ascii_digit();
+    if inner_capital_or_digit {
+        return word.to_string();
+    }
+    let small = TITLE_CASE_SMALL_WORDS.contains(&bare.to_lowercase().as_str());
+    if small && !force && !last_part {
+        return format!("{head}{}{rest}", first.to_lowercase());
+    }
+    format!("{head}{}{rest}", first.to_uppercase())
+}
+
 impl Grammar for English {
     fn typography(&self, text: &str) -> String {
         typography(text)
+    }
+
+    /// English sentence rules: `?`/`!` before a lower-case word end the sentence unless a
+    /// quote closes them (`what now? we go` is two sentences, `“Stop!” she said` one); a
+    /// period after any plain word of two letters or more ends it before a lower-case word
+    /// (`that one. i think`); abbreviations match as written (`Card.` but not `card.`); a
+    /// weak abbreviation before a capital ends the sentence only before a function word
+    /// (`the U.S. Senate` stays whole).
+    fn sentence_rules(&self) -> SentenceRules {
+        SentenceRules {
+            lowercase_continues_after_question: false,
+            min_letters_before_lowercase: 2,
+            case_sensitive_abbreviations: true,
+            weak_ends_only_before_function_word: true,
+        }
+    }
+
+    fn title_case(&self, text: &str) -> String {
+        title_case(text)
     }
 
     fn kicker_separator(&self) -> &'static str {
@@ -103,5 +213,49 @@ mod tests {
             "the “best” city’s mayor"
         );
         assert_eq!(typography("a \"lone quote"), "a \"lone quote");
+    }
+
+    #[test]
+    fn title_case_lowers_small_words_inside_only() {
+        assert_eq!(
+            title_case("a city in the north votes on a plan for its port"),
+            "A City in the North Votes on a Plan for Its Port"
+        );
+        // first and last words are capitalised even when small
+        assert_eq!(
+            title_case("the plan they voted on"),
+            "The Plan They Voted On"
+        );
+        // a subtitle after a colon starts a new phrase
+        assert_eq!(
+            title_case("Flood defences: a town on the edge"),
+            "Flood Defences: A Town on the Edge"
+        );
+        assert_eq!(title_case("Who’s who"), "Who’s Who");
+    }
+
+    #[test]
+    fn title_case_keeps_acronyms_names_and_compounds() {
+        assert_eq!(
+            title_case("the U.S. and NASA test an eVTOL for COVID-19 work"),
+            "The U.S. and NASA Test an eVTOL for COVID-19 Work"
+        );
+        assert_eq!(
+            title_case("self-driving cars get up-to-date maps"),
+            "Self-Driving Cars Get Up-to-Date Maps"
+        );
+        assert_eq!(
+            title_case("“fair” prices at last (in 2024)"),
+            "“Fair” Prices at Last (in 2024)"
+        );
+        assert_eq!(title_case(""), "");
+    }
+
+    #[test]
+    fn english_sentence_rules_differ_from_the_default() {
+        let r = English.sentence_rules();
+        assert!(!r.lowercase_continues_after_question);
+        assert!(r.case_sensitive_abbreviations);
+        assert_ne!(r, SentenceRules::default());
     }
 }
