@@ -1,5 +1,8 @@
 //! English grammar: typography and the small rules that data files cannot express.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::{Grammar, PackData, SentenceRules};
 
 /// The embedded English data files.
@@ -26,12 +29,72 @@ pub(super) const DATA: PackData = PackData {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct English;
 
-/// Rule `en.typo`: English typography, words untouched: `'` → `’` inside words,
-/// `...` → `…`, balanced straight double quotes → “ ”, runs of spaces collapsed.
+/// Words written with a leading apostrophe (`’tis`, `rock ’n’ roll`), from
+/// `data/en/contractions.txt`.
+static LEADING_CONTRACTIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/en/contractions.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// What a straight single quote at `i` is, from its neighbours (rule `en.typo.apostrophe`).
+fn single_quote(src: &[char], i: usize, prev: Option<char>) -> char {
+    let next = src.get(i + 1).copied();
+    let after_word =
+        prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'));
+    if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphabetic) {
+        return '’'; // it’s, O’Neill
+    }
+    if prev.is_some_and(|p| p.is_ascii_digit()) {
+        return '\''; // a prime: 5'11
+    }
+    if after_word {
+        return '’'; // a closing quote or a plural possessive: the players’ union
+    }
+    let opens =
+        prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '“' | '"' | '—' | '–'));
+    if opens && next.is_some_and(char::is_alphanumeric) {
+        let word: String = src[i + 1..]
+            .iter()
+            .take_while(|c| c.is_alphanumeric())
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        let decade =
+            word.len() == 3 && word.ends_with('s') && word[..2].bytes().all(|b| b.is_ascii_digit())
+                || word.len() == 2 && word.bytes().all(|b| b.is_ascii_digit());
+        if decade || LEADING_CONTRACTIONS.contains(word.as_str()) {
+            return '’'; // the ’90s, ’tis, rock ’n’ roll
+        }
+        // An opening quote only when a closing one follows.
+        let closes = (i + 2..src.len()).any(|j| {
+            src[j] == '\''
+                && !src[j - 1].is_whitespace()
+                && !src.get(j + 1).is_some_and(|c| c.is_alphanumeric())
+        });
+        if closes {
+            return '‘';
+        }
+    }
+    '\''
+}
+
+/// Rule `en.typo`: English typography, words untouched:
+///
+/// - `en.typo.apostrophe`: `'` → `’` inside and after words (`it’s`, `the players’`), before a
+///   decade or a clipped word (`the ’90s`, `’tis`, `rock ’n’ roll`, from
+///   `data/en/contractions.txt`); `‘` when it opens a quotation closed later; a prime after a
+///   digit stays (`5'11`);
+/// - `en.typo.quotes`: balanced straight double quotes → “ ”;
+/// - `en.typo.ellipsis`: `...` → `…`;
+/// - `en.typo.dash`: ` -- ` between spaces → ` — `;
+/// - runs of spaces collapsed.
 ///
 /// ```
 /// use copydesk::lang::{Grammar, en::English};
 /// assert_eq!(English.typography("It's \"done\"..."), "It’s “done”…");
+/// assert_eq!(English.typography("the '90s -- and 'em"), "the ’90s — and ’em");
 /// ```
 pub fn typography(text: &str) -> String {
     let src: Vec<char> = text.chars().collect();
@@ -45,17 +108,18 @@ pub fn typography(text: &str) -> String {
         let prev = out.chars().next_back();
         let next = src.get(i + 1).copied();
         match c {
-            '\'' if prev.is_some_and(char::is_alphanumeric)
-                && next.is_some_and(char::is_alphabetic) =>
-            {
-                out.push('’');
-            }
+            '\'' => out.push(single_quote(&src, i, prev)),
             '.' if next == Some('.') && src.get(i + 2) == Some(&'.') => {
                 out.push('…');
                 i += 3;
                 while src.get(i) == Some(&'.') {
                     i += 1;
                 }
+                continue;
+            }
+            '-' if next == Some('-') && prev == Some(' ') && src.get(i + 2) == Some(&' ') => {
+                out.push('—');
+                i += 2;
                 continue;
             }
             '"' if pair => {
@@ -213,6 +277,30 @@ mod tests {
             "the “best” city’s mayor"
         );
         assert_eq!(typography("a \"lone quote"), "a \"lone quote");
+    }
+
+    #[test]
+    fn single_quotes_apostrophes_and_primes() {
+        assert_eq!(
+            typography("She said 'not now' to the players' union."),
+            "She said ‘not now’ to the players’ union."
+        );
+        assert_eq!(
+            typography("Rock 'n' roll in the '80s, 'tis true."),
+            "Rock ’n’ roll in the ’80s, ’tis true."
+        );
+        assert_eq!(typography("He is 6'2 tall."), "He is 6'2 tall.");
+        // a lone opening mark with no closing one is left alone
+        assert_eq!(
+            typography("the 'lone mark isn't closed"),
+            "the 'lone mark isn’t closed"
+        );
+    }
+
+    #[test]
+    fn spaced_double_hyphens_are_dashes() {
+        assert_eq!(typography("a plan -- a bold one"), "a plan — a bold one");
+        assert_eq!(typography("well--known"), "well--known");
     }
 
     #[test]
