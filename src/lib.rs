@@ -572,9 +572,7 @@ impl Engine {
                 images: st.images,
             },
         );
-        if options.headline_case == HeadlineCase::Title {
-            apply_title_case(&mut article, pack);
-        }
+        apply_headline_case(&mut article, options.headline_case, &st.document, pack);
         Ok(Rewrite {
             article,
             document: st.document,
@@ -631,22 +629,54 @@ impl Engine {
     }
 }
 
-/// Writes the title, the H1 and every subheading in title case by the pack's rule
-/// ([`lang::Grammar::title_case`]), and names the rule beside the composer's.
-fn apply_title_case(article: &mut Article, pack: &LanguagePack) {
+/// Writes the title, the H1 and every subheading in the asked case by the pack's rules
+/// ([`lang::Grammar::title_case`], [`lang::Grammar::sentence_case`]), and names the rule
+/// beside the composer's. Sentence case keeps as names the words the article itself
+/// capitalises inside a sentence and lowers the ones it writes in lower case.
+fn apply_headline_case(
+    article: &mut Article,
+    case: HeadlineCase,
+    doc: &Document,
+    pack: &LanguagePack,
+) {
     let grammar = &pack.grammar;
-    let rule = format!("{}.headline.title-case", pack.lang.code());
-    let cased = grammar.title_case(&article.title);
+    let (names, lower_words) = word_cases(doc, pack);
+    // A name when the article capitalises it inside a sentence; a common word when it
+    // writes it (or a word of the same stem: `seized`) in lower case, or a function word; else unknown (`Washington` in a
+    // headline the article never repeats): sentence case then leaves the headline alone.
+    let is_name = |w: &str| {
+        let lower = w.to_lowercase();
+        if names.contains(&lower) {
+            Some(true)
+        } else if lower_words.contains(pack.stem(&lower).as_ref()) || pack.is_stopword(&lower) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let rule = format!(
+        "{}.headline.{}-case",
+        pack.lang.code(),
+        match case {
+            HeadlineCase::Title => "title",
+            HeadlineCase::Sentence => "sentence",
+        }
+    );
+    let apply = |t: &str| match case {
+        HeadlineCase::Title => grammar.title_case(t),
+        HeadlineCase::Sentence => grammar.sentence_case(t, &is_name),
+    };
+    let cased = apply(&article.title);
     if cased != article.title {
         article.title = cased;
         article.title_rule = format!("{} + {rule}", article.title_rule);
     }
-    article.h1 = grammar.title_case(&article.h1);
+    article.h1 = apply(&article.h1);
     for section in &mut article.sections {
         let Some(heading) = &section.heading else {
             continue;
         };
-        let cased = grammar.title_case(heading);
+        let cased = apply(heading);
         if &cased != heading {
             section.heading = Some(cased);
             section.heading_rule = Some(match &section.heading_rule {
@@ -655,6 +685,41 @@ fn apply_title_case(article: &mut Article, pack: &LanguagePack) {
             });
         }
     }
+}
+
+/// The words (lowercase, without a possessive `’s`) the document writes with a capital
+/// inside a sentence (its names), and the stems of those it writes in lower case.
+fn word_cases(
+    doc: &Document,
+    pack: &LanguagePack,
+) -> (
+    std::collections::HashSet<String>,
+    std::collections::HashSet<String>,
+) {
+    let mut names = std::collections::HashSet::new();
+    let mut lower_words = std::collections::HashSet::new();
+    for s in &doc.sentences {
+        let words = doc.tokens[s.tokens.clone()]
+            .iter()
+            .filter(|t| t.kind == text::TokenKind::Word);
+        for (k, t) in words.enumerate() {
+            let w = doc.token_text(t);
+            for part in w.split('-') {
+                let lower = part.to_lowercase();
+                let lower = lower
+                    .strip_suffix("’s")
+                    .or_else(|| lower.strip_suffix("'s"))
+                    .unwrap_or(&lower)
+                    .to_string();
+                if part.starts_with(char::is_lowercase) {
+                    lower_words.insert(pack.stem(&lower).into_owned());
+                } else if k > 0 && part.starts_with(char::is_uppercase) {
+                    names.insert(lower);
+                }
+            }
+        }
+    }
+    (names, lower_words)
 }
 
 /// The English name of a supported language, for messages.

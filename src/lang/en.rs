@@ -229,6 +229,98 @@ fn title_case_word(word: &str, force: bool, last_part: bool) -> String {
     format!("{head}{}{rest}", first.to_uppercase())
 }
 
+/// Rule `en.headline.sentence-case`: writes a title-case headline in sentence case.
+///
+/// A headline counts as title case when it has at least two words of four letters or more
+/// after the first word and at least 60 % of those are capitalised; any other headline is
+/// returned unchanged. Every capitalised word (`Wear`, `Four-Legged`: a capital and
+/// lower-case letters only) other than the first word, the first word after `:`, `?`, `!`,
+/// `–` or `—`, and single letters (`I`) is then lowered when `is_name` says `Some(false)`
+/// and kept when it says `Some(true)` (it is given the word without a possessive `’s`).
+/// When it cannot tell (`None`) for any of them, the headline is returned unchanged: a
+/// half-converted headline, or a lowered name, is worse than the source's own style.
+/// Acronyms and words with an inner capital or digit (`NASA`, `McDonald`, `COVID-19`) never
+/// change.
+///
+/// ```
+/// use copydesk::lang::en::sentence_case;
+/// let known = |w: &str| match w {
+///     "Fido" => Some(true),
+///     "Couture" | "Formal" | "Wear" => Some(false),
+///     _ => None,
+/// };
+/// assert_eq!(sentence_case("Canine Couture: Formal Wear for Fido", &known),
+///            "Canine couture: Formal wear for Fido");
+/// // `Friend` is unknown: nothing changes
+/// assert_eq!(sentence_case("Canine Couture for Your Friend", &known),
+///            "Canine Couture for Your Friend");
+/// ```
+#[must_use]
+pub fn sentence_case(text: &str, is_name: &dyn Fn(&str) -> Option<bool>) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let starts_phrase = |i: usize| {
+        i == 0
+            || words
+                .get(i - 1)
+                .is_some_and(|p| p.ends_with([':', '?', '!']) || matches!(*p, "–" | "—" | "-"))
+    };
+    let capitalised = |w: &str| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut chars = core.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.clone().count() >= 1
+            && chars.all(|c| c.is_lowercase() || matches!(c, '’' | '\'' | '-'))
+    };
+    let long: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| !starts_phrase(i) && w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .map(|(_, w)| *w)
+        .collect();
+    let caps = long.iter().filter(|w| capitalised(w)).count();
+    if long.len() < 2 || caps * 10 < long.len() * 6 {
+        return text.to_string();
+    }
+    let mut out = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        if starts_phrase(i) {
+            out.push((*w).to_string());
+            continue;
+        }
+        let mut parts = Vec::new();
+        for part in w.split('-') {
+            let core = part.trim_matches(|c: char| !c.is_alphanumeric());
+            let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 2 || !capitalised(part) {
+                parts.push(part.to_string());
+                continue;
+            }
+            let stem = core
+                .strip_suffix("’s")
+                .or_else(|| core.strip_suffix("'s"))
+                .unwrap_or(core);
+            match is_name(stem) {
+                None => return text.to_string(),
+                Some(true) => parts.push(part.to_string()),
+                Some(false) => {
+                    let lead = part.len()
+                        - part
+                            .trim_start_matches(|c: char| !c.is_alphanumeric())
+                            .len();
+                    let (head, rest) = part.split_at(lead);
+                    let mut chars = rest.chars();
+                    parts.push(match chars.next() {
+                        Some(c) => format!("{head}{}{}", c.to_lowercase(), chars.as_str()),
+                        None => part.to_string(),
+                    });
+                }
+            }
+        }
+        out.push(parts.join("-"));
+    }
+    out.join(" ")
+}
+
 impl Grammar for English {
     fn typography(&self, text: &str) -> String {
         typography(text)
@@ -251,6 +343,10 @@ impl Grammar for English {
 
     fn title_case(&self, text: &str) -> String {
         title_case(text)
+    }
+
+    fn sentence_case(&self, text: &str, is_name: &dyn Fn(&str) -> Option<bool>) -> String {
+        sentence_case(text, is_name)
     }
 
     fn kicker_separator(&self) -> &'static str {
@@ -337,6 +433,47 @@ mod tests {
             "“Fair” Prices at Last (in 2024)"
         );
         assert_eq!(title_case(""), "");
+    }
+
+    #[test]
+    fn sentence_case_lowers_known_words_of_title_case_headlines_only() {
+        let known = |w: &str| match w {
+            "Justin" | "Bieber" | "Ashton" | "Kutcher" | "Westcliff" | "NASA" => Some(true),
+            "The" | "Worst" | "Buddy" | "Film" | "Ever" | "Board" | "Votes" | "To" | "Rebuild"
+            | "Four" | "Legged" | "Jetty" | "Think" | "Should" | "Fund" | "Labs" | "Harbour" => {
+                Some(false)
+            }
+            _ => None,
+        };
+        assert_eq!(
+            sentence_case(
+                "Justin Bieber and Ashton Kutcher: The Worst Buddy Film Ever?",
+                &known
+            ),
+            "Justin Bieber and Ashton Kutcher: The worst buddy film ever?"
+        );
+        assert_eq!(
+            sentence_case(
+                "Harbour Board Votes to Rebuild Westcliff’s Four-Legged Jetty",
+                &known
+            ),
+            "Harbour board votes to rebuild Westcliff’s four-legged jetty"
+        );
+        // acronyms, inner capitals and the pronoun I stay
+        assert_eq!(
+            sentence_case("Why I Think NASA Should Fund McDonald Labs", &known),
+            "Why I think NASA should fund McDonald labs"
+        );
+        // one unknown word: the headline stays as the source wrote it
+        assert_eq!(
+            sentence_case("Harbour Board Votes to Rebuild Kelp Jetty", &known),
+            "Harbour Board Votes to Rebuild Kelp Jetty"
+        );
+        // a headline already in sentence case is left alone
+        assert_eq!(
+            sentence_case("The council of Westcliff votes the Harbour plan", &known),
+            "The council of Westcliff votes the Harbour plan"
+        );
     }
 
     #[test]

@@ -314,6 +314,14 @@ pub trait Grammar: Send + Sync {
         text.to_string()
     }
 
+    /// Writes a title-case headline in sentence case; `is_name` tells a name (`Some(true)`)
+    /// from a common word (`Some(false)`) or cannot tell (`None`). The default (French:
+    /// headlines are written in sentence case) returns it unchanged.
+    fn sentence_case(&self, text: &str, is_name: &dyn Fn(&str) -> Option<bool>) -> String {
+        let _ = is_name;
+        text.to_string()
+    }
+
     /// Typography for generated text only, where the source's exact spelling does not bind
     /// (French: superscript ordinals `1ᵉʳ`, `42ᵉ`; a no-break space in `38 °C`, `19 h`).
     /// The default changes nothing.
