@@ -1073,6 +1073,32 @@ mod tests {
         );
     }
 
+    fn en_pack() -> &'static LanguagePack {
+        static PACK: std::sync::OnceLock<LanguagePack> = std::sync::OnceLock::new();
+        PACK.get_or_init(|| LanguagePack::load(Lang::En).expect("pack"))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// English splitting loses nothing: the sentences are in order, do not overlap, and
+        /// together hold every non-space character of the paragraph.
+        #[test]
+        fn english_sentences_cover_the_text(
+            text in "([A-Za-z]{1,8}|U\\.S\\.|Mr\\.|Inc\\.|No\\.|a\\.m\\.|[.?!…”“\"'()]|[0-9]{1,3}| ){0,40}"
+        ) {
+            let spans = split_sentences(&text, en_pack());
+            let mut last = 0;
+            let mut kept = String::new();
+            for s in &spans {
+                proptest::prop_assert!(s.start >= last && s.end > s.start);
+                last = s.end;
+                kept.push_str(&text[s.clone()]);
+            }
+            let solid = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            proptest::prop_assert_eq!(solid(&kept), solid(&text));
+        }
+    }
+
     #[test]
     fn an_omission_ellipsis_stays_with_the_sentence_before() {
         assert_eq!(

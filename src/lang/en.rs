@@ -476,6 +476,37 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Headline case never changes a word: only the case of letters (never invent).
+        #[test]
+        fn headline_case_only_changes_letter_case(
+            words in proptest::collection::vec("[A-Za-z’-]{1,9}|[:?!–]|[0-9]{1,4}|NASA|iPhone", 0..12)
+        ) {
+            let text = words.join(" ");
+            let lower = |t: &str| t.to_lowercase();
+            let t = title_case(&text);
+            proptest::prop_assert_eq!(lower(&t), lower(&text));
+            let any = |_: &str| Some(false);
+            let s = sentence_case(&text, &any);
+            proptest::prop_assert_eq!(lower(&s), lower(&text));
+            // idempotent
+            proptest::prop_assert_eq!(title_case(&t), t);
+        }
+
+        /// English typography keeps every word (the counted words and their letters).
+        #[test]
+        fn typography_keeps_the_words(text in "[a-zA-Z0-9 '\".,!?-]{0,80}") {
+            let out = typography(&text);
+            let letters = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+            proptest::prop_assert_eq!(letters(&out), letters(&text));
+            proptest::prop_assert_eq!(
+                crate::text::count_words(&out),
+                crate::text::count_words(&text)
+            );
+        }
+    }
+
     #[test]
     fn english_sentence_rules_differ_from_the_default() {
         let r = English.sentence_rules();
