@@ -507,6 +507,19 @@ impl Engine {
             ));
         }
         let detected = detection.lang.unwrap_or(Lang::Fr);
+        if let (None, Some(other)) = (requested, &brief.other_language) {
+            let mut name = other.to_lowercase();
+            if let Some(first) = name.get(..1) {
+                name = first.to_uppercase() + name.get(1..).unwrap_or("");
+            }
+            return Err(Error::new(
+                ErrorKind::UnsupportedLanguage,
+                format!(
+                    "the brief asks for {name} but the article is in {}: copydesk writes only French (fr) and English (en) in the article's own language, and translation is out of scope",
+                    language_name(detected)
+                ),
+            ));
+        }
         let lang = requested.unwrap_or(detected);
         if detected != lang && detection.reliable {
             return Err(Error::new(

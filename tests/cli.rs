@@ -562,6 +562,14 @@ fn english_instructions_over_a_french_article_are_fine() {
 }
 
 #[test]
+fn a_brief_asking_for_an_unsupported_language_is_refused() {
+    let brief = format!(
+        "Make this article seo compatible, be in german, create at least 300 words\n\n{EN_ARTICLE}"
+    );
+    assert_refused(&brief, &[], &["German", "English", "translation"]);
+}
+
+#[test]
 fn an_article_in_an_unsupported_language_is_refused() {
     assert_refused(DE_ARTICLE, &[], &["German", "French", "English"]);
     let brief =

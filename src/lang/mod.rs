@@ -166,6 +166,8 @@ pub struct BriefCues {
     pub target: Vec<Regex>,
     /// Language requests.
     pub lang: Vec<(Lang, Regex)>,
+    /// Requests for a language with no pack, its name in capture group 1 (`be in german`).
+    pub other_lang: Vec<Regex>,
     /// A request for subheadings.
     pub subheadings: Vec<Regex>,
 }
@@ -378,6 +380,7 @@ fn parse_brief(src: &str) -> Result<BriefCues, Error> {
         cues: Vec::new(),
         target: Vec::new(),
         lang: Vec::new(),
+        other_lang: Vec::new(),
         subheadings: Vec::new(),
     };
     for line in lines(src) {
@@ -392,6 +395,7 @@ fn parse_brief(src: &str) -> Result<BriefCues, Error> {
             "cue" => cues.cues.push(re),
             "target" => cues.target.push(re),
             "subheadings" => cues.subheadings.push(re),
+            "lang-other" => cues.other_lang.push(re),
             other => {
                 if let Some(lang) = other.strip_prefix("lang:").and_then(Lang::parse) {
                     cues.lang.push((lang, re));
