@@ -40,6 +40,9 @@ pub struct Brief<'a> {
     pub target_words: Option<usize>,
     /// The language the brief asks for, when it says.
     pub language: Option<Lang>,
+    /// A language the brief asks for that copydesk has no pack for (`be in german`), as
+    /// written, when it says.
+    pub other_language: Option<String>,
     /// Whether the brief asks for subheadings (by name).
     pub wants_subheadings: bool,
     /// The instruction lines, as written.
@@ -70,6 +73,7 @@ impl<'a> Brief<'a> {
                 .map(Cow::Borrowed),
             target_words: None,
             language: None,
+            other_language: None,
             wants_subheadings: true,
             instructions: Vec::new(),
             paragraphs: Vec::new(),
@@ -105,6 +109,7 @@ impl Brief<'static> {
             title: None,
             target_words: None,
             language: None,
+            other_language: None,
             wants_subheadings: true,
             instructions: Vec::new(),
             paragraphs: Vec::new(),
@@ -132,6 +137,7 @@ impl Brief<'static> {
                     if is_instruction(&block.text, &cues) {
                         brief.target_words = brief.target_words.or(cues.target);
                         brief.language = brief.language.or(cues.lang);
+                        brief.other_language = brief.other_language.take().or(cues.other_lang);
                         brief.removed.push(Removal {
                             text: block.text,
                             reason: "instruction".into(),
@@ -215,6 +221,7 @@ struct LineCues {
     cue_hits: usize,
     target: Option<usize>,
     lang: Option<Lang>,
+    other_lang: Option<String>,
     subheadings: bool,
 }
 
@@ -224,6 +231,7 @@ fn read_cues(line: &str, packs: &[LanguagePack]) -> LineCues {
         cue_hits: 0,
         target: None,
         lang: None,
+        other_lang: None,
         subheadings: false,
     };
     for pack in packs {
@@ -246,6 +254,13 @@ fn read_cues(line: &str, packs: &[LanguagePack]) -> LineCues {
                 .iter()
                 .find(|(_, r)| r.is_match(line))
                 .map(|(l, _)| *l);
+        }
+        if cues.other_lang.is_none() {
+            cues.other_lang = b
+                .other_lang
+                .iter()
+                .filter_map(|r| r.captures(line))
+                .find_map(|c| c.get(1).map(|m| m.as_str().to_string()));
         }
     }
     cues
@@ -288,6 +303,7 @@ pub fn parse<'a>(input: &'a str, packs: &[LanguagePack]) -> Brief<'a> {
         title: None,
         target_words: None,
         language: None,
+        other_language: None,
         wants_subheadings: false,
         instructions: Vec::new(),
         paragraphs: Vec::new(),
@@ -319,6 +335,7 @@ pub fn parse<'a>(input: &'a str, packs: &[LanguagePack]) -> Brief<'a> {
                 .trim();
             let cues = read_cues(instruction, packs);
             brief.language = brief.language.or(cues.lang);
+            brief.other_language = brief.other_language.take().or(cues.other_lang);
             brief.instructions.push(instruction);
             brief.removed.push(Removal {
                 text: instruction.to_string(),
@@ -358,6 +375,7 @@ pub fn parse<'a>(input: &'a str, packs: &[LanguagePack]) -> Brief<'a> {
             brief.instructions.push(line);
             brief.target_words = brief.target_words.or(cues.target);
             brief.language = brief.language.or(cues.lang);
+            brief.other_language = brief.other_language.take().or(cues.other_lang);
             brief.wants_subheadings |= cues.subheadings;
             brief.removed.push(Removal {
                 text: line.to_string(),

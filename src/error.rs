@@ -12,8 +12,11 @@ pub enum ErrorKind {
     InputTooLarge,
     /// The input is not usable text (for example binary data).
     InvalidInput,
-    /// The brief asks for a language copydesk has no pack for, or one the article is not written in.
+    /// The article is written in a language copydesk has no pack for (German, Spanish…).
     UnsupportedLanguage,
+    /// The brief or the options ask for a language other than the article's (a supported
+    /// one): translation is out of scope.
+    LanguageMismatch,
     /// An option value is out of its range.
     InvalidOption,
     /// A language pack or template could not be loaded (a build defect, never input).

@@ -51,6 +51,7 @@ pub use error::{Error, ErrorKind};
 use crate::analyze::Analysis;
 use crate::brief::Brief;
 use crate::compose::{Article, ComposeInput, Composer};
+pub use crate::lang::HeadlineCase;
 use crate::lang::{Lang, LanguagePack};
 use crate::outline::Outline;
 use crate::text::Document;
@@ -83,6 +84,7 @@ pub struct Options {
     keyphrase: Option<String>,
     max_input_bytes: usize,
     input_format: Option<markup::InputFormat>,
+    headline_case: HeadlineCase,
 }
 
 impl Default for Options {
@@ -94,6 +96,7 @@ impl Default for Options {
             keyphrase: None,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             input_format: None,
+            headline_case: HeadlineCase::Sentence,
         }
     }
 }
@@ -129,6 +132,14 @@ impl Options {
         self.input_format = format;
         self
     }
+    /// Sets the case of headlines (title, H1, subheadings): sentence case (the default) or
+    /// title case. Title case applies to languages whose typography uses it (English, rule
+    /// `en.headline.title-case`); French headlines stay in sentence case.
+    #[must_use]
+    pub fn with_headline_case(mut self, case: HeadlineCase) -> Self {
+        self.headline_case = case;
+        self
+    }
     /// Sets the largest input accepted, in bytes.
     #[must_use]
     pub fn with_max_input_bytes(mut self, n: usize) -> Self {
@@ -137,13 +148,80 @@ impl Options {
     }
 }
 
-/// Language detection: which pack's stopwords cover the text best, and how reliable that is.
+/// Where the language of the output came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LanguageSource {
+    /// [`Options::with_lang`] (the CLI's `--lang`).
+    Option,
+    /// The brief asked for it (`be in french`).
+    Brief,
+    /// Detected from the article text.
+    Detection,
+}
+
+/// Language detection of the article text (never the brief's instruction lines): whatlang's
+/// trigram detector, first over every language it knows (to tell an unsupported language),
+/// then restricted to the languages copydesk has a pack for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Detection {
-    /// The detected language.
-    pub lang: Lang,
-    /// Share of stopword hits that belong to it (0–1); above 0.75 is reliable.
+    /// The supported language the article is written in; `None` when it is reliably in
+    /// another language (see [`Detection::other`]).
+    pub lang: Option<Lang>,
+    /// The language whatlang found among all it knows, as an ISO 639-3 code (`"eng"`,
+    /// `"fra"`, `"deu"`), when it found one.
+    pub detected: Option<&'static str>,
+    /// The English name of [`Detection::detected`] (`"German"`).
+    pub detected_name: Option<&'static str>,
+    /// whatlang's confidence in [`Detection::lang`] (0–1; for an unsupported language, in
+    /// [`Detection::detected`]).
     pub confidence: f64,
+    /// Whether the verdict can be acted on: enough words (at least
+    /// [`DETECTION_MIN_WORDS`]) and a confident detector. Only a reliable detection can
+    /// refuse an input.
+    pub reliable: bool,
+    /// How many words of the article were read.
+    pub words: usize,
+}
+
+/// Fewest article words for a detection to be reliable; shorter texts are never refused.
+pub const DETECTION_MIN_WORDS: usize = 20;
+/// Lowest confidence for a reliable detection between the supported languages.
+pub const DETECTION_MIN_CONFIDENCE: f64 = 0.5;
+/// Largest share of the article's words that may be stopwords of the best supported language
+/// for the text to count as written in an unsupported one (French or English prose has
+/// 35–55 %; German or Spanish prose far fewer English or French ones).
+pub const UNSUPPORTED_MAX_STOPWORD_SHARE: f64 = 0.25;
+/// Bytes of article text the detector reads (from the start).
+const DETECTION_SAMPLE_BYTES: usize = 8_000;
+
+impl Detection {
+    /// The language the article is reliably written in when it has no pack: `(code, name)`.
+    #[must_use]
+    pub fn other(&self) -> Option<(&'static str, &'static str)> {
+        match self.lang {
+            None => Some((
+                self.detected.unwrap_or("und"),
+                self.detected_name.unwrap_or("unknown"),
+            )),
+            Some(_) => None,
+        }
+    }
+
+    /// The JSON report: `{"language", "confidence", "reliable", "detected", "detected_name",
+    /// "words", "source"}`.
+    #[must_use]
+    pub fn json(&self, source: LanguageSource) -> Value {
+        json!({
+            "language": self.lang.map(Lang::code),
+            "confidence": (self.confidence * 1000.0).round() / 1000.0,
+            "reliable": self.reliable,
+            "detected": self.detected,
+            "detected_name": self.detected_name,
+            "words": self.words,
+            "source": source,
+        })
+    }
 }
 
 /// Everything a rewrite produces: the article and the stage values behind it.
@@ -157,8 +235,32 @@ pub struct Rewrite {
     pub analysis: Analysis,
     /// The outline.
     pub outline: Outline,
-    /// The language detection, when the language was not given.
-    pub detection: Option<Detection>,
+    /// The language detection of the article text.
+    pub detection: Detection,
+    /// Where the output language came from.
+    pub language_source: LanguageSource,
+}
+
+impl Rewrite {
+    /// The article as the `copydesk.article/1` JSON value ([`render::json_value`]) plus the
+    /// `detection` object ([`Detection::json`]).
+    #[must_use]
+    pub fn json_value(&self) -> Value {
+        let mut v = render::json_value(&self.article);
+        if let Some(obj) = v.as_object_mut() {
+            obj.insert(
+                "detection".into(),
+                self.detection.json(self.language_source),
+            );
+        }
+        v
+    }
+
+    /// [`Rewrite::json_value`] as pretty JSON text.
+    #[must_use]
+    pub fn json(&self) -> String {
+        serde_json::to_string_pretty(&self.json_value()).unwrap_or_else(|_| "{}".into())
+    }
 }
 
 /// The engine: language packs and templates parsed once, then shared (`Send + Sync`).
@@ -206,49 +308,117 @@ impl Engine {
             .unwrap_or(&self.packs[0])
     }
 
-    /// Detects the language of a text from stopword coverage.
+    /// Detects the language of an article's paragraphs (see [`Detection`]).
+    ///
+    /// ```
+    /// let engine = copydesk::Engine::new()?;
+    /// let d = engine.detect(&["Der Gemeinderat hat am Montag den Haushalt der Stadt für das \
+    ///     kommende Jahr beschlossen, nachdem die Opposition lange über die Schulen gestritten hatte."]);
+    /// assert_eq!(d.lang, None);
+    /// assert_eq!(d.other().map(|o| o.0), Some("deu"));
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     #[must_use]
     pub fn detect<S: AsRef<str>>(&self, paragraphs: &[S]) -> Detection {
-        let mut hits = vec![0usize; self.packs.len()];
-        let mut seen = 0;
-        'outer: for p in paragraphs {
-            for w in p
-                .as_ref()
-                .split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'')
+        let mut sample = String::new();
+        for p in paragraphs {
+            if sample.len() >= DETECTION_SAMPLE_BYTES {
+                break;
+            }
+            if !sample.is_empty() {
+                sample.push('\n');
+            }
+            sample.push_str(p.as_ref());
+        }
+        if sample.len() > DETECTION_SAMPLE_BYTES {
+            let mut cut = DETECTION_SAMPLE_BYTES;
+            while !sample.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            sample.truncate(cut);
+        }
+        let words = text::count_words(&sample);
+        let (stop_lang, stop_share) = self.stopword_vote(&sample);
+        let any = whatlang::detect(&sample);
+        let supported = whatlang::Detector::with_allowlist(
+            Lang::ALL.iter().map(|&l| whatlang_lang(l)).collect(),
+        )
+        .detect(&sample);
+        let detected = any.as_ref().map(|i| i.lang().code());
+        let detected_name = any.as_ref().map(|i| i.lang().eng_name());
+        // Another language: whatlang is sure of it, and the supported languages' function
+        // words are scarce (names and loanwords do not make a text English or French).
+        if let Some(info) = &any {
+            let other = Lang::ALL.iter().all(|&l| whatlang_lang(l) != info.lang());
+            if other
+                && info.is_reliable()
+                && words >= DETECTION_MIN_WORDS
+                && stop_share < UNSUPPORTED_MAX_STOPWORD_SHARE
             {
-                if w.is_empty() {
-                    continue;
-                }
-                let lower = w.to_lowercase();
-                let lower = lower
-                    .split(['’', '\''])
-                    .next_back()
-                    .unwrap_or(&lower)
-                    .to_string();
-                for (k, pack) in self.packs.iter().enumerate() {
-                    if pack.stopwords.contains(&lower) {
-                        hits[k] += 1;
-                    }
-                }
-                seen += 1;
-                if seen > 3000 {
-                    break 'outer;
-                }
+                return Detection {
+                    lang: None,
+                    detected,
+                    detected_name,
+                    confidence: info.confidence(),
+                    reliable: true,
+                    words,
+                };
             }
         }
-        let total: usize = hits.iter().sum();
-        let (best, &n) = hits
+        let trigram = supported.as_ref().and_then(|info| {
+            Lang::ALL
+                .into_iter()
+                .find(|&l| whatlang_lang(l) == info.lang())
+                .map(|l| (l, info.confidence()))
+        });
+        // On a short text trigrams are noise (`Je suis Chris ?`): the function words decide
+        // when there are any. On a longer one whatlang decides.
+        let long = words >= DETECTION_MIN_WORDS;
+        let (lang, confidence) = match (trigram, stop_lang) {
+            (Some((l, c)), _) if long => (l, c),
+            (_, Some(l)) => (l, stop_share),
+            // Too short to tell and no function word: the first pack, as documented.
+            (_, None) => (Lang::ALL[0], 0.0),
+        };
+        Detection {
+            lang: Some(lang),
+            detected,
+            detected_name,
+            confidence,
+            reliable: long && confidence >= DETECTION_MIN_CONFIDENCE && stop_lang == Some(lang),
+            words,
+        }
+    }
+
+    /// Which pack's stopwords cover the text best (`None` when no word is a stopword), and
+    /// the share of the text's words they make.
+    fn stopword_vote(&self, text: &str) -> (Option<Lang>, f64) {
+        let mut hits = vec![0usize; self.packs.len()];
+        let mut seen = 0usize;
+        for w in text.split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'') {
+            if w.is_empty() {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            let last = lower.split(['’', '\'']).next_back().unwrap_or(&lower);
+            for (k, pack) in self.packs.iter().enumerate() {
+                if pack.stopwords.contains(last) {
+                    hits[k] += 1;
+                }
+            }
+            seen += 1;
+        }
+        let best = hits
             .iter()
             .enumerate()
             .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(&a.0)))
-            .unwrap_or((0, &0));
-        Detection {
-            lang: self.packs.get(best).map_or(Lang::Fr, |p| p.lang),
-            confidence: if total == 0 {
-                0.0
-            } else {
-                n as f64 / total as f64
-            },
+            .filter(|(_, n)| **n > 0);
+        match best {
+            Some((k, &n)) => (
+                self.packs.get(k).map(|p| p.lang),
+                n as f64 / seen.max(1) as f64,
+            ),
+            None => (None, 0.0),
         }
     }
 
@@ -283,7 +453,7 @@ impl Engine {
         &self,
         input: Input<'a>,
         options: &'a Options,
-    ) -> Result<(Brief<'a>, Lang, Option<Detection>), Error> {
+    ) -> Result<(Brief<'a>, Lang, Detection, LanguageSource), Error> {
         self.check_input(&input, options)?;
         let mut brief = match input {
             Input::Brief(s) => match options
@@ -310,31 +480,68 @@ impl Engine {
             ));
         }
         let detection = self.detect(&brief.paragraphs);
-        let lang = options.lang.or(brief.language).unwrap_or(detection.lang);
-        if detection.lang != lang
-            && detection.confidence > 0.8
-            && text::count_words(&brief.paragraphs.join(" ")) >= 40
-        {
+        let (requested, source) = match (options.lang, brief.language) {
+            (Some(l), _) => (Some(l), LanguageSource::Option),
+            (None, Some(l)) => (Some(l), LanguageSource::Brief),
+            (None, None) => (None, LanguageSource::Detection),
+        };
+        let asked = |l: Lang| match source {
+            LanguageSource::Option => format!("--lang {} was given", l.code()),
+            _ => format!("the brief asks for {}", language_name(l)),
+        };
+        if let Some((code, name)) = detection.other() {
+            let supported = Lang::ALL
+                .iter()
+                .map(|&l| format!("{} ({})", language_name(l), l.code()))
+                .collect::<Vec<_>>()
+                .join(" and ");
+            let head = match requested {
+                Some(l) => format!("{} but the article is in {name}", asked(l)),
+                None => format!("the article is in {name}"),
+            };
             return Err(Error::new(
                 ErrorKind::UnsupportedLanguage,
                 format!(
-                    "the brief asks for {} but the article is in {} (confidence {:.2}): translation is out of scope; give an article in {} or ask for {}",
-                    lang.code(),
-                    detection.lang.code(),
-                    detection.confidence,
-                    lang.code(),
-                    detection.lang.code()
+                    "{head} ({code}, confidence {:.2}): copydesk writes only {supported}, and translation is out of scope",
+                    detection.confidence
                 ),
             ));
         }
-        let detected = (options.lang.is_none() && brief.language.is_none()).then_some(detection);
-        Ok((brief, lang, detected))
+        let detected = detection.lang.unwrap_or(Lang::Fr);
+        if let (None, Some(other)) = (requested, &brief.other_language) {
+            let mut name = other.to_lowercase();
+            if let Some(first) = name.get(..1) {
+                name = first.to_uppercase() + name.get(1..).unwrap_or("");
+            }
+            return Err(Error::new(
+                ErrorKind::UnsupportedLanguage,
+                format!(
+                    "the brief asks for {name} but the article is in {}: copydesk writes only French (fr) and English (en) in the article's own language, and translation is out of scope",
+                    language_name(detected)
+                ),
+            ));
+        }
+        let lang = requested.unwrap_or(detected);
+        if detected != lang && detection.reliable {
+            return Err(Error::new(
+                ErrorKind::LanguageMismatch,
+                format!(
+                    "{} but the article is in {} (confidence {:.2}): translation is out of scope; give an article in {} or ask for {}",
+                    asked(lang),
+                    language_name(detected),
+                    detection.confidence,
+                    language_name(lang),
+                    language_name(detected),
+                ),
+            ));
+        }
+        Ok((brief, lang, detection, source))
     }
 
     /// The stages both `rewrite` and `analyze` run: brief, document, analysis and outline,
     /// with the source's own headings and images placed on the document.
     fn stages<'a>(&self, input: Input<'a>, options: &'a Options) -> Result<Staged<'a>, Error> {
-        let (brief, lang, detection) = self.prepare(input, options)?;
+        let (brief, lang, detection, language_source) = self.prepare(input, options)?;
         let pack = self.pack(lang);
         let document = Document::build(&brief.paragraphs, pack);
         let analysis = analyze::analyze(&document, brief.title.as_deref(), pack);
@@ -345,6 +552,7 @@ impl Engine {
             brief,
             lang,
             detection,
+            language_source,
             document,
             analysis,
             outline,
@@ -365,7 +573,7 @@ impl Engine {
             .min_words
             .or(st.brief.target_words)
             .unwrap_or(DEFAULT_TARGET_WORDS);
-        let article = Composer::new(pack, &self.env).compose(
+        let mut article = Composer::new(pack, &self.env).compose(
             &st.document,
             &st.analysis,
             &st.outline,
@@ -378,12 +586,14 @@ impl Engine {
                 images: st.images,
             },
         );
+        apply_headline_case(&mut article, options.headline_case, &st.document, pack);
         Ok(Rewrite {
             article,
             document: st.document,
             analysis: st.analysis,
             outline: st.outline,
             detection: st.detection,
+            language_source: st.language_source,
         })
     }
 
@@ -396,6 +606,7 @@ impl Engine {
             brief,
             lang,
             detection,
+            language_source,
             document: doc,
             analysis,
             outline,
@@ -416,7 +627,7 @@ impl Engine {
         Ok(json!({
             "schema": "copydesk.analysis/1",
             "language": lang.code(),
-            "detection": detection.map(|d| json!({"language": d.lang.code(), "confidence": (d.confidence * 1000.0).round() / 1000.0})),
+            "detection": detection.json(language_source),
             "title": brief.title.as_deref(),
             "target_words": brief.target_words,
             "paragraphs": paragraphs,
@@ -432,11 +643,121 @@ impl Engine {
     }
 }
 
+/// Writes the title, the H1 and every subheading in the asked case by the pack's rules
+/// ([`lang::Grammar::title_case`], [`lang::Grammar::sentence_case`]), and names the rule
+/// beside the composer's. Sentence case keeps as names the words the article itself
+/// capitalises inside a sentence and lowers the ones it writes in lower case.
+fn apply_headline_case(
+    article: &mut Article,
+    case: HeadlineCase,
+    doc: &Document,
+    pack: &LanguagePack,
+) {
+    let grammar = &pack.grammar;
+    let (names, lower_words) = word_cases(doc, pack);
+    // A name when the article capitalises it inside a sentence; a common word when it
+    // writes it (or a word of the same stem: `seized`) in lower case, or a function word; else unknown (`Washington` in a
+    // headline the article never repeats): sentence case then leaves the headline alone.
+    let is_name = |w: &str| {
+        let lower = w.to_lowercase();
+        if names.contains(&lower) {
+            Some(true)
+        } else if lower_words.contains(pack.stem(&lower).as_ref()) || pack.is_stopword(&lower) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let rule = format!(
+        "{}.headline.{}-case",
+        pack.lang.code(),
+        match case {
+            HeadlineCase::Title => "title",
+            HeadlineCase::Sentence => "sentence",
+        }
+    );
+    let apply = |t: &str| match case {
+        HeadlineCase::Title => grammar.title_case(t),
+        HeadlineCase::Sentence => grammar.sentence_case(t, &is_name),
+    };
+    let cased = apply(&article.title);
+    if cased != article.title {
+        article.title = cased;
+        article.title_rule = format!("{} + {rule}", article.title_rule);
+    }
+    article.h1 = apply(&article.h1);
+    for section in &mut article.sections {
+        let Some(heading) = &section.heading else {
+            continue;
+        };
+        let cased = apply(heading);
+        if &cased != heading {
+            section.heading = Some(cased);
+            section.heading_rule = Some(match &section.heading_rule {
+                Some(r) => format!("{r} + {rule}"),
+                None => rule.clone(),
+            });
+        }
+    }
+}
+
+/// The words (lowercase, without a possessive `’s`) the document writes with a capital
+/// inside a sentence (its names), and the stems of those it writes in lower case.
+fn word_cases(
+    doc: &Document,
+    pack: &LanguagePack,
+) -> (
+    std::collections::HashSet<String>,
+    std::collections::HashSet<String>,
+) {
+    let mut names = std::collections::HashSet::new();
+    let mut lower_words = std::collections::HashSet::new();
+    for s in &doc.sentences {
+        let words = doc.tokens[s.tokens.clone()]
+            .iter()
+            .filter(|t| t.kind == text::TokenKind::Word);
+        for (k, t) in words.enumerate() {
+            let w = doc.token_text(t);
+            for part in w.split('-') {
+                let lower = part.to_lowercase();
+                let lower = lower
+                    .strip_suffix("’s")
+                    .or_else(|| lower.strip_suffix("'s"))
+                    .unwrap_or(&lower)
+                    .to_string();
+                if part.starts_with(char::is_lowercase) {
+                    lower_words.insert(pack.stem(&lower).into_owned());
+                } else if k > 0 && part.starts_with(char::is_uppercase) {
+                    names.insert(lower);
+                }
+            }
+        }
+    }
+    (names, lower_words)
+}
+
+/// The English name of a supported language, for messages.
+fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "French",
+        Lang::En => "English",
+    }
+}
+
+/// whatlang's name of a supported language.
+fn whatlang_lang(lang: Lang) -> whatlang::Lang {
+    match lang {
+        Lang::Fr => whatlang::Lang::Fra,
+        Lang::En => whatlang::Lang::Eng,
+    }
+}
+
 /// The values of the stages up to the outline (see [`Engine::stages`]).
 struct Staged<'a> {
     brief: Brief<'a>,
     lang: Lang,
-    detection: Option<Detection>,
+    detection: Detection,
+    language_source: LanguageSource,
     document: Document,
     analysis: Analysis,
     outline: Outline,
@@ -514,11 +835,101 @@ mod tests {
     #[test]
     fn detection_tells_french_from_english() {
         let engine = Engine::new().expect("engine");
-        let fr =
-            engine.detect(&["Le conseil municipal a voté le budget de la ville pour les écoles."]);
-        assert_eq!(fr.lang, Lang::Fr);
-        let en = engine.detect(&["The council voted the budget of the city for the schools."]);
-        assert_eq!(en.lang, Lang::En);
-        assert!(en.confidence > 0.75);
+        let fr = engine.detect(&[
+            "Le conseil municipal a voté mardi soir le budget de la ville pour les écoles, \
+             après un long débat sur le prix de la cantine et sur les travaux du gymnase.",
+        ]);
+        assert_eq!(fr.lang, Some(Lang::Fr));
+        assert!(fr.reliable, "{fr:?}");
+        let en = engine.detect(&[
+            "The city council voted on Tuesday night for the budget of the schools, after a \
+             long debate about the price of school meals and the repairs to the gym.",
+        ]);
+        assert_eq!(en.lang, Some(Lang::En));
+        assert!(en.reliable && en.confidence > 0.5, "{en:?}");
+        assert_eq!(en.detected, Some("eng"));
+    }
+
+    #[test]
+    fn short_texts_are_never_reliable_and_use_function_words() {
+        let engine = Engine::new().expect("engine");
+        let d = engine.detect(&["Je suis Chris (Christopher ?)."]);
+        assert_eq!(d.lang, Some(Lang::Fr));
+        assert!(!d.reliable);
+        let d = engine.detect(&["What do you think? We can go."]);
+        assert_eq!(d.lang, Some(Lang::En));
+        assert!(!d.reliable);
+    }
+
+    #[test]
+    fn unsupported_languages_are_told_apart() {
+        let engine = Engine::new().expect("engine");
+        let es = engine.detect(&[
+            "El ayuntamiento aprobó el martes por la noche el presupuesto de la ciudad para \
+             las escuelas, después de un largo debate sobre el precio del comedor escolar.",
+        ]);
+        assert_eq!(es.lang, None, "{es:?}");
+        assert_eq!(es.other().map(|o| o.0), Some("spa"));
+        // an English article quoting a German sentence stays English
+        let mixed = engine.detect(&[
+            "The mayor of the small town said on Monday that the new bridge would open in the \
+             spring. “Wir sind sehr froh”, she told the local paper, which means that they are \
+             very happy with the work of the builders and of the council.",
+        ]);
+        assert_eq!(mixed.lang, Some(Lang::En), "{mixed:?}");
+    }
+
+    #[test]
+    fn a_brief_asking_for_another_language_is_refused() {
+        let engine = Engine::new().expect("engine");
+        let article = "Make this article seo compatible, be in french, create at least 300 words\n\n\
+            The city council voted on Tuesday night for the budget of the schools, after a long \
+            debate about the price of school meals and the repairs to the gym.";
+        let err = engine
+            .rewrite(Input::Brief(article), &Options::default())
+            .expect_err("mismatch");
+        assert_eq!(err.kind(), ErrorKind::LanguageMismatch);
+        assert!(err.to_string().contains("French") && err.to_string().contains("English"));
+        // the same article with an English brief is fine
+        let ok = article.replace("be in french", "be in english");
+        let rw = engine
+            .rewrite(Input::Brief(&ok), &Options::default())
+            .expect("english");
+        assert_eq!(rw.article.language, Lang::En);
+        assert_eq!(rw.language_source, LanguageSource::Brief);
+        assert!(rw.detection.reliable);
+    }
+
+    #[test]
+    fn title_case_is_an_english_option() {
+        let engine = Engine::new().expect("engine");
+        let brief = "Title: the council votes the budget of the schools\n\n\
+            The city council voted on Tuesday night for the budget of the schools, after a long \
+            debate about the price of school meals and the repairs to the gym.\n\n\
+            The mayor said the vote was a good day for the families of the town.";
+        let opts = Options::default().with_headline_case(HeadlineCase::Title);
+        let rw = engine.rewrite(Input::Brief(brief), &opts).expect("rewrite");
+        assert_eq!(rw.article.h1, "The Council Votes the Budget of the Schools");
+        assert_eq!(rw.article.title, lang::en::title_case(&rw.article.title));
+        for s in &rw.article.sections {
+            if let Some(h) = &s.heading {
+                assert_eq!(h, &lang::en::title_case(h));
+            }
+        }
+        // sentence case (the default): only the first word is capitalised
+        let rw = engine
+            .rewrite(Input::Brief(brief), &Options::default())
+            .expect("rewrite");
+        assert_eq!(rw.article.h1, "The council votes the budget of the schools");
+        // French headlines stay in sentence case whatever the option says
+        let fr = "Titre : le conseil vote le budget des écoles\n\n\
+            Le conseil municipal a voté mardi soir le budget de la ville pour les écoles, après \
+            un long débat sur le prix de la cantine et sur les travaux du gymnase.";
+        let a = engine.rewrite(Input::Brief(fr), &opts).expect("fr");
+        let b = engine
+            .rewrite(Input::Brief(fr), &Options::default())
+            .expect("fr");
+        assert_eq!(a.article.title, b.article.title);
+        assert_eq!(a.article.h1, b.article.h1);
     }
 }

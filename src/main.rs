@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use copydesk::lang::Lang;
+use copydesk::lang::{HeadlineCase, Lang};
 use copydesk::{Engine, Input, Options, render};
 use serde_json::{Value, json};
 
@@ -81,6 +81,10 @@ struct RewriteOpts {
     /// Input format: text, markdown or html (default: detected from the content).
     #[arg(long, value_name = "text|markdown|html")]
     input_format: Option<String>,
+    /// Headline case of the title, H1 and subheadings: sentence or title (title case applies
+    /// to English only; French stays in sentence case).
+    #[arg(long, value_name = "sentence|title")]
+    headline_case: Option<String>,
     /// Largest input accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = copydesk::DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: usize,
@@ -118,7 +122,16 @@ impl RewriteOpts {
                 ))
             })?),
         };
+        let headline_case = match self.headline_case.as_deref() {
+            None => HeadlineCase::default(),
+            Some(c) => HeadlineCase::parse(c).ok_or_else(|| {
+                Fail(format!(
+                    "unknown headline case '{c}': use sentence or title"
+                ))
+            })?,
+        };
         Ok(Options::default()
+            .with_headline_case(headline_case)
             .with_input_format(input_format)
             .with_lang(lang)
             .with_min_words(self.min_words)
@@ -193,7 +206,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             let rendered = match format {
                 Format::Markdown => render::markdown(a),
                 Format::Html => render::html(a),
-                Format::Json => render::json(a) + "\n",
+                Format::Json => rw.json() + "\n",
             };
             write_output(output.as_ref(), &rendered)?;
             for w in &a.warnings {
@@ -262,7 +275,7 @@ fn batch_line(engine: &Engine, line: &str, options: &Options) -> Value {
     };
     match result {
         Ok(rw) => {
-            let mut v = render::json_value(&rw.article);
+            let mut v = rw.json_value();
             if let Some(obj) = v.as_object_mut() {
                 obj.insert("id".into(), id);
             }

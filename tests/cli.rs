@@ -488,3 +488,174 @@ fn input_format_can_be_forced() {
     let bad = run(&["rewrite", "--input-format", "pdf", SAMPLE], b"");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// An English article of about 70 words (own text), with no instruction.
+const EN_ARTICLE: &str = "The harbour board of Westcliff agreed on Monday to rebuild the old \
+stone jetty, which was badly damaged by the storms of last winter.\n\n\
+The work will cost about 2.4 million pounds and should start in the spring, the board said. \
+Fishermen have asked for the jetty to stay open to boats during the repairs, and the board \
+promised to study a plan that would close only one side at a time.";
+
+/// A French article of about 70 words (own text), with no instruction.
+const FR_ARTICLE: &str = "Le conseil du port de Rochebrune a décidé lundi de reconstruire la \
+vieille jetée de pierre, très abîmée par les tempêtes de l’hiver dernier.\n\n\
+Les travaux coûteront environ 2,4 millions d’euros et devraient commencer au printemps, a \
+précisé le conseil. Les pêcheurs ont demandé que la jetée reste ouverte aux bateaux pendant \
+le chantier, et le conseil a promis d’étudier un plan qui ne fermerait qu’un côté à la fois.";
+
+/// A German article (own text): a language copydesk has no pack for.
+const DE_ARTICLE: &str = "Der Hafenrat von Westklippe hat am Montag beschlossen, den alten \
+Steinsteg neu zu bauen, der bei den Stürmen im vergangenen Winter schwer beschädigt wurde. \
+Die Arbeiten sollen im Frühling beginnen und etwa zwei Millionen Euro kosten, teilte der Rat mit.";
+
+/// Runs `rewrite --format json` on stdin and returns the exit code and the stderr text.
+fn rewrite_stdin(input: &str, extra: &[&str]) -> (Option<i32>, String, Vec<u8>) {
+    let mut args = vec!["rewrite", "--format", "json", "-"];
+    args.extend_from_slice(extra);
+    let out = run(&args, input.as_bytes());
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.stdout,
+    )
+}
+
+/// The one error line of a refused input: exit 2, one `copydesk: error:` line, no output.
+fn assert_refused(input: &str, extra: &[&str], must_name: &[&str]) {
+    let (code, stderr, stdout) = rewrite_stdin(input, extra);
+    assert_eq!(code, Some(2), "stderr: {stderr}");
+    assert!(stdout.is_empty(), "no article on a refused input");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(lines[0].starts_with("copydesk: error: "), "{stderr}");
+    for name in must_name {
+        assert!(lines[0].contains(name), "{name} missing from: {stderr}");
+    }
+}
+
+#[test]
+fn a_brief_asking_for_french_over_an_english_article_is_refused() {
+    let brief = format!(
+        "Make this article seo compatible, be in french, create at least 300 words\n\n{EN_ARTICLE}"
+    );
+    assert_refused(&brief, &[], &["French", "English", "translation"]);
+    // the same with --lang on a bare article
+    assert_refused(EN_ARTICLE, &["--lang", "fr"], &["--lang fr", "English"]);
+    assert_refused(FR_ARTICLE, &["--lang", "en"], &["--lang en", "French"]);
+}
+
+#[test]
+fn english_instructions_over_a_french_article_are_fine() {
+    // The brief that started the project: English instructions, a French article.
+    let brief = format!(
+        "Customize this title in frenchLa jetée de Rochebrune sera reconstruite\n\n\
+         Make this article seo compatible,Let there be subheadings for the article, \
+         be in french, create at least 300 words\n\n{FR_ARTICLE}"
+    );
+    let (code, stderr, stdout) = rewrite_stdin(&brief, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let v: Value = serde_json::from_slice(&stdout).expect("JSON");
+    assert_eq!(v["language"], "fr");
+    assert_eq!(v["detection"]["language"], "fr");
+    assert_eq!(v["detection"]["source"], "brief");
+    assert_eq!(v["detection"]["reliable"], true);
+}
+
+#[test]
+fn a_brief_asking_for_an_unsupported_language_is_refused() {
+    let brief = format!(
+        "Make this article seo compatible, be in german, create at least 300 words\n\n{EN_ARTICLE}"
+    );
+    assert_refused(&brief, &[], &["German", "English", "translation"]);
+}
+
+#[test]
+fn an_article_in_an_unsupported_language_is_refused() {
+    assert_refused(DE_ARTICLE, &[], &["German", "French", "English"]);
+    let brief =
+        format!("Rewrite this article for SEO in English, at least 300 words.\n\n{DE_ARTICLE}");
+    assert_refused(&brief, &[], &["English", "German"]);
+}
+
+#[test]
+fn detection_is_reported_in_both_json_outputs() {
+    let (code, stderr, stdout) = rewrite_stdin(EN_ARTICLE, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let v: Value = serde_json::from_slice(&stdout).expect("JSON");
+    assert_eq!(v["language"], "en");
+    let d = &v["detection"];
+    assert_eq!(d["language"], "en");
+    assert_eq!(d["detected"], "eng");
+    assert_eq!(d["source"], "detection");
+    assert!(
+        d["confidence"]
+            .as_f64()
+            .is_some_and(|c| (0.0..=1.0).contains(&c))
+    );
+    assert!(d["words"].as_u64().is_some_and(|w| w >= 50));
+    let out = run(&["analyze", "--format", "json", "-"], FR_ARTICLE.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let a: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(a["language"], "fr");
+    assert_eq!(a["detection"]["language"], "fr");
+    assert_eq!(a["detection"]["detected"], "fra");
+}
+
+#[test]
+fn a_short_english_text_under_a_french_option_is_not_refused() {
+    // Too short to be sure: the option wins, nothing is refused.
+    let (code, stderr, _) = rewrite_stdin("Paris, London and Rome.", &["--lang", "fr"]);
+    assert_eq!(code, Some(0), "{stderr}");
+}
+
+#[test]
+fn english_noise_lines_are_removed_and_listed() {
+    let brief = format!(
+        "{EN_ARTICLE}\n\nAdvertisement\n\nShare this article\n\n\
+         Related: Westcliff pier reopens\n\nRead more: the storms of last winter"
+    );
+    let (code, stderr, stdout) = rewrite_stdin(&brief, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let v: Value = serde_json::from_slice(&stdout).expect("JSON");
+    let reasons: Vec<&str> = v["removed"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["reason"].as_str())
+        .collect();
+    for r in ["ad-marker", "share-line", "read-also-teaser"] {
+        assert!(reasons.contains(&r), "{r} not in {reasons:?}");
+    }
+    let md = v["markdown"].as_str().expect("markdown");
+    for noise in ["Advertisement", "Share this", "Related:", "Read more"] {
+        assert!(!md.contains(noise), "{noise} left in the markdown");
+    }
+}
+
+#[test]
+fn headline_case_flag() {
+    let brief =
+        format!("Title: harbour board to rebuild the old jetty of Westcliff\n\n{EN_ARTICLE}");
+    let (code, stderr, stdout) = rewrite_stdin(&brief, &["--headline-case", "title"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let v: Value = serde_json::from_slice(&stdout).expect("JSON");
+    assert_eq!(
+        v["h1"],
+        "Harbour Board to Rebuild the Old Jetty of Westcliff"
+    );
+    let title = v["title"].as_str().expect("title");
+    // every word of four letters or more starts with a capital
+    for w in title.split_whitespace().filter(|w| w.chars().count() >= 4) {
+        assert!(w.starts_with(|c: char| !c.is_lowercase()), "{w} in {title}");
+    }
+    let (code, _, stdout) = rewrite_stdin(&brief, &[]);
+    assert_eq!(code, Some(0));
+    let v: Value = serde_json::from_slice(&stdout).expect("JSON");
+    assert_eq!(
+        v["h1"],
+        "Harbour board to rebuild the old jetty of Westcliff"
+    );
+    let (code, stderr, _) = rewrite_stdin(&brief, &["--headline-case", "upper"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("sentence or title"), "{stderr}");
+}

@@ -55,6 +55,35 @@ impl Lang {
     }
 }
 
+/// How headlines (title, H1, subheadings) are capitalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadlineCase {
+    /// Only the first word and names start with a capital (the default; always in French).
+    #[default]
+    Sentence,
+    /// Every major word starts with a capital ([`Grammar::title_case`]; English only).
+    Title,
+}
+
+impl HeadlineCase {
+    /// Parses `sentence` or `title`.
+    ///
+    /// ```
+    /// use copydesk::lang::HeadlineCase;
+    /// assert_eq!(HeadlineCase::parse("Title"), Some(HeadlineCase::Title));
+    /// assert_eq!(HeadlineCase::parse("upper"), None);
+    /// ```
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_lowercase().as_str() {
+            "sentence" => Some(Self::Sentence),
+            "title" => Some(Self::Title),
+            _ => None,
+        }
+    }
+}
+
 /// The grammatical gender of a noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
@@ -89,6 +118,39 @@ pub struct NoiseRule {
     pub pattern: Regex,
 }
 
+/// The sentence-boundary rules that differ between languages (rule family `text.sbd`).
+///
+/// The default is the French behaviour; [`Grammar::sentence_rules`] gives a language's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceRules {
+    /// `?` or `!` before a lower-case word continues the sentence even without a closing
+    /// quote (French incise: `Non ! a-t-il dit`). When false, only a closing quote makes an
+    /// incise (`“Stop!” she said`), and `what now? we go` is two sentences.
+    pub lowercase_continues_after_question: bool,
+    /// The fewest letters a plain, undotted word needs for its period to end a sentence
+    /// before a lower-case word (`one. i think`: 3 letters).
+    pub min_letters_before_lowercase: usize,
+    /// Abbreviations match as written: `Card.` (Cardinal) is not `card.`, `No.` is not
+    /// `no.`. An entry written in lower case still matches its capitalised form (`Approx.`)
+    /// and an all-capitals word matches any entry (`MR.`). When false, case is ignored.
+    pub case_sensitive_abbreviations: bool,
+    /// Before a capitalised word, a weak abbreviation or a dotted acronym (`U.S.`, `Inc.`,
+    /// `Jr.`) ends the sentence only when that word is a function word (`the U.S. Senate`
+    /// stays whole; `in the U.S. The` splits). When false, it always ends it.
+    pub weak_ends_only_before_function_word: bool,
+}
+
+impl Default for SentenceRules {
+    fn default() -> Self {
+        Self {
+            lowercase_continues_after_question: true,
+            min_letters_before_lowercase: 4,
+            case_sensitive_abbreviations: false,
+            weak_ends_only_before_function_word: false,
+        }
+    }
+}
+
 /// Brief cues of one language: how its instruction lines look.
 #[derive(Debug)]
 pub struct BriefCues {
@@ -104,6 +166,8 @@ pub struct BriefCues {
     pub target: Vec<Regex>,
     /// Language requests.
     pub lang: Vec<(Lang, Regex)>,
+    /// Requests for a language with no pack, its name in capture group 1 (`be in german`).
+    pub other_lang: Vec<Regex>,
     /// A request for subheadings.
     pub subheadings: Vec<Regex>,
 }
@@ -149,6 +213,12 @@ pub struct LanguagePack {
     /// Abbreviations that often end a sentence too (`etc.`): no boundary only before a
     /// lower-case word.
     pub weak_abbreviations: HashSet<String>,
+    /// [`Self::abbreviations`] as the data writes them (for case-sensitive matching).
+    abbreviations_cased: HashSet<String>,
+    /// [`Self::weak_abbreviations`] as the data writes them.
+    weak_abbreviations_cased: HashSet<String>,
+    /// The language's sentence-boundary rules.
+    pub sentence_rules: SentenceRules,
     /// Scrape-noise rules.
     pub noise: Vec<NoiseRule>,
     /// Brief instruction cues written in this language.
@@ -235,6 +305,25 @@ pub trait Grammar: Send + Sync {
     /// The separator between a kicker and the rest of a title or heading (`" : "` in French).
     fn kicker_separator(&self) -> &'static str;
 
+    /// The sentence-boundary rules that differ from the default (French) ones.
+    fn sentence_rules(&self) -> SentenceRules {
+        SentenceRules::default()
+    }
+
+    /// Writes a headline (title, H1, subheading) in title case, when the language's
+    /// typography uses it; the default (French: always sentence case) returns it unchanged.
+    fn title_case(&self, text: &str) -> String {
+        text.to_string()
+    }
+
+    /// Writes a title-case headline in sentence case; `is_name` tells a name (`Some(true)`)
+    /// from a common word (`Some(false)`) or cannot tell (`None`). The default (French:
+    /// headlines are written in sentence case) returns it unchanged.
+    fn sentence_case(&self, text: &str, is_name: &dyn Fn(&str) -> Option<bool>) -> String {
+        let _ = is_name;
+        text.to_string()
+    }
+
     /// Typography for generated text only, where the source's exact spelling does not bind
     /// (French: superscript ordinals `1ᵉʳ`, `42ᵉ`; a no-break space in `38 °C`, `19 h`).
     /// The default changes nothing.
@@ -291,6 +380,7 @@ fn parse_brief(src: &str) -> Result<BriefCues, Error> {
         cues: Vec::new(),
         target: Vec::new(),
         lang: Vec::new(),
+        other_lang: Vec::new(),
         subheadings: Vec::new(),
     };
     for line in lines(src) {
@@ -305,6 +395,7 @@ fn parse_brief(src: &str) -> Result<BriefCues, Error> {
             "cue" => cues.cues.push(re),
             "target" => cues.target.push(re),
             "subheadings" => cues.subheadings.push(re),
+            "lang-other" => cues.other_lang.push(re),
             other => {
                 if let Some(lang) = other.strip_prefix("lang:").and_then(Lang::parse) {
                     cues.lang.push((lang, re));
@@ -390,22 +481,28 @@ impl LanguagePack {
         }
         let s = sections(data.grammar);
         let not_abbreviations = set(s.get("not-abbreviations"));
-        let mut abbreviations = HashSet::new();
-        let mut weak_abbreviations = HashSet::new();
+        let mut abbreviations_cased = HashSet::new();
+        let mut weak_abbreviations_cased = HashSet::new();
         for src in data.abbreviations {
             // Entries after "# may end a sentence" often do end one: they are weak.
             let mut parts = src.splitn(2, "\n# may end a sentence");
             let strong = parts.next().unwrap_or(src);
             if let Some(weak) = parts.next() {
-                weak_abbreviations.extend(lines(weak).map(str::to_lowercase));
+                weak_abbreviations_cased.extend(lines(weak).map(str::to_string));
             }
-            abbreviations.extend(
+            abbreviations_cased.extend(
                 lines(strong)
                     .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                    .map(|l| l.to_lowercase())
-                    .filter(|l| !not_abbreviations.contains(l)),
+                    .filter(|l| !not_abbreviations.contains(&l.to_lowercase())),
             );
         }
+        let lower = |set: &HashSet<String>| -> HashSet<String> {
+            set.iter().map(|l| l.to_lowercase()).collect()
+        };
+        let weak_abbreviations = lower(&weak_abbreviations_cased);
+        // A weak entry of the pack's own list overrides a generated strong one (CLDR's `U.S.`).
+        abbreviations_cased.retain(|a| !weak_abbreviations.contains(&a.to_lowercase()));
+        let abbreviations = lower(&abbreviations_cased);
         let words = WordClasses {
             determiners: set(s.get("determiners")),
             elisions: set(s.get("elisions")),
@@ -434,6 +531,9 @@ impl LanguagePack {
             verbs: lines(data.verbs).map(str::to_lowercase).collect(),
             weak_abbreviations,
             abbreviations,
+            abbreviations_cased,
+            weak_abbreviations_cased,
+            sentence_rules: grammar.sentence_rules(),
             noise: parse_noise(data.noise)?,
             brief: parse_brief(data.brief)?,
             words,
@@ -459,6 +559,56 @@ impl LanguagePack {
             grammar,
             stemmer,
         })
+    }
+
+    /// Whether `word` (as written, with its final period: `Mr.`, `av. J.-C.`) is an
+    /// abbreviation after which a period never ends a sentence.
+    ///
+    /// ```
+    /// # let en = copydesk::lang::LanguagePack::load(copydesk::lang::Lang::En).unwrap();
+    /// assert!(en.is_abbreviation("Mr.") && en.is_abbreviation("Approx."));
+    /// assert!(en.is_abbreviation("Gen.") && !en.is_abbreviation("gen."));
+    /// assert!(en.is_abbreviation("GEN."));
+    /// ```
+    #[must_use]
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviation_in(&self.abbreviations, &self.abbreviations_cased, word)
+    }
+
+    /// Whether `word` (as written, with its final period: `Inc.`, `etc.`) is a weak
+    /// abbreviation: one that often closes a sentence too.
+    #[must_use]
+    pub fn is_weak_abbreviation(&self, word: &str) -> bool {
+        self.abbreviation_in(
+            &self.weak_abbreviations,
+            &self.weak_abbreviations_cased,
+            word,
+        )
+    }
+
+    fn abbreviation_in(
+        &self,
+        lower: &HashSet<String>,
+        cased: &HashSet<String>,
+        word: &str,
+    ) -> bool {
+        if !self.sentence_rules.case_sensitive_abbreviations {
+            return lower.contains(&word.to_lowercase());
+        }
+        if cased.contains(word) {
+            return true;
+        }
+        // A lower-case entry capitalised at the start of a sentence (`Approx.`, `E.g.`).
+        let mut chars = word.chars();
+        let decapitalised: String = match chars.next() {
+            Some(c) if c.is_uppercase() => c.to_lowercase().chain(chars).collect(),
+            _ => return false,
+        };
+        if cased.contains(&decapitalised) {
+            return true;
+        }
+        // A word in capitals (`MR.`, `INC.` in a shouted headline) matches any entry.
+        !word.chars().any(char::is_lowercase) && lower.contains(&word.to_lowercase())
     }
 
     /// The Snowball stem of a lowercase word.
