@@ -631,6 +631,8 @@ impl Engine {
             "title": brief.title.as_deref(),
             "target_words": brief.target_words,
             "paragraphs": paragraphs,
+            // the normalised text that the entity, figure, date and quote spans index
+            "text": doc.text,
             "keyphrases": analysis.keyphrases.iter().take(20).map(|k| json!({"text": k.text, "score": (k.score * 1000.0).round() / 1000.0})).collect::<Vec<_>>(),
             "focus_keyphrase": analysis.focus_keyphrase().map(|k| k.text.clone()),
             "entities": analysis.entities,
