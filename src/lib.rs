@@ -181,10 +181,26 @@ impl Engine {
     /// # Errors
     /// [`ErrorKind::Internal`] if embedded data is defective (a build bug, never input).
     pub fn new() -> Result<Self, Error> {
-        let packs = Lang::ALL
-            .iter()
-            .map(|&l| LanguagePack::load(l))
-            .collect::<Result<Vec<_>, _>>()?;
+        // Each pack compiles its patterns on its own thread (most of the start-up time is
+        // regex compilation); the packs are kept in `Lang::ALL` order whatever finishes first.
+        let packs = std::thread::scope(|scope| {
+            let handles: Vec<_> = Lang::ALL
+                .iter()
+                .map(|&l| scope.spawn(move || LanguagePack::load(l)))
+                .collect();
+            handles
+                .into_iter()
+                .zip(Lang::ALL)
+                .map(|(h, l)| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(Error::new(
+                            ErrorKind::Internal,
+                            format!("loading the {} pack failed", l.code()),
+                        ))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })?;
         let mut env = minijinja::Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         for pack in &packs {
@@ -205,11 +221,25 @@ impl Engine {
             .unwrap_or(&self.packs[0])
     }
 
+    /// Every loaded language pack (what [`brief::parse`] takes).
+    #[must_use]
+    pub fn packs(&self) -> &[LanguagePack] {
+        &self.packs
+    }
+
+    /// A composer for one language, on the engine's templates (for running the compose stage
+    /// on its own, as the benches do).
+    #[must_use]
+    pub fn composer(&self, lang: Lang) -> Composer<'_> {
+        Composer::new(self.pack(lang), &self.env)
+    }
+
     /// Detects the language of a text from stopword coverage.
     #[must_use]
     pub fn detect<S: AsRef<str>>(&self, paragraphs: &[S]) -> Detection {
         let mut hits = vec![0usize; self.packs.len()];
         let mut seen = 0;
+        let mut lower = String::new();
         'outer: for p in paragraphs {
             for w in p
                 .as_ref()
@@ -218,14 +248,12 @@ impl Engine {
                 if w.is_empty() {
                     continue;
                 }
-                let lower = w.to_lowercase();
-                let lower = lower
-                    .split(['’', '\''])
-                    .next_back()
-                    .unwrap_or(&lower)
-                    .to_string();
+                // The part after the last apostrophe, lowercased into one reused buffer.
+                let last = w.rsplit(['’', '\'']).next().unwrap_or(w);
+                lower.clear();
+                lower.extend(last.chars().flat_map(char::to_lowercase));
                 for (k, pack) in self.packs.iter().enumerate() {
-                    if pack.stopwords.contains(&lower) {
+                    if pack.stopwords.contains(lower.as_str()) {
                         hits[k] += 1;
                     }
                 }

@@ -173,7 +173,10 @@ fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Fail> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Fail> {
-    let engine = Engine::new().map_err(|e| Fail(e.to_string()))?;
+    // The engine lives until the process exits: freeing its compiled patterns one by one
+    // would only add time at exit (about 3 % of a batch run on the dev set, under callgrind).
+    let engine = std::mem::ManuallyDrop::new(Engine::new().map_err(|e| Fail(e.to_string()))?);
+    let engine: &Engine = &engine;
     match cli.command {
         Command::Rewrite {
             input,
@@ -225,7 +228,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         }
         Command::Batch { input, jobs, opts } => {
             let options = opts.options()?;
-            batch(&engine, input.as_ref(), jobs, &options)?;
+            batch(engine, input.as_ref(), jobs, &options)?;
             Ok(ExitCode::SUCCESS)
         }
     }
