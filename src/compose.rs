@@ -2234,6 +2234,8 @@ fn trim_sentence(
         }
     }
     // trim.relative and trim.participial: ", qui … ," or to the end.
+    // (`lower` is `s` lowercased, recomputed only when `s` changes.)
+    let mut lower = s.to_lowercase();
     for opener in pack
         .words
         .clause_openers
@@ -2244,7 +2246,7 @@ fn trim_sentence(
         if !s.contains(", ") {
             break;
         }
-        if let Some(p) = s.to_lowercase().find(&pat) {
+        if let Some(p) = lower.find(&pat) {
             if !s.is_char_boundary(p) {
                 continue;
             }
@@ -2255,6 +2257,7 @@ fn trim_sentence(
                 Some(e) => s.replace_range(p..=e, ""),
                 None => s.truncate(p),
             }
+            lower = s.to_lowercase();
         }
     }
     // trim.attribution-end: ", selon X" / ", a déclaré X" at the end.
