@@ -192,10 +192,14 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             } else {
                 read_input(input.as_ref(), opts.max_input_bytes)?
             };
-            let rw = engine
+            // Only the article is rendered: the stage values (document, token facts, analysis)
+            // are freed before the output is built, which lowers the peak memory.
+            let article = engine
                 .rewrite(Input::Brief(&text), &options)
-                .map_err(|e| Fail(e.to_string()))?;
-            let a = &rw.article;
+                .map_err(|e| Fail(e.to_string()))?
+                .article;
+            drop(text);
+            let a = &article;
             let rendered = match format {
                 Format::Markdown => render::markdown(a),
                 Format::Html => render::html(a),
@@ -381,7 +385,8 @@ fn batch_line(engine: &Engine, line: &str, options: &Options) -> Value {
     };
     match result {
         Ok(rw) => {
-            let mut v = render::json_value(&rw.article);
+            let article = rw.article; // the other stage values are freed here
+            let mut v = render::json_value(&article);
             if let Some(obj) = v.as_object_mut() {
                 obj.insert("id".into(), id);
             }
