@@ -12,6 +12,7 @@
 //! occurrence sits inside one longer kept phrase is dropped.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -28,13 +29,64 @@ const TITLE_SPECIFICITY_FLOOR: f64 = 0.8;
 /// How many keyphrases the analysis keeps.
 pub const MAX_KEYPHRASES: usize = 40;
 
+/// A lowercased word or a stem, shared by every token that has it: one allocation per
+/// distinct word of a document instead of two per token (see [`TokenInfo`]). Reads as a `str`
+/// (`as_str`, deref, `== "de"`); `to_string()` gives an owned copy.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Word(Arc<str>);
+
+impl Word {
+    /// The text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Word {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// Per-token facts used by every later stage.
 #[derive(Debug, Clone)]
 pub struct TokenInfo {
-    /// The token lowercased.
-    pub lower: String,
-    /// The Snowball stem of `lower`.
-    pub stem: String,
+    /// The token lowercased (shared between the tokens of the same word).
+    pub lower: Word,
+    /// The Snowball stem of `lower` (shared likewise).
+    pub stem: Word,
     /// A content word: may start or end a keyphrase.
     pub content: bool,
     /// Starts with an upper-case letter.
@@ -228,35 +280,51 @@ fn after_dateline(doc: &Document, i: usize) -> bool {
 /// Computes per-token facts.
 fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
     let mut infos = Vec::with_capacity(doc.tokens.len());
+    // Each distinct token text (and kind: only words are stemmed) is lowercased and stemmed
+    // once; its (lower, stem) pair is shared by every such token.
+    let mut words: HashMap<(&str, bool), (Word, Word)> = HashMap::new();
     for sentence in &doc.sentences {
         let mut after_aux = false;
         for (k, t) in doc.tokens[sentence.tokens.clone()].iter().enumerate() {
             let text = doc.token_text(t);
-            let lower = text.to_lowercase();
+            let is_word = t.kind == TokenKind::Word;
+            let (lower, stem) = words
+                .entry((text, is_word))
+                .or_insert_with(|| {
+                    let lower = text.to_lowercase();
+                    let stem: Word = if is_word {
+                        Word(pack.stem(&lower).into())
+                    } else {
+                        Word(lower.as_str().into())
+                    };
+                    (Word(lower.into()), stem)
+                })
+                .clone();
+            let l = lower.as_str();
             let capitalized = text.chars().next().is_some_and(char::is_uppercase);
-            let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
-            let stop = pack.is_stopword(&lower) || pack.verbs.contains(&lower);
+            let letters = l.chars().filter(|c| c.is_alphabetic()).count();
+            let stop = pack.is_stopword(l) || pack.verbs.contains(l);
             let prev_lower = (k > 0)
                 .then(|| infos.last().map(|x: &TokenInfo| x.lower.as_str()))
                 .flatten()
                 .unwrap_or("");
             let infinitive = !capitalized
-                && lower.ends_with("er")
-                && lower.chars().count() > 4
+                && l.ends_with("er")
+                && l.chars().count() > 4
                 && matches!(
                     prev_lower,
                     "de" | "d’" | "d'" | "à" | "pour" | "sans" | "pas" | "se" | "s’" | "to"
                 );
-            let calendar = pack.weekdays.contains_key(&lower) || pack.months.contains_key(&lower);
-            let conjugated = !capitalized && is_conjugated(&lower);
-            let verbish = (after_aux && is_participle(&lower) && !capitalized)
+            let calendar = pack.weekdays.contains_key(l) || pack.months.contains_key(l);
+            let conjugated = !capitalized && is_conjugated(l);
+            let verbish = (after_aux && is_participle(l) && !capitalized)
                 || infinitive
                 || calendar
                 || conjugated;
             let content = match t.kind {
                 TokenKind::Word => {
-                    let adverb = lower.ends_with("ment") && !capitalized && letters > 6;
-                    let inversion = lower.contains("-t-");
+                    let adverb = l.ends_with("ment") && !capitalized && letters > 6;
+                    let inversion = l.contains("-t-");
                     let acronym = letters >= 2
                         && text
                             .chars()
@@ -266,13 +334,8 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
                 }
                 _ => false,
             };
-            let stem = if t.kind == TokenKind::Word {
-                pack.stem(&lower).into_owned()
-            } else {
-                lower.clone()
-            };
             after_aux = t.kind == TokenKind::Word
-                && (pack.words.auxiliaries.contains(&lower) || pack.verbs.contains(&lower));
+                && (pack.words.auxiliaries.contains(l) || pack.verbs.contains(l));
             infos.push(TokenInfo {
                 lower,
                 stem,
@@ -299,9 +362,9 @@ fn name_words(doc: &Document, infos: &[TokenInfo]) -> HashSet<String> {
             continue;
         }
         if info.capitalized && !info.sentence_start {
-            mid_caps.insert(info.lower.clone());
+            mid_caps.insert(info.lower.to_string());
         } else if !info.capitalized {
-            lower_seen.insert(info.lower.clone());
+            lower_seen.insert(info.lower.to_string());
         }
     }
     mid_caps.retain(|w| !lower_seen.contains(w));
@@ -454,7 +517,7 @@ fn describe(
         .any(|p| p.starts_with(char::is_uppercase));
     if infos[first].sentence_start
         && infos[first].capitalized
-        && !names.contains(&infos[first].lower)
+        && !names.contains(infos[first].lower.as_str())
         && !compound_name
     {
         form = lowercase_initial(&form);
@@ -466,9 +529,13 @@ fn describe(
         .filter(|&i| infos[i].content)
         .collect();
     let is_name = content.iter().all(|&i| {
-        names.contains(&infos[i].lower) || (infos[i].capitalized && !infos[i].sentence_start)
+        names.contains(infos[i].lower.as_str())
+            || (infos[i].capitalized && !infos[i].sentence_start)
     });
-    let lowers = content.iter().map(|&i| infos[i].lower.clone()).collect();
+    let lowers = content
+        .iter()
+        .map(|&i| infos[i].lower.to_string())
+        .collect();
     (key, form, content.len(), is_name, lowers)
 }
 
@@ -490,7 +557,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
                 && !x.sentence_start
                 && !pack.is_stopword(&x.lower)
             {
-                names.insert(x.lower.clone());
+                names.insert(x.lower.to_string());
             }
         }
     }
@@ -516,7 +583,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
                 let prev = &infos[only - 1];
                 if prev.content {
                     g.after_noun += 1;
-                } else if pack.words.determiners.contains(&prev.lower)
+                } else if pack.words.determiners.contains(prev.lower.as_str())
                     || prev.lower.ends_with('’')
                     || prev.lower.ends_with('\'')
                 {
@@ -769,10 +836,9 @@ fn title_leads(ti: &[TokenInfo], pack: &LanguagePack) -> Vec<String> {
         start = colon + 1;
     }
     let rest = &ti[start.min(ti.len())..];
-    let skip = usize::from(
-        rest.first()
-            .is_some_and(|x| pack.words.determiners.contains(&x.lower) || x.lower.ends_with('’')),
-    );
+    let skip = usize::from(rest.first().is_some_and(|x| {
+        pack.words.determiners.contains(x.lower.as_str()) || x.lower.ends_with('’')
+    }));
     let opening: Vec<&str> = rest
         .iter()
         .skip(skip)
@@ -1028,7 +1094,7 @@ fn entities(
             let ok = |k: usize| {
                 doc.tokens[k].kind == TokenKind::Word
                     && infos[k].capitalized
-                    && (!infos[k].sentence_start || names.contains(&infos[k].lower))
+                    && (!infos[k].sentence_start || names.contains(infos[k].lower.as_str()))
                     && !pack.is_stopword(&infos[k].lower)
             };
             if !ok(i) {

@@ -468,9 +468,9 @@ fn article_names(doc: &Document, analysis: &Analysis, pack: &LanguagePack) -> Ha
                 .get(k + 1)
                 .is_some_and(|n| n.kind == TokenKind::Word);
         if info.capitalized && (!info.sentence_start || opens_name) {
-            names.insert(info.lower.clone());
+            names.insert(info.lower.to_string());
         } else if !info.capitalized {
-            lower.insert(info.lower.clone());
+            lower.insert(info.lower.to_string());
         }
     }
     names.retain(|n| !lower.contains(n));
