@@ -2142,6 +2142,37 @@ fn strip_reporting(clause: &str, pack: &LanguagePack) -> String {
 /// `trim.parenthetical` (drops `( … )`), `trim.relative` (drops `, qui … ,`),
 /// `trim.participial` (drops `, affirmant que …`), `trim.attribution-end` (drops `, selon X`),
 /// `trim.subordinate` (cuts at `après que`, `alors que`, …).
+/// Whether `hay` starts with `{prefix}{word} ` (same as `hay.starts_with(&format!(…))`, without
+/// building the pattern: `trim_sentence` asks this for every attribution verb).
+fn starts_with_spaced(hay: &str, prefix: &str, word: &str) -> bool {
+    hay.strip_prefix(prefix)
+        .and_then(|rest| rest.strip_prefix(word))
+        .is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// Whether `hay` holds ` {word} ` anywhere (same as `hay.contains(&format!(" {word} "))`, every
+/// occurrence of `word`, overlapping ones included, is tried; no pattern is built).
+fn contains_spaced(hay: &str, word: &str) -> bool {
+    let mut from = 0;
+    while let Some(k) = hay[from..].find(word) {
+        let at = from + k;
+        if hay[..at].ends_with(' ') && hay[at + word.len()..].starts_with(' ') {
+            return true;
+        }
+        match hay[at..].chars().next() {
+            Some(c) => from = at + c.len_utf8(),
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Whether `hay` ends with ` {word}` (same as `hay.ends_with(&format!(" {word}"))`).
+fn ends_with_spaced(hay: &str, word: &str) -> bool {
+    hay.strip_suffix(word)
+        .is_some_and(|rest| rest.ends_with(' '))
+}
+
 fn trim_sentence(
     sentence: &str,
     pack: &LanguagePack,
@@ -2269,9 +2300,9 @@ fn trim_sentence(
             || tail.contains("-t-il")
             || tail.contains("-t-elle")
             || pack.words.attribution_verbs.iter().any(|v| {
-                tail.starts_with(&format!("a {v} "))
-                    || tail.starts_with(&format!("ont {v} "))
-                    || tail.starts_with(&format!("{v} "))
+                starts_with_spaced(tail, "a ", v)
+                    || starts_with_spaced(tail, "ont ", v)
+                    || starts_with_spaced(tail, "", v)
             });
         if is_attr && count_words(&s[..p]) >= 6 {
             s.truncate(p);
@@ -2297,7 +2328,7 @@ fn trim_sentence(
             .words
             .attribution_verbs
             .iter()
-            .any(|v| lower.contains(&format!(" {v} ")) || lower.ends_with(&format!(" {v}")));
+            .any(|v| contains_spaced(&lower, v) || ends_with_spaced(&lower, v));
     if (s.contains('«') || s.contains('“')) && !attributed {
         return None;
     }
@@ -2509,6 +2540,42 @@ mod tests {
         );
         assert_eq!(s, "val-de-sernance-conseil-regional-debloque-fonds-urgence");
         assert!(s.split('-').count() <= 9);
+    }
+
+    #[test]
+    fn spaced_word_checks_agree_with_the_formatted_patterns() {
+        let hays = [
+            "le maire a déclaré que",
+            "a déclaré hier",
+            "déclaré ",
+            " déclaré",
+            "aa aaa aa",
+            "x  y",
+            "",
+            "l’élu a dit",
+        ];
+        let words = ["déclaré", "aa", "a", "", "dit", "élu"];
+        for hay in hays {
+            for w in words {
+                assert_eq!(
+                    contains_spaced(hay, w),
+                    hay.contains(&format!(" {w} ")),
+                    "{hay:?} {w:?}"
+                );
+                assert_eq!(
+                    ends_with_spaced(hay, w),
+                    hay.ends_with(&format!(" {w}")),
+                    "{hay:?} {w:?}"
+                );
+                for prefix in ["a ", "ont ", ""] {
+                    assert_eq!(
+                        starts_with_spaced(hay, prefix, w),
+                        hay.starts_with(&format!("{prefix}{w} ")),
+                        "{hay:?} {prefix:?} {w:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
