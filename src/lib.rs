@@ -459,6 +459,15 @@ impl Engine {
     }
 }
 
+// Checked in every build, not only under `cargo test`: one engine is shared by the threads of
+// `copydesk batch` (`&Engine` across rayon workers), and a rewrite may be sent between them.
+const _: fn() = || {
+    fn shared<T: Send + Sync>() {}
+    shared::<Engine>();
+    shared::<Rewrite>();
+    shared::<Options>();
+};
+
 /// The values of the stages up to the outline (see [`Engine::stages`]).
 struct Staged<'a> {
     brief: Brief<'a>,
