@@ -1661,15 +1661,25 @@ fn only_dates(clause: &str, pack: &LanguagePack) -> bool {
         })
 }
 
-/// A sentence normalised for duplicate checks.
+/// A sentence normalised for duplicate checks: letters and digits only, words separated by
+/// one space, lowercase. One pass and one copy before lowercasing (this runs on every sentence
+/// of the document); the same string as filtering, `split_whitespace().join(" ")` and
+/// `to_lowercase()`.
 fn norm_sentence(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if c.is_alphanumeric() {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out.to_lowercase()
 }
 
 fn list_section(heading: String, rule: String, items: Vec<(usize, String)>) -> Section {
@@ -2540,6 +2550,29 @@ mod tests {
         );
         assert_eq!(s, "val-de-sernance-conseil-regional-debloque-fonds-urgence");
         assert!(s.split('-').count() <= 9);
+    }
+
+    #[test]
+    fn norm_sentence_is_filter_collapse_lowercase() {
+        let reference = |s: &str| {
+            s.chars()
+                .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        for s in [
+            "",
+            "   ",
+            " « Le maire », a-t-il dit ;  hier\u{a0}: 6\u{202f}700 ! ",
+            "a - b",
+            "ΟΔΟΣ ΣΟΦΟΣ.",
+            "\tL’État\n\nva…",
+        ] {
+            assert_eq!(norm_sentence(s), reference(s), "{s:?}");
+        }
     }
 
     #[test]
