@@ -62,6 +62,7 @@
 //! has a byte span and a `[start, end)` character span into the document text.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -84,13 +85,64 @@ const TITLE_IS_LEDE: bool = true;
 /// How many keyphrases the analysis keeps.
 pub const MAX_KEYPHRASES: usize = 40;
 
+/// A lowercased word or a stem, shared by every token that has it: one allocation per
+/// distinct word of a document instead of two per token (see [`TokenInfo`]). Reads as a `str`
+/// (`as_str`, deref, `== "de"`); `to_string()` gives an owned copy.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Word(Arc<str>);
+
+impl Word {
+    /// The text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Word {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// Per-token facts used by every later stage.
 #[derive(Debug, Clone)]
 pub struct TokenInfo {
-    /// The token lowercased.
-    pub lower: String,
-    /// The Snowball stem of `lower`.
-    pub stem: String,
+    /// The token lowercased (shared between the tokens of the same word).
+    pub lower: Word,
+    /// The Snowball stem of `lower` (shared likewise).
+    pub stem: Word,
     /// A content word: may start or end a keyphrase.
     pub content: bool,
     /// Starts with an upper-case letter.
@@ -307,7 +359,7 @@ impl VerbCues {
         let mut seen: HashSet<String> = HashSet::new();
         let mut with_object: HashSet<String> = HashSet::new();
         let det = |x: &TokenInfo| {
-            pack.words.determiners.contains(&x.lower)
+            pack.words.determiners.contains(x.lower.as_str())
                 || x.lower.ends_with('’')
                 || x.lower.ends_with('\'')
         };
@@ -322,15 +374,15 @@ impl VerbCues {
                     {
                         continue;
                     }
-                    seen.insert(x.lower.clone());
+                    seen.insert(x.lower.to_string());
                     if k > r.start && det(&infos[k - 1]) {
-                        after_det.insert(x.lower.clone());
+                        after_det.insert(x.lower.to_string());
                     }
                     if k + 1 < r.end
                         && (doc.tokens[k + 1].kind == TokenKind::Number
-                            || pack.words.determiners.contains(&infos[k + 1].lower))
+                            || pack.words.determiners.contains(infos[k + 1].lower.as_str()))
                     {
-                        with_object.insert(x.lower.clone());
+                        with_object.insert(x.lower.to_string());
                     }
                 }
             }
@@ -420,35 +472,51 @@ fn domain_part(doc: &Document, i: usize) -> bool {
 /// Computes per-token facts.
 fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
     let mut infos = Vec::with_capacity(doc.tokens.len());
+    // Each distinct token text (and kind: only words are stemmed) is lowercased and stemmed
+    // once; its (lower, stem) pair is shared by every such token.
+    let mut words: HashMap<(&str, bool), (Word, Word)> = HashMap::new();
     for sentence in &doc.sentences {
         let mut after_aux = false;
         for (k, t) in doc.tokens[sentence.tokens.clone()].iter().enumerate() {
             let text = doc.token_text(t);
-            let lower = text.to_lowercase();
+            let is_word = t.kind == TokenKind::Word;
+            let (lower, stem) = words
+                .entry((text, is_word))
+                .or_insert_with(|| {
+                    let lower = text.to_lowercase();
+                    let stem: Word = if is_word {
+                        Word(pack.stem(strip_possessive(&lower)).into())
+                    } else {
+                        Word(lower.as_str().into())
+                    };
+                    (Word(lower.into()), stem)
+                })
+                .clone();
+            let l = lower.as_str();
             let capitalized = text.chars().next().is_some_and(char::is_uppercase);
-            let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
-            let stop = pack.is_stopword(&lower) || pack.verbs.contains(&lower);
+            let letters = l.chars().filter(|c| c.is_alphabetic()).count();
+            let stop = pack.is_stopword(l) || pack.verbs.contains(l);
             let prev_lower = (k > 0)
                 .then(|| infos.last().map(|x: &TokenInfo| x.lower.as_str()))
                 .flatten()
                 .unwrap_or("");
             let infinitive = !capitalized
-                && lower.ends_with("er")
-                && lower.chars().count() > 4
+                && l.ends_with("er")
+                && l.chars().count() > 4
                 && matches!(
                     prev_lower,
                     "de" | "d’" | "d'" | "à" | "pour" | "sans" | "pas" | "se" | "s’" | "to"
                 );
-            let calendar = pack.weekdays.contains_key(&lower) || pack.months.contains_key(&lower);
-            let conjugated = !capitalized && is_conjugated(&lower);
-            let verbish = (after_aux && is_participle(&lower) && !capitalized)
+            let calendar = pack.weekdays.contains_key(l) || pack.months.contains_key(l);
+            let conjugated = !capitalized && is_conjugated(l);
+            let verbish = (after_aux && is_participle(l) && !capitalized)
                 || infinitive
                 || calendar
                 || conjugated;
             let content = match t.kind {
                 TokenKind::Word => {
-                    let adverb = lower.ends_with("ment") && !capitalized && letters > 6;
-                    let inversion = lower.contains("-t-");
+                    let adverb = l.ends_with("ment") && !capitalized && letters > 6;
+                    let inversion = l.contains("-t-");
                     let acronym = letters >= 2
                         && text
                             .chars()
@@ -463,13 +531,8 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
                 }
                 _ => false,
             };
-            let stem = if t.kind == TokenKind::Word {
-                pack.stem(strip_possessive(&lower)).into_owned()
-            } else {
-                lower.clone()
-            };
             after_aux = t.kind == TokenKind::Word
-                && (pack.words.auxiliaries.contains(&lower) || pack.verbs.contains(&lower));
+                && (pack.words.auxiliaries.contains(l) || pack.verbs.contains(l));
             infos.push(TokenInfo {
                 lower,
                 stem,
@@ -496,9 +559,9 @@ fn name_words(doc: &Document, infos: &[TokenInfo]) -> HashSet<String> {
             continue;
         }
         if info.capitalized && !info.sentence_start {
-            mid_caps.insert(info.lower.clone());
+            mid_caps.insert(info.lower.to_string());
         } else if !info.capitalized {
-            lower_seen.insert(info.lower.clone());
+            lower_seen.insert(info.lower.to_string());
         }
     }
     mid_caps.retain(|w| !lower_seen.contains(w));
@@ -516,7 +579,7 @@ fn is_name_token(doc: &Document, infos: &[TokenInfo], names: &HashSet<String>, k
     doc.tokens[k].kind == TokenKind::Word
         && infos[k].content
         && infos[k].capitalized
-        && (!infos[k].sentence_start || names.contains(&infos[k].lower))
+        && (!infos[k].sentence_start || names.contains(infos[k].lower.as_str()))
 }
 
 /// Rule `keyphrase.name_runs`: the maximal runs of name words in each sentence, with the
@@ -799,7 +862,7 @@ fn describe(
         .any(|p| p.starts_with(char::is_uppercase));
     if infos[first].sentence_start
         && infos[first].capitalized
-        && !names.contains(strip_possessive(&infos[first].lower))
+        && !names.contains(strip_possessive(infos[first].lower.as_str()))
         && !compound_name
     {
         form = lowercase_initial(&form);
@@ -811,9 +874,13 @@ fn describe(
         .filter(|&i| infos[i].content)
         .collect();
     let is_name = content.iter().all(|&i| {
-        names.contains(&infos[i].lower) || (infos[i].capitalized && !infos[i].sentence_start)
+        names.contains(infos[i].lower.as_str())
+            || (infos[i].capitalized && !infos[i].sentence_start)
     });
-    let lowers = content.iter().map(|&i| infos[i].lower.clone()).collect();
+    let lowers = content
+        .iter()
+        .map(|&i| infos[i].lower.to_string())
+        .collect();
     (key, form, content.len(), is_name, lowers)
 }
 
@@ -834,7 +901,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         .is_some_and(|td| title_case(td, &title_infos, pack))
     {
         for x in &mut title_infos {
-            if x.capitalized && !names.contains(strip_possessive(&x.lower)) {
+            if x.capitalized && !names.contains(strip_possessive(x.lower.as_str())) {
                 x.capitalized = false;
                 x.sentence_start = false;
             }
@@ -848,7 +915,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
                 && !x.sentence_start
                 && !pack.is_stopword(&x.lower)
             {
-                names.insert(x.lower.clone());
+                names.insert(x.lower.to_string());
             }
         }
     }
@@ -903,7 +970,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
                 let prev = &infos[only - 1];
                 if prev.content {
                     g.after_noun += 1;
-                } else if pack.words.determiners.contains(&prev.lower)
+                } else if pack.words.determiners.contains(prev.lower.as_str())
                     || prev.lower.ends_with('’')
                     || prev.lower.ends_with('\'')
                 {
@@ -1372,10 +1439,9 @@ fn title_leads(ti: &[TokenInfo], pack: &LanguagePack) -> Vec<String> {
         start = colon + 1;
     }
     let rest = &ti[start.min(ti.len())..];
-    let skip = usize::from(
-        rest.first()
-            .is_some_and(|x| pack.words.determiners.contains(&x.lower) || x.lower.ends_with('’')),
-    );
+    let skip = usize::from(rest.first().is_some_and(|x| {
+        pack.words.determiners.contains(x.lower.as_str()) || x.lower.ends_with('’')
+    }));
     let opening: Vec<&str> = rest
         .iter()
         .skip(skip)
@@ -1752,7 +1818,7 @@ fn entities(
             let ok = |k: usize| {
                 doc.tokens[k].kind == TokenKind::Word
                     && infos[k].capitalized
-                    && (!infos[k].sentence_start || names.contains(&infos[k].lower))
+                    && (!infos[k].sentence_start || names.contains(infos[k].lower.as_str()))
                     && !pack.is_stopword(&infos[k].lower)
             };
             if !ok(i) {

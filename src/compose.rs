@@ -502,9 +502,9 @@ fn article_names(doc: &Document, analysis: &Analysis, pack: &LanguagePack) -> Ha
                 .get(k + 1)
                 .is_some_and(|n| n.kind == TokenKind::Word);
         if info.capitalized && (!info.sentence_start || opens_name) {
-            names.insert(info.lower.clone());
+            names.insert(info.lower.to_string());
         } else if !info.capitalized {
-            lower.insert(info.lower.clone());
+            lower.insert(info.lower.to_string());
         }
     }
     names.retain(|n| !lower.contains(n));
@@ -1818,15 +1818,25 @@ fn only_dates(clause: &str, pack: &LanguagePack) -> bool {
         })
 }
 
-/// A sentence normalised for duplicate checks.
+/// A sentence normalised for duplicate checks: letters and digits only, words separated by
+/// one space, lowercase. One pass and one copy before lowercasing (this runs on every sentence
+/// of the document); the same string as filtering, `split_whitespace().join(" ")` and
+/// `to_lowercase()`.
 fn norm_sentence(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if c.is_alphanumeric() {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out.to_lowercase()
 }
 
 fn list_section(heading: String, rule: String, items: Vec<(usize, String)>) -> Section {
@@ -2333,6 +2343,37 @@ fn strip_reporting(clause: &str, pack: &LanguagePack) -> String {
 /// `trim.parenthetical` (drops `( … )`), `trim.relative` (drops `, qui … ,`),
 /// `trim.participial` (drops `, affirmant que …`), `trim.attribution-end` (drops `, selon X`),
 /// `trim.subordinate` (cuts at `après que`, `alors que`, …).
+/// Whether `hay` starts with `{prefix}{word} ` (same as `hay.starts_with(&format!(…))`, without
+/// building the pattern: `trim_sentence` asks this for every attribution verb).
+fn starts_with_spaced(hay: &str, prefix: &str, word: &str) -> bool {
+    hay.strip_prefix(prefix)
+        .and_then(|rest| rest.strip_prefix(word))
+        .is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// Whether `hay` holds ` {word} ` anywhere (same as `hay.contains(&format!(" {word} "))`, every
+/// occurrence of `word`, overlapping ones included, is tried; no pattern is built).
+fn contains_spaced(hay: &str, word: &str) -> bool {
+    let mut from = 0;
+    while let Some(k) = hay[from..].find(word) {
+        let at = from + k;
+        if hay[..at].ends_with(' ') && hay[at + word.len()..].starts_with(' ') {
+            return true;
+        }
+        match hay[at..].chars().next() {
+            Some(c) => from = at + c.len_utf8(),
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Whether `hay` ends with ` {word}` (same as `hay.ends_with(&format!(" {word}"))`).
+fn ends_with_spaced(hay: &str, word: &str) -> bool {
+    hay.strip_suffix(word)
+        .is_some_and(|rest| rest.ends_with(' '))
+}
+
 fn trim_sentence(
     sentence: &str,
     pack: &LanguagePack,
@@ -2611,6 +2652,8 @@ fn trim_sentence(
         }
     }
     // trim.relative and trim.participial: ", qui … ," or to the end.
+    // (`lower` is `s` lowercased, recomputed only when `s` changes.)
+    let mut lower = s.to_lowercase();
     for opener in pack
         .words
         .clause_openers
@@ -2621,7 +2664,7 @@ fn trim_sentence(
         if !s.contains(", ") {
             break;
         }
-        if let Some(p) = s.to_lowercase().find(&pat) {
+        if let Some(p) = lower.find(&pat) {
             if !s.is_char_boundary(p) {
                 continue;
             }
@@ -2632,6 +2675,7 @@ fn trim_sentence(
                 Some(e) => s.replace_range(p..=e, ""),
                 None => s.truncate(p),
             }
+            lower = s.to_lowercase();
         }
     }
     // trim.attribution-end: ", selon X" / ", a déclaré X" at the end.
@@ -2643,9 +2687,9 @@ fn trim_sentence(
             || tail.contains("-t-il")
             || tail.contains("-t-elle")
             || pack.words.attribution_verbs.iter().any(|v| {
-                tail.starts_with(&format!("a {v} "))
-                    || tail.starts_with(&format!("ont {v} "))
-                    || tail.starts_with(&format!("{v} "))
+                starts_with_spaced(tail, "a ", v)
+                    || starts_with_spaced(tail, "ont ", v)
+                    || starts_with_spaced(tail, "", v)
             });
         if is_attr && count_words(&s[..p]) >= 6 {
             s.truncate(p);
@@ -2677,7 +2721,7 @@ fn trim_sentence(
             .words
             .attribution_verbs
             .iter()
-            .any(|v| lower.contains(&format!(" {v} ")) || lower.ends_with(&format!(" {v}")));
+            .any(|v| contains_spaced(&lower, v) || ends_with_spaced(&lower, v));
     if (s.contains('«') || s.contains('“')) && !attributed {
         return None;
     }
@@ -2921,6 +2965,65 @@ mod tests {
         assert!(s.split('-').count() <= 6);
         let s = slug("Le Parti populaire[1] exclut un député", "Parti populaire", &p);
         assert_eq!(s, "parti-populaire-exclut-depute", "footnote calls dropped");
+    }
+
+    #[test]
+    fn norm_sentence_is_filter_collapse_lowercase() {
+        let reference = |s: &str| {
+            s.chars()
+                .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        for s in [
+            "",
+            "   ",
+            " « Le maire », a-t-il dit ;  hier\u{a0}: 6\u{202f}700 ! ",
+            "a - b",
+            "ΟΔΟΣ ΣΟΦΟΣ.",
+            "\tL’État\n\nva…",
+        ] {
+            assert_eq!(norm_sentence(s), reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn spaced_word_checks_agree_with_the_formatted_patterns() {
+        let hays = [
+            "le maire a déclaré que",
+            "a déclaré hier",
+            "déclaré ",
+            " déclaré",
+            "aa aaa aa",
+            "x  y",
+            "",
+            "l’élu a dit",
+        ];
+        let words = ["déclaré", "aa", "a", "", "dit", "élu"];
+        for hay in hays {
+            for w in words {
+                assert_eq!(
+                    contains_spaced(hay, w),
+                    hay.contains(&format!(" {w} ")),
+                    "{hay:?} {w:?}"
+                );
+                assert_eq!(
+                    ends_with_spaced(hay, w),
+                    hay.ends_with(&format!(" {w}")),
+                    "{hay:?} {w:?}"
+                );
+                for prefix in ["a ", "ont ", ""] {
+                    assert_eq!(
+                        starts_with_spaced(hay, prefix, w),
+                        hay.starts_with(&format!("{prefix}{w} ")),
+                        "{hay:?} {prefix:?} {w:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -283,10 +283,26 @@ impl Engine {
     /// # Errors
     /// [`ErrorKind::Internal`] if embedded data is defective (a build bug, never input).
     pub fn new() -> Result<Self, Error> {
-        let packs = Lang::ALL
-            .iter()
-            .map(|&l| LanguagePack::load(l))
-            .collect::<Result<Vec<_>, _>>()?;
+        // Each pack compiles its patterns on its own thread (most of the start-up time is
+        // regex compilation); the packs are kept in `Lang::ALL` order whatever finishes first.
+        let packs = std::thread::scope(|scope| {
+            let handles: Vec<_> = Lang::ALL
+                .iter()
+                .map(|&l| scope.spawn(move || LanguagePack::load(l)))
+                .collect();
+            handles
+                .into_iter()
+                .zip(Lang::ALL)
+                .map(|(h, l)| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(Error::new(
+                            ErrorKind::Internal,
+                            format!("loading the {} pack failed", l.code()),
+                        ))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })?;
         let mut env = minijinja::Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         for pack in &packs {
@@ -306,6 +322,19 @@ impl Engine {
             .iter()
             .find(|p| p.lang == lang)
             .unwrap_or(&self.packs[0])
+    }
+
+    /// Every loaded language pack (what [`brief::parse`] takes).
+    #[must_use]
+    pub fn packs(&self) -> &[LanguagePack] {
+        &self.packs
+    }
+
+    /// A composer for one language, on the engine's templates (for running the compose stage
+    /// on its own, as the benches do).
+    #[must_use]
+    pub fn composer(&self, lang: Lang) -> Composer<'_> {
+        Composer::new(self.pack(lang), &self.env)
     }
 
     /// Detects the language of an article's paragraphs (see [`Detection`]).
@@ -753,6 +782,15 @@ fn whatlang_lang(lang: Lang) -> whatlang::Lang {
         Lang::En => whatlang::Lang::Eng,
     }
 }
+
+// Checked in every build, not only under `cargo test`: one engine is shared by the threads of
+// `copydesk batch` (`&Engine` across rayon workers), and a rewrite may be sent between them.
+const _: fn() = || {
+    fn shared<T: Send + Sync>() {}
+    shared::<Engine>();
+    shared::<Rewrite>();
+    shared::<Options>();
+};
 
 /// The values of the stages up to the outline (see [`Engine::stages`]).
 struct Staged<'a> {

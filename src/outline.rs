@@ -75,7 +75,7 @@ fn paragraph_vectors(doc: &Document, analysis: &Analysis) -> Vec<Vector> {
             for t in toks {
                 let info = &analysis.tokens[t];
                 if info.content && info.stem.chars().count() >= 3 {
-                    *v.entry(info.stem.clone()).or_insert(0.0) += 1.0;
+                    *v.entry(info.stem.to_string()).or_insert(0.0) += 1.0;
                 }
             }
             v
