@@ -1121,7 +1121,12 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     // Drop a phrase whose occurrences mostly sit inside one better-ranked longer phrase
     // (`Falcon` inside `Falcon 9`).
     let kept = select_keyphrases(phrases);
-    let focus = choose_focus(&kept, &intro_sentences, &title_main, &title_leads);
+    let focus = choose_focus(
+        &kept,
+        (&lede_sentences, &intro_sentences),
+        &title_main,
+        &title_leads,
+    );
     let mut entities = entities(doc, &infos, &names, pack);
     let (mut figures, mut dates) = figures_and_dates(doc, &infos, pack);
     anchor_dates(doc, &mut dates, pack);
@@ -1551,10 +1556,11 @@ fn merge_surnames(groups: &mut HashMap<String, Group>, order: &mut Vec<String>) 
 }
 
 /// The focus keyphrase: 1–4 words, from the ten best, favouring the title's main clause and
-/// presence in the introduction (first two paragraphs).
+/// presence in the lede (the first paragraph, where SEO plugins look for it), then in the
+/// introduction (first two paragraphs).
 fn choose_focus(
     kps: &[Keyphrase],
-    intro: &std::ops::Range<usize>,
+    (lede, intro): (&std::ops::Range<usize>, &std::ops::Range<usize>),
     title_main: &str,
     title_leads: &[String],
 ) -> Option<usize> {
@@ -1573,6 +1579,7 @@ fn choose_focus(
                 || k.words == 1 && last.chars().count() <= 5
         })
         .map(|(i, k)| {
+            let in_lede = k.sentences.iter().any(|s| lede.contains(s));
             let in_intro = k.sentences.iter().any(|s| intro.contains(s));
             let main = title_main.contains(&format!(" {} ", k.key));
             // A phrase that opens the title's main clause, or is its kicker, lets the title
@@ -1590,7 +1597,13 @@ fn choose_focus(
                 } else {
                     1.0
                 }
-                * if in_intro { 1.3 } else { 0.6 };
+                * if in_lede {
+                    1.3
+                } else if in_intro {
+                    0.7
+                } else {
+                    0.4
+                };
             (i, s)
         })
         .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
