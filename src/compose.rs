@@ -2403,7 +2403,22 @@ fn trim_sentence(
             for q in [" que : ", " que ", " qu’", " qu'", " that "] {
                 let pat = format!(" {aux}{v}{q}");
                 if let Some(p) = lower.find(&pat) {
-                    let subject = s[..p].trim().trim_end_matches(',');
+                    let mut subject = s[..p].trim().trim_end_matches(',');
+                    // `Cependant, l’ONG précise que…`: the connector is not the source
+                    if let Some((head, rest)) = subject.split_once(", ") {
+                        let first = head.split(' ').next().unwrap_or("").to_lowercase();
+                        if count_words(head) <= 2
+                            && !pack.words.determiners.contains(&first)
+                            && !head
+                                .split(' ')
+                                .skip(1)
+                                .any(|w| w.starts_with(char::is_uppercase))
+                            && !has_verb(head, pack)
+                            && !rest.contains(", ")
+                        {
+                            subject = rest;
+                        }
+                    }
                     let rest_at = p + pat.len();
                     let statement = s[rest_at..].trim();
                     let statement = cut_at_coordinator(statement);
@@ -2753,9 +2768,8 @@ fn suspect_agreement(sentence: &str) -> bool {
                 matches!(
                     p.as_str(),
                     "les" | "la" | "l’" | "l'" | "que" | "nous" | "vous"
-                ) || p.ends_with("l’")
-                    || p.starts_with("qu’")
-                    || p.starts_with("l’")
+                ) || p.starts_with("qu’")
+                    || p.starts_with("qu'")
             });
         aux && agreed && !object_before
     })
