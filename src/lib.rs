@@ -35,6 +35,7 @@
 #![deny(missing_docs)]
 
 pub mod analyze;
+pub mod audit;
 pub mod brief;
 pub mod compose;
 mod error;
