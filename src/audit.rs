@@ -816,7 +816,7 @@ fn occurrences(sentence_words: &[String], content: &[String]) -> usize {
         .unwrap_or(0)
 }
 
-/// A sentence of the body with the block it stands in.
+/// A sentence of the body (headings and list items included) with the block it stands in.
 struct Sent {
     text: String,
     words: usize,
@@ -825,10 +825,8 @@ struct Sent {
 
 fn sentences(page: &Page, pack: &LanguagePack) -> Vec<Sent> {
     let mut out = Vec::new();
+    // Headings count as sentences, as Yoast's text analysis reads them.
     for (i, b) in page.blocks.iter().enumerate() {
-        if matches!(b.kind, PageBlockKind::Heading(_)) {
-            continue;
-        }
         for span in split_sentences(&b.text, pack) {
             let t = b.text[span].trim();
             let n = count_words(t);
@@ -1391,9 +1389,9 @@ pub fn audit(page: &Page, pack: &LanguagePack) -> Audit {
     let intro = sections.first().copied().unwrap_or(0);
     let (score, value, msg) = if word_count <= 300 {
         (
-            None,
-            0.0,
-            "the text is 300 words or fewer: not checked".to_string(),
+            Some(9),
+            longest.max(intro) as f64,
+            "the text is short enough to need no more subheadings".to_string(),
         )
     } else if !headed {
         (
@@ -1655,6 +1653,18 @@ fn has_transition(sentence: &str, transitions: &[Vec<String>], pack: &LanguagePa
         .any(|t| w.windows(t.len()).any(|win| win == t.as_slice()))
 }
 
+/// A French participle without its agreement (`partis` → `parti`, `évacuées` → `évacué`).
+fn base_form(w: &str, lang: Lang) -> &str {
+    match lang {
+        Lang::Fr => w
+            .strip_suffix("es")
+            .or_else(|| w.strip_suffix('e'))
+            .or_else(|| w.strip_suffix('s'))
+            .unwrap_or(w),
+        Lang::En => w,
+    }
+}
+
 /// Whether a participle form (any agreement) is known: `-é(e)(s)` or listed irregular.
 fn is_participle(w: &str, lists: &Lists, lang: Lang) -> bool {
     if lists.not_passive.contains(w) {
@@ -1662,11 +1672,7 @@ fn is_participle(w: &str, lists: &Lists, lang: Lang) -> bool {
     }
     match lang {
         Lang::Fr => {
-            let base = w
-                .strip_suffix("es")
-                .or_else(|| w.strip_suffix('e'))
-                .or_else(|| w.strip_suffix('s'))
-                .unwrap_or(w);
+            let base = base_form(w, lang);
             if lists.not_passive.contains(base) || lists.be_forms.contains(w) {
                 return false;
             }
@@ -1679,30 +1685,64 @@ fn is_participle(w: &str, lists: &Lists, lang: Lang) -> bool {
 }
 
 /// Whether a sentence is in the passive (rule `audit.passive-voice`): a form of *être*
-/// (*be*) followed, past negation and a few adverbs, by a past participle — `-é`, `-ée`,
-/// `-és`, `-ées` or an irregular one from `data/<lang>/audit.txt` — in lower case. A
-/// reflexive (*s’est déclaré*) and the compound past of motion verbs (*est arrivé*) are not
-/// passive.
+/// (*be*) followed, in the same clause, by a past participle — `-é`, `-ée`, `-és`, `-ées`
+/// or an irregular one from `data/<lang>/audit.txt` — in lower case. The clause ends at
+/// punctuation or at a clause opener of the pack (`qui`, `que`, `et`…), and the audit looks
+/// at most six words ahead. A reflexive (*s’est déclaré*) and the compound past of motion
+/// verbs (*est arrivé*) are not passive.
 ///
-/// `Le pont a été construit en 1990.` is passive; `Il est arrivé hier.` is not.
+/// `Le pont a été construit en 1990.` and `Les participants sont en majorité issus de la
+/// société civile.` are passive; `Il est arrivé hier.` is not.
 fn is_passive(sentence: &str, lists: &Lists, pack: &LanguagePack) -> bool {
-    let raw = words(sentence, pack);
-    let w: Vec<&str> = raw.iter().map(|w| w.text.as_str()).collect();
-    for (i, aux) in w.iter().enumerate() {
-        if !lists.be_forms.contains(*aux) {
+    let mut toks = Vec::new();
+    tokenize_into(sentence, 0..sentence.len(), 0, pack, &mut toks);
+    let w: Vec<(String, bool, bool)> = toks
+        .iter()
+        .map(|t| {
+            let raw = &sentence[t.span.clone()];
+            (
+                raw.to_lowercase().replace('\'', "’"),
+                t.kind == TokenKind::Punct,
+                raw.chars().next().is_some_and(char::is_lowercase),
+            )
+        })
+        .collect();
+    let breaks = [
+        "qui", "que", "qu’", "et", "ou", "mais", "car", "dont", "où", "lorsque", "quand", "si",
+        "and", "or", "but", "which", "who", "that", "when", "while",
+    ];
+    for (i, (aux, _, _)) in w.iter().enumerate() {
+        if !lists.be_forms.contains(aux) {
             continue;
         }
-        if pack.lang == Lang::Fr && i > 0 && matches!(w[i - 1], "s’" | "se" | "m’" | "t’") {
+        if pack.lang == Lang::Fr
+            && i > 0
+            && matches!(w[i - 1].0.as_str(), "s’" | "se" | "m’" | "t’")
+        {
             continue;
         }
         let mut j = i + 1;
-        while j < w.len() && j <= i + 4 && lists.between.contains(w[j]) {
+        while j < w.len() && lists.between.contains(&w[j].0) {
             j += 1;
         }
-        if let Some(p) = w.get(j) {
-            let is_lower = p.chars().next().is_some_and(char::is_lowercase);
-            let original_lower = sentence.contains(*p);
-            if is_lower && original_lower && is_participle(p, lists, pack.lang) {
+        // The compound past of a motion verb (il est arrivé …, ils sont partis) is active.
+        if w.get(j)
+            .is_some_and(|(t, _, _)| lists.not_passive.contains(base_form(t, pack.lang)))
+        {
+            continue;
+        }
+        for (t, punct, lower) in w.iter().skip(j).take(6) {
+            // A determiner opens a noun predicate (c’est un crime), a preposition a
+            // complement (difficile à …): the participle would belong elsewhere.
+            if *punct
+                || breaks.contains(&t.as_str())
+                || lists.be_forms.contains(t)
+                || pack.words.determiners.contains(t)
+                || (pack.words.prepositions.contains(t) && t != "en")
+            {
+                break;
+            }
+            if *lower && is_participle(t, lists, pack.lang) {
                 return true;
             }
         }
@@ -1870,6 +1910,17 @@ mod tests {
             &pack
         ));
         assert!(!is_passive("La ville est calme.", l, &pack));
+        assert!(is_passive(
+            "Les participants sont en majorité issus de la société civile.",
+            l,
+            &pack
+        ));
+        // A participle in another clause does not count.
+        assert!(!is_passive(
+            "Le maire est là et les élus ont voté.",
+            l,
+            &pack
+        ));
     }
 
     #[test]
