@@ -547,9 +547,13 @@ fn slug_of(href: &str) -> String {
         .to_string()
 }
 
-/// Collapses white space runs to one space and trims.
+/// Collapses runs of HTML white space (space, tab, line breaks, form feed) to one space and
+/// trims; no-break spaces are text and stay.
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split([' ', '\t', '\n', '\r', '\x0c'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1099,7 +1103,10 @@ pub fn audit(page: &Page, pack: &LanguagePack) -> Audit {
             3
         }),
         meta_count as f64,
-        format!("the keyphrase is {meta_count} times in the meta description (1–2 is best)"),
+        format!(
+            "the keyphrase is {meta_count} time{} in the meta description (1–2 is best)",
+            if meta_count == 1 { "" } else { "s" }
+        ),
     ));
 
     // meta-length: 121–156 characters good.
@@ -1195,7 +1202,7 @@ pub fn audit(page: &Page, pack: &LanguagePack) -> Audit {
         Some("subheadingsKeyword"),
         seo,
         Some(score),
-        share,
+        round1(share),
         msg,
     ));
 

@@ -543,7 +543,7 @@ h1.preview{font-size:20px;color:#5f6368;font-weight:normal;margin:8px 0 16px}\
 .legend span{display:inline-block;padding:2px 8px;margin-right:8px;font-size:13px}\
 .src{background:#fff;border:1px solid #dadce0}\
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{border-bottom:1px solid #e8eaed;padding:6px 8px;text-align:left;vertical-align:top}\
-.dot{display:inline-block;width:12px;height:12px;border-radius:50%;margin-right:6px;vertical-align:-1px}\
+td:nth-child(2){white-space:nowrap}.dot{display:inline-block;width:12px;height:12px;border-radius:50%;margin-right:6px;vertical-align:-1px}\
 .good .dot{background:#1e8e3e}.ok .dot{background:#f29900}.bad .dot{background:#d93025}.na .dot{background:#bdc1c6}\
 .scores{font-size:15px}";
 
@@ -576,10 +576,13 @@ pub fn preview(article: &Article, report: &Audit, options: &RenderOptions) -> St
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>Preview: {t}</title>\n<style>{PREVIEW_CSS}</style>\n</head>\n<body>\n<main>\n\
-         <h1 class=\"preview\">copydesk preview</h1>\n\
+         <h1 class=\"preview\">copydesk preview · SEO {seo}/100 · readability {read}/100 · {words} words</h1>\n\
          <section class=\"panel\" id=\"snippet\">\n<h2>Search result</h2>\n<div class=\"serp\">\n\
          <p class=\"url\">{url}</p>\n<p class=\"t\">{title}</p>\n<p class=\"d\">{date}{meta}</p>\n</div>\n</section>\n",
         lang = article.language.code(),
+        seo = report.seo_score,
+        read = report.readability_score,
+        words = article.word_count,
         t = e(&article.title),
         url = e(&shown_url),
         title = e(&title),
@@ -695,6 +698,181 @@ mod tests {
         assert_eq!(md_escape("# pas un titre"), "\\# pas un titre");
         assert_eq!(md_escape("a *b* <i>"), "a \\*b\\* \\<i\\>");
         assert_eq!(md_escape("2012. - La suite"), "2012\\. - La suite");
+    }
+
+    use crate::compose::{Block, QuestionAnswer, ScoredPhrase, Section};
+
+    /// An article built by hand (own text): a lede, a section with a hostile heading, an FAQ.
+    fn article() -> Article {
+        let para = |text: &str, paragraph: usize| Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+            items: Vec::new(),
+            qa: Vec::new(),
+            origin: Origin::Source { paragraph },
+        };
+        Article {
+            language: Lang::Fr,
+            title: "Montbrac : la piscine rouvre </script><script>alert(1)</script>".into(),
+            title_rule: "fr.title.focus-clause".into(),
+            h1: "La piscine de Montbrac rouvre samedi après huit mois de travaux, a annoncé la mairie, qui promet des horaires élargis pour l’été".into(),
+            meta_description: "La piscine de Montbrac rouvre samedi « après huit mois » & des travaux.".into(),
+            meta_rule: "fr.meta.lede".into(),
+            slug: "piscine-montbrac-rouvre".into(),
+            focus_keyphrase: "piscine".into(),
+            keyphrases: vec![ScoredPhrase { text: "piscine".into(), score: 1.0 }],
+            sections: vec![
+                Section {
+                    heading: None,
+                    heading_rule: None,
+                    blocks: vec![para("La piscine de Montbrac rouvre samedi.", 0)],
+                },
+                Section {
+                    heading: Some("Questions </script> & réponses".into()),
+                    heading_rule: Some("fr.faq.heading".into()),
+                    blocks: vec![Block {
+                        kind: BlockKind::Faq,
+                        text: "Quand la piscine rouvre-t-elle ?\nSamedi.".into(),
+                        items: Vec::new(),
+                        qa: vec![
+                            QuestionAnswer {
+                                question: "Quand la piscine rouvre-t-elle ?".into(),
+                                answer: "La piscine rouvre samedi.".into(),
+                                rule: "fr.faq.when".into(),
+                            },
+                            QuestionAnswer {
+                                question: "Combien ont coûté les travaux </script> ?".into(),
+                                answer: "Les travaux ont coûté 2 millions d’euros.".into(),
+                                rule: "fr.faq.figure".into(),
+                            },
+                        ],
+                        origin: Origin::Generated {
+                            rule: "fr.block.faq".into(),
+                            sources: vec![0],
+                        },
+                    }],
+                },
+            ],
+            removed: Vec::new(),
+            word_count: 30,
+            target_words: 700,
+            target_met: false,
+            missing_words: 670,
+            warnings: Vec::new(),
+            date: Some("22 mai 2012".into()),
+            date_published: Some("2012-05-22".into()),
+            images: Vec::new(),
+        }
+    }
+
+    fn ld_values(html: &str) -> Vec<Value> {
+        html.split("<script type=\"application/ld+json\">")
+            .skip(1)
+            .filter_map(|s| s.split("</script>").next())
+            .map(|s| serde_json::from_str(s).unwrap_or(Value::Null))
+            .collect()
+    }
+
+    #[test]
+    fn faq_page_json_ld_from_the_faq_block() {
+        let a = article();
+        let html = html(&a);
+        let values = ld_values(&html);
+        assert_eq!(values.len(), 2, "{html}");
+        let faq = &values[1];
+        assert_eq!(faq["@type"], "FAQPage");
+        let q = faq["mainEntity"].as_array().map_or(0, Vec::len);
+        assert_eq!(q, 2);
+        assert_eq!(
+            faq["mainEntity"][1]["name"],
+            "Combien ont coûté les travaux </script> ?"
+        );
+        assert_eq!(
+            faq["mainEntity"][0]["acceptedAnswer"]["text"],
+            "La piscine rouvre samedi."
+        );
+        // The FAQ is a description list in the page, questions as terms.
+        assert!(html.contains("<dt>Quand la piscine rouvre-t-elle ?</dt>"));
+    }
+
+    #[test]
+    fn news_article_json_ld_properties_and_escaping() {
+        let a = article();
+        let html = html(&a);
+        // Input can never close the script element: every script ends where we end it.
+        for script in html.split("<script type=\"application/ld+json\">").skip(1) {
+            let body = script.split("</script>").next().unwrap_or_default();
+            assert!(!body.contains('<'), "{body}");
+        }
+        assert_eq!(html.matches("<script").count(), 2);
+        let news = &ld_values(&html)[0];
+        assert_eq!(news["@type"], "NewsArticle");
+        let headline = news["headline"].as_str().unwrap_or_default();
+        assert!(
+            headline.chars().count() <= 110 && headline.ends_with('…'),
+            "{headline}"
+        );
+        assert!(a.h1.starts_with(headline.trim_end_matches('…')));
+        assert_eq!(news["datePublished"], "2012-05-22");
+        assert_eq!(news["keywords"][0], "piscine");
+        assert_eq!(news["articleSection"][0], "Questions </script> & réponses");
+        assert!(html.contains("<link rel=\"canonical\" href=\"/piscine-montbrac-rouvre\">"));
+        assert!(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
+        assert!(html.contains("content=\"La piscine de Montbrac rouvre samedi « après huit mois » &amp; des travaux.\""));
+    }
+
+    #[test]
+    fn fragment_source_link_and_base_url() {
+        let a = article();
+        let o = RenderOptions::default()
+            .with_fragment(true)
+            .with_source_url(Some("https://exemple.fr/a?b=1&c=\"2\"".into()))
+            .with_base_url(Some("https://journal.exemple.fr/".into()));
+        let frag = html_with(&a, &o);
+        assert!(frag.starts_with("<article>") && !frag.contains("<html"));
+        assert!(
+            frag.contains("href=\"https://exemple.fr/a?b=1&amp;c=&quot;2&quot;\">exemple.fr</a>")
+        );
+        assert_eq!(
+            ld_values(&frag)[0]["mainEntityOfPage"]["@id"],
+            "https://journal.exemple.fr/piscine-montbrac-rouvre"
+        );
+        // Only web addresses become links.
+        let o = RenderOptions::default().with_source_url(Some("javascript:alert(1)".into()));
+        assert!(!html_with(&a, &o).contains("javascript:"));
+        assert!(!markdown_with(&a, &o).contains("javascript:"));
+        let md = markdown_with(
+            &a,
+            &RenderOptions::default().with_source_url(Some("https://exemple.fr/x".into())),
+        );
+        assert!(
+            md.ends_with("Source\u{a0}: [exemple.fr](https://exemple.fr/x)\n"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn preview_shades_generated_text_with_its_rule() {
+        let a = article();
+        let pack = crate::lang::LanguagePack::load(Lang::Fr).unwrap_or_else(|e| panic!("{e}"));
+        let report = crate::audit::audit_article(&a, &pack);
+        let page = preview(&a, &report, &RenderOptions::default());
+        assert!(page.contains("<dl class=\"faq gen\">"));
+        assert!(page.contains("<dt title=\"fr.faq.when\">"));
+        assert!(page.contains("<h2 class=\"gen\" title=\"fr.faq.heading\">"));
+        // One table row a check, no external resource.
+        assert_eq!(page.matches("<tr class=").count(), report.checks.len());
+        assert!(!page.contains("src=\"http") && !page.contains("<script"));
+        // The search snippet's title fits in 600 px.
+        let serp_title = page
+            .split("<p class=\"t\">")
+            .nth(1)
+            .and_then(|s| s.split("</p>").next())
+            .unwrap_or_default();
+        assert!(!serp_title.is_empty());
+        assert!(
+            audit::title_width_px(&serp_title.replace("&lt;", "<").replace("&gt;", ">")) <= 600.0
+        );
     }
 
     #[test]
