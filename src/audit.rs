@@ -360,13 +360,15 @@ impl Page {
                         });
                     }
                 }
-                Event::Text(t) | Event::Code(t) => {
+                Event::Text(ref t) | Event::Code(ref t) => {
                     if let Some(alt) = image.as_mut() {
-                        alt.push_str(&t);
+                        alt.push_str(t);
                     } else {
-                        text.push_str(&t);
+                        text.push_str(t);
                         if let Some((_, lt)) = link.as_mut() {
-                            lt.push_str(&t);
+                            lt.push_str(t);
+                        } else if matches!(event, Event::Text(_)) {
+                            page.links.extend(autolinks(t));
                         }
                     }
                 }
@@ -535,6 +537,30 @@ impl Page {
             .collect::<Vec<_>>()
             .join("\n")
     }
+}
+
+/// Bare web addresses in Markdown text (`www.example.org`, `https://example.org/a`), which
+/// GitHub-flavoured Markdown makes links (its "autolink literal" extension; Yoast reads
+/// Markdown that way).
+fn autolinks(text: &str) -> Vec<PageLink> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '"'))
+        .map(|w| w.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '’']))
+        .filter(|w| {
+            let l = w.to_ascii_lowercase();
+            (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www."))
+                && w.len() > 8
+                && w[4..].contains('.')
+        })
+        .map(|w| PageLink {
+            href: if w.to_ascii_lowercase().starts_with("www.") {
+                format!("http://{w}")
+            } else {
+                w.to_string()
+            },
+            text: w.to_string(),
+            nofollow: false,
+        })
+        .collect()
 }
 
 /// The slug of a URL or path: its last non-empty path segment, without query or fragment.
@@ -1739,12 +1765,13 @@ fn is_passive(sentence: &str, lists: &Lists, pack: &LanguagePack) -> bool {
             continue;
         }
         for (t, punct, lower) in w.iter().skip(j).take(6) {
-            // A determiner opens a noun predicate (c’est un crime), a preposition a
-            // complement (difficile à …): the participle would belong elsewhere.
+            // In French a determiner opens a noun predicate (c’est un crime), a preposition a
+            // complement (difficile à …): the participle would belong elsewhere. English
+            // participles stand after a determiner too (was the most commonly diagnosed).
             if *punct
                 || breaks.contains(&t.as_str())
                 || lists.be_forms.contains(t)
-                || pack.words.determiners.contains(t)
+                || (pack.lang == Lang::Fr && pack.words.determiners.contains(t))
                 || (pack.words.prepositions.contains(t) && t != "en")
             {
                 break;
@@ -1825,6 +1852,10 @@ mod tests {
         );
         assert_eq!(p.images, ["alt du chat"]);
         assert_eq!(p.links.len(), 1);
+        // A bare address is a link, as GitHub-flavoured Markdown reads it.
+        let p = Page::from_markdown("Voir www.exemple.org. Ou https://exemple.fr/a, ou rien.");
+        let hrefs: Vec<&str> = p.links.iter().map(|l| l.href.as_str()).collect();
+        assert_eq!(hrefs, ["http://www.exemple.org", "https://exemple.fr/a"]);
     }
 
     #[test]
