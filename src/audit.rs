@@ -1803,8 +1803,9 @@ fn opener(sentence: &str, lists: &Lists, pack: &LanguagePack) -> String {
 mod tests {
     use super::*;
 
-    fn fr() -> LanguagePack {
-        LanguagePack::load(Lang::Fr).unwrap_or_else(|e| panic!("pack: {e}"))
+    fn fr() -> &'static LanguagePack {
+        static PACK: OnceLock<LanguagePack> = OnceLock::new();
+        PACK.get_or_init(|| LanguagePack::load(Lang::Fr).unwrap_or_else(|e| panic!("pack: {e}")))
     }
 
     fn page(md: &str, kp: &str) -> Page {
@@ -1885,15 +1886,15 @@ mod tests {
         let body = "La piscine de Montbrac rouvre samedi.";
         let a = audit(
             &page(body, "piscine").with_title("La piscine rouvre"),
-            &pack,
+            pack,
         );
         assert_eq!(rating(&a, "keyphrase-in-title"), Some(Rating::Good));
         let a = audit(
             &page(body, "piscine").with_title("Montbrac : la piscine rouvre"),
-            &pack,
+            pack,
         );
         assert_eq!(rating(&a, "keyphrase-in-title"), Some(Rating::Ok));
-        let a = audit(&page(body, "piscine").with_title("Montbrac rouvre"), &pack);
+        let a = audit(&page(body, "piscine").with_title("Montbrac rouvre"), pack);
         assert_eq!(rating(&a, "keyphrase-in-title"), Some(Rating::Bad));
     }
 
@@ -1905,7 +1906,7 @@ mod tests {
                 "La piscine municipale rouvre. Elle a coûté cher.",
                 "piscine municipale",
             ),
-            &pack,
+            pack,
         );
         assert_eq!(rating(&a, "keyphrase-in-introduction"), Some(Rating::Good));
         let a = audit(
@@ -1913,7 +1914,7 @@ mod tests {
                 "La piscine rouvre. Le bassin municipal aussi.",
                 "piscine municipal",
             ),
-            &pack,
+            pack,
         );
         assert_eq!(rating(&a, "keyphrase-in-introduction"), Some(Rating::Ok));
     }
@@ -1924,7 +1925,7 @@ mod tests {
         let s = "La piscine de Montbrac rouvre samedi après des travaux. ";
         let filler = "Les habitants attendaient ce moment depuis longtemps et le disent. ";
         let md = format!("{}{}", s.repeat(3), filler.repeat(20));
-        let a = audit(&page(&md, "piscine"), &pack);
+        let a = audit(&page(&md, "piscine"), pack);
         let c = a.check("keyphrase-density").map(|c| c.value);
         let expected = 100.0 * 3.0 / a.word_count as f64;
         assert!(c.is_some_and(|v| (v - expected).abs() < 0.01), "{c:?}");
@@ -1933,53 +1934,53 @@ mod tests {
     #[test]
     fn passive_voice_french() {
         let pack = fr();
-        let l = lists(&pack);
-        assert!(is_passive("Le pont a été construit en 1990.", l, &pack));
+        let l = lists(pack);
+        assert!(is_passive("Le pont a été construit en 1990.", l, pack));
         assert!(is_passive(
             "Les victimes ont été évacuées vers l’hôpital.",
             l,
-            &pack
+            pack
         ));
-        assert!(is_passive("La loi n’est pas encore votée.", l, &pack));
-        assert!(!is_passive("Il est arrivé hier soir.", l, &pack));
+        assert!(is_passive("La loi n’est pas encore votée.", l, pack));
+        assert!(!is_passive("Il est arrivé hier soir.", l, pack));
         assert!(!is_passive(
             "Le ministre s’est déclaré satisfait.",
             l,
-            &pack
+            pack
         ));
-        assert!(!is_passive("La ville est calme.", l, &pack));
+        assert!(!is_passive("La ville est calme.", l, pack));
         assert!(is_passive(
             "Les participants sont en majorité issus de la société civile.",
             l,
-            &pack
+            pack
         ));
         // A participle in another clause does not count.
         assert!(!is_passive(
             "Le maire est là et les élus ont voté.",
             l,
-            &pack
+            pack
         ));
     }
 
     #[test]
     fn transitions_match_whole_words() {
         let pack = fr();
-        let l = lists(&pack);
+        let l = lists(pack);
         assert!(has_transition(
             "Par ailleurs, la mairie a voté.",
             &l.transitions,
-            &pack
+            pack
         ));
         assert!(has_transition(
             "Il pleut, mais la fête continue.",
             &l.transitions,
-            &pack
+            pack
         ));
         // "mais" inside "jamais" is not a connector, "or" inside "ordre" neither.
         assert!(!has_transition(
             "Il ne vient jamais dans cet ordre.",
             &l.transitions,
-            &pack
+            pack
         ));
     }
 
@@ -1987,10 +1988,10 @@ mod tests {
     fn three_sentences_with_the_same_opening() {
         let pack = fr();
         let md = "Le maire parle. Le maire vote. Le maire part. Puis il revient.";
-        let a = audit(&page(md, "maire"), &pack);
+        let a = audit(&page(md, "maire"), pack);
         assert_eq!(rating(&a, "sentence-beginnings"), Some(Rating::Bad));
         let md = "Le maire parle. Le conseil vote. Le maire part.";
-        let a = audit(&page(md, "maire"), &pack);
+        let a = audit(&page(md, "maire"), pack);
         assert_eq!(rating(&a, "sentence-beginnings"), Some(Rating::Good));
     }
 
@@ -2021,7 +2022,7 @@ mod tests {
         let md = format!(
             "## La piscine rouvre\n\n{para}\n\n## Le budget\n\n{para}\n\n## Les horaires\n\n{para}\n"
         );
-        let a = audit(&page(&md, "piscine"), &pack);
+        let a = audit(&page(&md, "piscine"), pack);
         assert_eq!(rating(&a, "keyphrase-in-subheadings"), Some(Rating::Good));
         assert_eq!(rating(&a, "section-length"), Some(Rating::Good));
         assert_eq!(rating(&a, "text-length"), Some(Rating::Good));
@@ -2030,9 +2031,33 @@ mod tests {
     #[test]
     fn empty_page_does_not_panic() {
         let pack = fr();
-        let a = audit(&Page::default(), &pack);
+        let a = audit(&Page::default(), pack);
         assert_eq!(a.word_count, 0);
         assert_eq!(rating(&a, "keyphrase-length"), Some(Rating::Bad));
         assert_eq!(rating(&a, "title-width"), Some(Rating::Bad));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Any text, read as Markdown or as HTML, is audited without a panic, and the ratings
+        /// follow the scores.
+        #[test]
+        fn audit_never_panics(text in "(\\PC|[\n<>#*\\[\\]()/!’-]){0,300}", kp in "\\PC{0,20}") {
+            let pack = fr();
+            for page in [Page::from_markdown(&text), Page::from_html(&text)] {
+                let a = audit(&page.with_keyphrase(kp.clone()).with_slug(kp.clone()), pack);
+                for c in &a.checks {
+                    proptest::prop_assert_eq!(c.rating, c.score.map(Rating::of_score));
+                }
+            }
+        }
+
+        /// A cut title always fits the width it was cut to.
+        #[test]
+        fn truncated_titles_fit(text in "\\PC{0,200}") {
+            let cut = truncate_to_width(&text, TITLE_FONT_PX, TITLE_MAX_PX);
+            proptest::prop_assert!(title_width_px(&cut) <= TITLE_MAX_PX + 0.01);
+        }
     }
 }
