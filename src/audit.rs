@@ -211,6 +211,9 @@ pub struct Page {
     pub links: Vec<PageLink>,
     /// The language when the page says it (`<html lang>`).
     pub lang: Option<Lang>,
+    /// The page's own address when it gives one (`<link rel="canonical">`, else
+    /// `<meta property="og:url">`): links to its host are internal.
+    pub url: Option<String>,
 }
 
 impl Page {
@@ -284,6 +287,7 @@ impl Page {
             images: article.images.iter().map(|i| i.alt.clone()).collect(),
             links: Vec::new(),
             lang: Some(article.language),
+            url: None,
         }
     }
 
@@ -391,6 +395,7 @@ impl Page {
         let doc = Html::parse_document(input);
         let root = doc.root_element();
         let mut page = Page::default();
+        let mut og_url = None;
         for e in root.descendent_elements() {
             let v = e.value();
             match v.name() {
@@ -409,17 +414,25 @@ impl Page {
                         }
                         _ => {}
                     }
+                    if v.attr("property") == Some("og:url") && !content.trim().is_empty() {
+                        og_url = Some(content.trim().to_string());
+                    }
                 }
                 "link"
                     if page.slug.is_empty()
                         && v.attr("rel")
                             .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
                 {
-                    page.slug = slug_of(v.attr("href").unwrap_or(""));
+                    let href = v.attr("href").unwrap_or("").trim();
+                    page.slug = slug_of(href);
+                    page.url = Some(href.to_string()).filter(|h| !h.is_empty());
                 }
                 "html" => page.lang = v.attr("lang").and_then(Lang::parse),
                 _ => {}
             }
+        }
+        if page.url.is_none() {
+            page.url = og_url;
         }
         let pick = |name: &str| {
             root.descendent_elements()
@@ -561,6 +574,13 @@ fn autolinks(text: &str) -> Vec<PageLink> {
             nofollow: false,
         })
         .collect()
+}
+
+/// The host of an absolute URL, lowercase (`https://Example.org/a` → `example.org`).
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("//")?.1;
+    let host = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
 }
 
 /// The slug of a URL or path: its last non-empty path segment, without query or fragment.
@@ -1336,9 +1356,12 @@ pub fn audit(page: &Page, pack: &LanguagePack) -> Audit {
     ));
 
     // links: internal and outbound.
+    // An absolute link is outbound unless it goes to the page's own host.
+    let own_host = page.url.as_deref().and_then(url_host);
     let is_outbound = |h: &str| {
-        let h = h.to_ascii_lowercase();
-        h.starts_with("http://") || h.starts_with("https://") || h.starts_with("//")
+        let l = h.to_ascii_lowercase();
+        (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("//"))
+            && (own_host.is_none() || url_host(h) != own_host)
     };
     let real: Vec<&PageLink> = page
         .links
@@ -1873,6 +1896,7 @@ mod tests {
         assert_eq!(p.meta_description, "La méta.");
         assert_eq!(p.keyphrase, "piscine");
         assert_eq!(p.slug, "la-piscine-rouvre");
+        assert_eq!(p.url.as_deref(), Some("/la-piscine-rouvre"));
         assert_eq!(p.lang, Some(Lang::Fr));
         assert_eq!(p.h1.as_deref(), Some("Le titre"));
         let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
@@ -1881,13 +1905,23 @@ mod tests {
     }
 
     #[test]
+    fn links_to_the_page_host_are_internal() {
+        let p = Page::from_html(
+            "<html><head><meta property=\"og:url\" content=\"https://journal.exemple.fr/a\"></head>\
+             <body><p>Voir <a href=\"https://journal.exemple.fr/b\">b</a> et \
+             <a href=\"https://autre.exemple.org/c\">c</a>.</p></body></html>",
+        );
+        assert_eq!(p.url.as_deref(), Some("https://journal.exemple.fr/a"));
+        let a = audit(&p.with_keyphrase("voir"), fr());
+        assert_eq!(a.check("internal-links").map(|c| c.value), Some(1.0));
+        assert_eq!(a.check("outbound-links").map(|c| c.value), Some(1.0));
+    }
+
+    #[test]
     fn keyphrase_in_title_at_start_elsewhere_or_missing() {
         let pack = fr();
         let body = "La piscine de Montbrac rouvre samedi.";
-        let a = audit(
-            &page(body, "piscine").with_title("La piscine rouvre"),
-            pack,
-        );
+        let a = audit(&page(body, "piscine").with_title("La piscine rouvre"), pack);
         assert_eq!(rating(&a, "keyphrase-in-title"), Some(Rating::Good));
         let a = audit(
             &page(body, "piscine").with_title("Montbrac : la piscine rouvre"),
@@ -1943,11 +1977,7 @@ mod tests {
         ));
         assert!(is_passive("La loi n’est pas encore votée.", l, pack));
         assert!(!is_passive("Il est arrivé hier soir.", l, pack));
-        assert!(!is_passive(
-            "Le ministre s’est déclaré satisfait.",
-            l,
-            pack
-        ));
+        assert!(!is_passive("Le ministre s’est déclaré satisfait.", l, pack));
         assert!(!is_passive("La ville est calme.", l, pack));
         assert!(is_passive(
             "Les participants sont en majorité issus de la société civile.",

@@ -232,16 +232,27 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             opts,
             output,
         } => {
-            let options = opts
-                .options()?
-                .with_html_fragment(html_fragment)
-                .with_source_url(source_url)
-                .with_base_url(base_url);
             let text = if sample {
                 SAMPLE_BRIEF.to_string()
             } else {
                 read_input(input.as_ref(), opts.max_input_bytes)?
             };
+            // An HTML page gives its own address (canonical link, else og:url): the source.
+            let source_url = source_url.or_else(|| {
+                let format = opts
+                    .input_format
+                    .as_deref()
+                    .and_then(copydesk::markup::InputFormat::parse)
+                    .unwrap_or_else(|| copydesk::markup::InputFormat::detect(&text));
+                (format == copydesk::markup::InputFormat::Html)
+                    .then(|| audit::Page::from_html(&text).url)
+                    .flatten()
+            });
+            let options = opts
+                .options()?
+                .with_html_fragment(html_fragment)
+                .with_source_url(source_url)
+                .with_base_url(base_url);
             let rw = engine
                 .rewrite(Input::Brief(&text), &options)
                 .map_err(|e| Fail(e.to_string()))?;

@@ -168,3 +168,22 @@ fn preview_is_one_self_contained_page() {
     assert!(!page.contains("<script") && !page.contains("<link") && !page.contains("url("));
     assert!(!page.contains("src=\"http"));
 }
+
+#[test]
+fn an_html_page_gives_its_own_address_as_the_source() {
+    let page = std::fs::read_to_string(ARTICLE_HTML)
+        .expect("fixture")
+        .replacen(
+            "<head>",
+            "<head><link rel=\"canonical\" href=\"https://exemple.fr/sorlanges/mediatheque\">",
+            1,
+        );
+    let html = stdout(&["rewrite", "--format", "html", "-"], page.as_bytes());
+    assert!(html.contains(
+        "<p class=\"source\">Source\u{a0}: <a href=\"https://exemple.fr/sorlanges/mediatheque\">exemple.fr</a></p>"
+    ));
+    assert!(html.contains("\"isBasedOn\":\"https://exemple.fr/sorlanges/mediatheque\""));
+    // A plain-text brief gives none.
+    let plain = stdout(&["rewrite", "--sample", "--format", "html"], b"");
+    assert!(!plain.contains("class=\"source\""));
+}
