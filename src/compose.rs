@@ -16,6 +16,8 @@ use crate::lang::{Gender, Lang, LanguagePack, NounUse};
 use crate::outline::Outline;
 use crate::text::{Document, TokenKind, count_words};
 
+mod faq;
+
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -290,6 +292,38 @@ impl Ground {
             }
         }
         bad
+    }
+}
+
+/// Registers the grammar filters the pack templates may use.
+///
+/// Rule `grammar.elide` (filter `elide`): a French word ending in *e* elides before a vowel or a
+/// mute h and joins the next word with ’; otherwise the two are joined by a space.
+///
+/// ```text
+/// {{ "Que"|elide("a annoncé") }}  → Qu’a annoncé
+/// {{ "Que"|elide("dit") }}        → Que dit
+/// {{ "de"|elide("habitants") }}   → d’habitants
+/// {{ "de"|elide("hérissons") }}   → de hérissons (h aspiré)
+/// ```
+pub fn add_filters(env: &mut minijinja::Environment<'static>, packs: &[LanguagePack]) {
+    let h_aspire = packs
+        .iter()
+        .find(|p| p.lang == Lang::Fr)
+        .map(|p| p.words.h_aspire.clone())
+        .unwrap_or_default();
+    env.add_filter("elide", move |word: String, next: String| -> String {
+        elide_join(&word, &next, &h_aspire)
+    });
+}
+
+fn elide_join(word: &str, next: &str, h_aspire: &std::collections::BTreeSet<String>) -> String {
+    let elidable = word.ends_with('e') && word.chars().count() <= 4;
+    if elidable && crate::lang::fr::elides_with(next, h_aspire) {
+        let stem = &word[..word.len() - 1];
+        format!("{stem}’{next}")
+    } else {
+        format!("{word} {next}")
     }
 }
 
@@ -626,6 +660,18 @@ impl<'e> Composer<'e> {
                     self.actors(doc, analysis, u, s)
                 }),
             ),
+            (
+                "faq",
+                Box::new(|u: &mut HashSet<usize>, s: &mut HashSet<String>| {
+                    self.faq(doc, analysis, u, s, &is_name)
+                }),
+            ),
+            (
+                "summary",
+                Box::new(|u: &mut HashSet<usize>, s: &mut HashSet<String>| {
+                    self.summary(doc, analysis, u, s, &is_name)
+                }),
+            ),
         ];
         for (name, make) in makers {
             if words >= target {
@@ -678,6 +724,10 @@ impl<'e> Composer<'e> {
                 if !matches!(block.origin, Origin::Source { .. }) {
                     block.text = polish(&block.text);
                     block.items = block.items.iter().map(|i| polish(i)).collect();
+                    for qa in &mut block.qa {
+                        qa.question = polish(&qa.question);
+                        qa.answer = polish(&qa.answer);
+                    }
                 }
             }
         }
@@ -1203,14 +1253,21 @@ impl<'e> Composer<'e> {
             .collect();
         let reserve = figure_sentences.len() >= 2;
         let mut picked: Vec<(usize, String)> = Vec::new();
-        let mut paragraphs_used = HashSet::new();
-        for (_, s) in scored {
-            if picked.len() >= 8 {
+        let mut per_paragraph: std::collections::HashMap<usize, usize> =
+            std::collections::HashMap::new();
+        // One point a paragraph first; a second pass lets a short article's paragraphs give two.
+        let passes = [(1usize, scored.clone()), (2, scored)];
+        for (s, per) in passes
+            .into_iter()
+            .flat_map(|(per, list)| list.into_iter().map(move |(_, s)| (s, per)))
+        {
+            if picked.len() >= 8 || (per == 2 && picked.len() >= 6) {
                 break;
             }
             let para = doc.sentences[s].paragraph;
             if used.contains(&s)
-                || paragraphs_used.contains(&para)
+                || picked.iter().any(|p| p.0 == s)
+                || per_paragraph.get(&para).copied().unwrap_or(0) >= per
                 || (reserve && figure_sentences.contains(&s))
             {
                 continue;
@@ -1222,7 +1279,7 @@ impl<'e> Composer<'e> {
             if !(6..=32).contains(&n) || dangling_reference(&t) || !seen.insert(norm_sentence(&t)) {
                 continue;
             }
-            paragraphs_used.insert(para);
+            *per_paragraph.entry(para).or_insert(0) += 1;
             picked.push((s, t));
         }
         if picked.len() < 2 {
@@ -1369,85 +1426,10 @@ impl<'e> Composer<'e> {
             if per_label.get(&label_key).copied().unwrap_or(0) >= 2 {
                 continue;
             }
-            let s_span = &doc.sentences[d.sentence].span;
+            let Some(clause) = self.dated_clause(doc, d, is_name) else {
+                continue;
+            };
             let sentence = doc.sentence_text(d.sentence);
-            let (Some(a), Some(b)) = (
-                d.span.start.checked_sub(s_span.start),
-                d.span.end.checked_sub(s_span.start),
-            ) else {
-                continue;
-            };
-            let (Some(before), Some(after)) = (sentence.get(..a), sentence.get(b..)) else {
-                continue;
-            };
-            let mut before = before.trim_end().to_string();
-            if d.kind == DateKind::Year {
-                // only "en 2020": a year after another preposition belongs to a longer phrase
-                match before.rsplit_once(' ') {
-                    Some((head, "en" | "in")) => before = head.to_string(),
-                    None if before.eq_ignore_ascii_case("en")
-                        || before.eq_ignore_ascii_case("in") =>
-                    {
-                        before.clear()
-                    }
-                    _ => continue,
-                }
-            } else if let Some((head, last)) = before.rsplit_once(' ') {
-                let last = last.to_lowercase();
-                if matches!(last.as_str(), "le" | "ce" | "on" | "last" | "this") {
-                    before = head.to_string();
-                } else if pack.words.prepositions.contains(&last)
-                    || last == "entre"
-                    || last == "between"
-                {
-                    // "de lundi à mardi", "jusqu’à jeudi": the weekday is part of a range
-                    continue;
-                }
-            }
-            let mut after = after.trim_start();
-            // "mardi matin": the part of the day goes with the date
-            for part in [
-                "matin",
-                "soir",
-                "après-midi",
-                "midi",
-                "morning",
-                "evening",
-                "night",
-            ] {
-                if let Some(rest) = after.strip_prefix(part) {
-                    if !rest.chars().next().is_some_and(char::is_alphanumeric) {
-                        after = rest.trim_start();
-                    }
-                }
-            }
-            let after = after.trim_start_matches(',').trim_start();
-            let joined = if before.is_empty() {
-                after.to_string()
-            } else {
-                format!("{before} {after}")
-            };
-            let mut clause = joined
-                .trim_end_matches(['.', '!', '?', '…', ' '])
-                .to_string();
-            if clause.contains('«') || clause.contains('“') {
-                continue;
-            }
-            // Keep the main clause: cut at the first ", " after six words.
-            let mut from = 0;
-            while let Some(p) = clause[from..].find(", ") {
-                let at = from + p;
-                if count_words(&clause[..at]) >= 6 {
-                    clause.truncate(at);
-                    break;
-                }
-                from = at + 2;
-            }
-            let clause = pack.grammar.lowercase_first(&clause, is_name);
-            let n = count_words(&clause);
-            if !(5..=28).contains(&n) || dangling_reference(&clause) || !has_verb(&clause, pack) {
-                continue;
-            }
             let label = pack.grammar.capitalize_first(&d.text);
             let ctx = minijinja::context! { date => label, clause => format!("{clause}.") };
             let Some(text) = fill(self.env, pack, "block.timeline.item", ctx) else {
@@ -1475,6 +1457,135 @@ impl<'e> Composer<'e> {
                 .map(|(_, s, t)| (doc.sentences[s].paragraph, t))
                 .collect(),
         ))
+    }
+
+    /// The article's own clause around a date, with the date taken out (`L’armée a lancé mardi
+    /// des attaques contre les forces, dans la région.` → `l’armée a lancé des attaques contre les
+    /// forces`). Only a year after `en`, a weekday not in a range. Helper of `block.timeline` and
+    /// `faq.when`.
+    fn dated_clause(
+        &self,
+        doc: &Document,
+        d: &crate::analyze::DateRef,
+        is_name: &dyn Fn(&str) -> bool,
+    ) -> Option<String> {
+        use crate::analyze::DateKind;
+        let pack = self.pack;
+        let s_span = &doc.sentences[d.sentence].span;
+        let sentence = doc.sentence_text(d.sentence);
+        let (Some(a), Some(b)) = (
+            d.span.start.checked_sub(s_span.start),
+            d.span.end.checked_sub(s_span.start),
+        ) else {
+            return None;
+        };
+        let (Some(before), Some(after)) = (sentence.get(..a), sentence.get(b..)) else {
+            return None;
+        };
+        // the dateline before the statement is not part of it
+        let stripped = strip_dateline(before, pack);
+        if stripped.len() != before.len() && stripped.is_empty() {
+            return None; // the date is the dateline's own
+        }
+        let mut before = stripped.trim_end().to_string();
+        let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
+        // `depuis le 30 juin dernier`: a date with its own qualifier belongs to a longer phrase
+        if matches!(
+            next.trim_matches(|c: char| !c.is_alphabetic()),
+            "dernier" | "dernière" | "prochain" | "prochaine" | "last" | "next"
+        ) {
+            return None;
+        }
+        if d.kind == DateKind::Day {
+            // only `le 22 mai`, not `depuis le 22 mai` or `jusqu’au 22 mai`
+            match before.rsplit_once(' ') {
+                Some((head, "le" | "on")) => {
+                    let prev = head.rsplit(' ').next().unwrap_or("").to_lowercase();
+                    if pack.words.prepositions.contains(&prev) || prev.ends_with('’') {
+                        return None;
+                    }
+                    before = head.to_string();
+                }
+                None if before.eq_ignore_ascii_case("le") || before.eq_ignore_ascii_case("on") => {
+                    before.clear()
+                }
+                _ => return None,
+            }
+        } else if d.kind == DateKind::Year {
+            // only "en 2020": a year after another preposition belongs to a longer phrase
+            match before.rsplit_once(' ') {
+                Some((head, "en" | "in")) => before = head.to_string(),
+                None if before.eq_ignore_ascii_case("en") || before.eq_ignore_ascii_case("in") => {
+                    before.clear()
+                }
+                _ => return None,
+            }
+        } else {
+            let (head, last) = before.rsplit_once(' ').unwrap_or(("", before.as_str()));
+            let last = last.to_lowercase();
+            if matches!(last.as_str(), "le" | "ce" | "on" | "last" | "this") {
+                before = head.to_string();
+            } else if pack.words.prepositions.contains(&last)
+                || last.starts_with("jusqu")
+                || matches!(
+                    last.as_str(),
+                    "entre" | "between" | "dès" | "until" | "from"
+                )
+            {
+                // "de lundi à mardi", "jusqu’à jeudi": the weekday is part of a range
+                return None;
+            }
+            // `vendredi et lundi`: two dates joined are a range too
+            let next = after.split_whitespace().next().unwrap_or("");
+            if matches!(next, "et" | "and" | "à" | "au" | "to") {
+                return None;
+            }
+        }
+        let mut after = after.trim_start();
+        // "mardi matin": the part of the day goes with the date
+        for part in [
+            "matin",
+            "soir",
+            "après-midi",
+            "midi",
+            "morning",
+            "evening",
+            "night",
+        ] {
+            if let Some(rest) = after.strip_prefix(part) {
+                if !rest.chars().next().is_some_and(char::is_alphanumeric) {
+                    after = rest.trim_start();
+                }
+            }
+        }
+        let after = after.trim_start_matches(',').trim_start();
+        let joined = if before.is_empty() {
+            after.to_string()
+        } else {
+            format!("{before} {after}")
+        };
+        let mut clause = joined
+            .trim_end_matches(['.', '!', '?', '…', ' '])
+            .to_string();
+        if clause.contains('«') || clause.contains('“') {
+            return None;
+        }
+        // Keep the main clause: cut at the first ", " after six words.
+        let mut from = 0;
+        while let Some(p) = clause[from..].find(", ") {
+            let at = from + p;
+            if count_words(&clause[..at]) >= 6 {
+                clause.truncate(at);
+                break;
+            }
+            from = at + 2;
+        }
+        let clause = pack.grammar.lowercase_first(&clause, is_name);
+        let n = count_words(&clause);
+        if !(5..=28).contains(&n) || dangling_reference(&clause) || !has_verb(&clause, pack) {
+            return None;
+        }
+        Some(clause)
     }
 
     /// Rule `block.actors` ("Les acteurs"): each person named with the article's own description
@@ -2149,7 +2260,11 @@ fn trim_sentence(
     is_name: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     let original = sentence.trim();
-    let mut s = original
+    if suspect_agreement(original) {
+        return None;
+    }
+    // A dateline (`3 juillet 2012. – `) is not part of the statement.
+    let mut s = strip_dateline(original, pack)
         .trim_end_matches(['.', '!', '?', '…', ' '])
         .to_string();
 
@@ -2164,7 +2279,7 @@ fn trim_sentence(
         .collect::<Vec<_>>();
     'outer: for v in &reported {
         for aux in ["a ", "ont ", "avait ", "avaient ", "has ", "have ", ""] {
-            for q in [" que ", " qu’", " qu'", " that "] {
+            for q in [" que : ", " que ", " qu’", " qu'", " that "] {
                 let pat = format!(" {aux}{v}{q}");
                 if let Some(p) = lower.find(&pat) {
                     let subject = s[..p].trim().trim_end_matches(',');
@@ -2201,8 +2316,12 @@ fn trim_sentence(
         let head_is_subject = pack.words.determiners.contains(&head_first)
             || head_first.starts_with("l’")
             || head_first.starts_with("l'");
-        if (1..=3).contains(&head_words)
+        // a prepositional opener may be longer: `Pendant la Seconde Guerre mondiale, X…`
+        let prepositional = pack.words.prepositions.contains(&head_first)
+            && !matches!(head_first.as_str(), "selon" | "et" | "ou" | "ni");
+        if ((1..=3).contains(&head_words) || (prepositional && head_words <= 6))
             && !head_is_subject
+            && !has_verb(head, pack)
             && !pack.words.clause_openers.contains(&rest_first)
             && !head.chars().any(|c| c.is_ascii_digit())
             && !head
@@ -2231,6 +2350,103 @@ fn trim_sentence(
             s.replace_range(a..=b, "");
         } else {
             break;
+        }
+    }
+    // trim.leading-participial: `La Syrie n’ayant pas ratifié la convention, l’ONG a demandé…`
+    // → `L’ONG a demandé…` (an absolute participial clause before the main clause).
+    if let Some(p) = s.find(", ") {
+        let head = s[..p].to_lowercase();
+        let rest = &s[p + 2..];
+        let participial = head
+            .split(' ')
+            .take(4)
+            .any(|w| matches!(w, "ayant" | "étant" | "n’ayant" | "n’étant" | "n'ayant"));
+        if participial
+            && !head.contains('«')
+            && count_words(rest) >= 6
+            && has_verb(rest, pack)
+            && rest.chars().next().is_some_and(char::is_lowercase)
+        {
+            s = pack.grammar.capitalize_first(rest);
+        }
+    }
+    // trim.prepositional-incise: `HRW a relevé, grâce aux indications des détenus, l’existence…`
+    // → `HRW a relevé l’existence…` (an incise between commas that opens on a preposition and
+    // holds no verb).
+    let mut from = 0;
+    while let Some(p) = s[from..].find(", ").map(|p| from + p) {
+        let after = p + 2;
+        let Some(e) = s[after..].find(", ").map(|e| after + e) else {
+            break;
+        };
+        let incise = &s[after..e];
+        let first = incise.split(' ').next().unwrap_or("").to_lowercase();
+        let head_words = count_words(&s[..p]);
+        if pack.words.prepositions.contains(&first)
+            && !matches!(first.as_str(), "et" | "ou" | "ni" | "selon")
+            && (2..=12).contains(&count_words(incise))
+            && head_words >= 2
+            && !has_verb(incise, pack)
+            && !incise.contains(['«', '»', '(', ')'])
+        {
+            s.replace_range(p..e + 1, "");
+            from = p;
+        } else {
+            from = after;
+        }
+    }
+    // trim.semicolon and trim.colon-list: `X met en cause les services ; quatre d’entre eux…`
+    // → `X met en cause les services` (the first statement, when it stands alone).
+    for sep in [
+        " ; ",
+        " : ",
+        "\u{a0}; ",
+        "\u{a0}: ",
+        "\u{202f}; ",
+        "\u{202f}: ",
+    ] {
+        if let Some(p) = s.find(sep) {
+            let head = &s[..p];
+            let colon = sep.ends_with(": ");
+            if count_words(head) >= 6
+                && (!colon || has_verb(head, pack))
+                && head.matches('«').count() == head.matches('»').count()
+            {
+                s.truncate(p);
+            }
+        }
+    }
+    // trim.purpose: `… ont été mis en place par les secours pour trouver les disparus` →
+    // `… ont été mis en place par les secours` (a final purpose clause: pour + infinitive).
+    {
+        let lower = s.to_lowercase();
+        if let Some(p) = lower.rfind(" pour ") {
+            let next = lower[p + 6..].split(' ').next().unwrap_or("");
+            let infinitive = ["er", "ir", "re", "oir"].iter().any(|e| next.ends_with(e))
+                && next.chars().count() > 3
+                && !next.contains('’');
+            if infinitive && count_words(&s[..p]) >= 6 && has_verb(&s[..p], pack) {
+                s.truncate(p);
+            }
+        }
+    }
+    // trim.prepositional-tail: `… blessées dans cet accident, près de Chamonix dans le
+    // sud-est du pays` → `… blessées dans cet accident` (a final place or circumstance after a
+    // comma, with no verb).
+    if let Some(p) = s.rfind(", ") {
+        let tail = &s[p + 2..];
+        let first = tail.split(' ').next().unwrap_or("").to_lowercase();
+        if (pack.words.prepositions.contains(&first) || first == "près")
+            && !matches!(
+                first.as_str(),
+                "selon" | "et" | "ou" | "ni" | "de" | "d’" | "des" | "du"
+            )
+            && !has_verb(tail, pack)
+            && !tail.contains(['«', '»', '(', ')'])
+            && count_words(&s[..p]) >= 6
+            && has_verb(&s[..p], pack)
+        {
+            s.truncate(p);
         }
     }
     // trim.relative and trim.participial: ", qui … ," or to the end.
@@ -2277,8 +2493,14 @@ fn trim_sentence(
     // trim.subordinate
     let lower = s.to_lowercase();
     for sub in &pack.words.subordinators {
-        let pat = sub_pattern(sub);
-        if let Some(p) = lower.find(&pat) {
+        // `bien que, comme…`: the subordinator may be followed by a comma.
+        let pat = format!(" {sub}");
+        let hit = lower.match_indices(&pat).find(|&(p, _)| {
+            let next = lower[p + pat.len()..].chars().next();
+            sub.ends_with(['’', '\'']) || next.is_none_or(|c| c == ' ' || c == ',' || c == '\u{a0}')
+        });
+        if let Some((p, _)) = hit {
+            let p = s[..p].trim_end_matches(',').len();
             if s.is_char_boundary(p) && count_words(&s[..p]) >= 6 {
                 s.truncate(p);
                 break;
@@ -2307,6 +2529,31 @@ fn trim_sentence(
     let out = format!("{}.", pack.grammar.capitalize_first(&s));
     let out = pack.grammar.typography(&out);
     (norm_sentence(&out) != norm_sentence(original)).then_some(out)
+}
+
+/// Whether a sentence has a past participle after `avoir` that agrees with nothing before it
+/// (`ont racontés`, `a relevée l’existence`): a slip in the source that a restatement would
+/// repeat under our name. Such sentences are kept as written in the body, never restated.
+fn suspect_agreement(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    words.windows(2).enumerate().any(|(i, w)| {
+        let aux = matches!(w[0].as_str(), "a" | "ont" | "avait" | "avaient");
+        let agreed =
+            ["ée", "és", "ées"].iter().any(|e| w[1].ends_with(e)) && w[1].chars().count() >= 5;
+        let object_before = i > 0
+            && words.get(i - 1).is_some_and(|p| {
+                matches!(
+                    p.as_str(),
+                    "les" | "la" | "l’" | "l'" | "que" | "nous" | "vous"
+                ) || p.ends_with("l’")
+                    || p.starts_with("qu’")
+                    || p.starts_with("l’")
+            });
+        aux && agreed && !object_before
+    })
 }
 
 /// Cuts a reported statement at a coordinator that likely returns to the reporter
@@ -2420,6 +2667,7 @@ mod tests {
             env.add_template_owned(format!("{}.{k}", pack.lang.code()), v.clone())
                 .expect("template");
         }
+        add_filters(&mut env, std::slice::from_ref(pack));
         env
     }
 
@@ -2558,6 +2806,128 @@ mod tests {
                 images: Vec::new(),
             },
         )
+    }
+
+    #[test]
+    fn new_trimming_rules_restate_the_main_clause() {
+        let p = pack();
+        let e = env(&p);
+        let t = |s: &str| trim_sentence(s, &p, &e, &|w| w.starts_with('H') || w == "Montbrac");
+        // trim.leading-participial
+        assert_eq!(
+            t("La ville n’ayant pas voté le budget, le préfet a suspendu les travaux du pont de Montbrac.").as_deref(),
+            Some("Le préfet a suspendu les travaux du pont de Montbrac.")
+        );
+        // trim.prepositional-incise, then trim.colon-list
+        assert_eq!(
+            t("HRW a relevé, grâce aux indications des détenus, l’existence de 27 centres de détention : 10 à Damas et 4 à Homs.").as_deref(),
+            Some("HRW a relevé l’existence de 27 centres de détention.")
+        );
+        // trim.semicolon
+        assert_eq!(
+            t("Le conseil municipal a rejeté le projet de parking souterrain ; la mairie devra revoir sa copie.").as_deref(),
+            Some("Le conseil municipal a rejeté le projet de parking souterrain.")
+        );
+        // trim.purpose
+        assert_eq!(
+            t("Des hélicoptères ont été mis en place par les secours pour trouver les disparus.")
+                .as_deref(),
+            Some("Des hélicoptères ont été mis en place par les secours.")
+        );
+        // trim.prepositional-tail
+        assert_eq!(
+            t("Neuf personnes ont été blessées dans l’accident du téléphérique, près de Montbrac dans le sud du pays.").as_deref(),
+            Some("Neuf personnes ont été blessées dans l’accident du téléphérique.")
+        );
+        // a dateline is not part of the statement
+        assert_eq!(
+            t("3 juillet 2012. – Le conseil a voté un budget de crise, selon la mairie de Montbrac.").as_deref(),
+            Some("Le conseil a voté un budget de crise.")
+        );
+    }
+
+    #[test]
+    fn slips_of_agreement_are_never_restated() {
+        assert!(suspect_agreement(
+            "Plusieurs témoins ont racontés la scène."
+        ));
+        assert!(suspect_agreement("HRW a relevée l’existence de centres."));
+        assert!(!suspect_agreement(
+            "Les fleurs qu’il a cueillies sont fanées."
+        ));
+        assert!(!suspect_agreement("Les troupes ont été déployées mardi."));
+        let p = pack();
+        let e = env(&p);
+        assert_eq!(
+            trim_sentence(
+                "Plusieurs témoins ont racontés la scène, selon la police de Montbrac.",
+                &p,
+                &e,
+                &|_| false
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn elide_filter_joins_french_words() {
+        let p = pack();
+        let h = p.words.h_aspire.clone();
+        assert_eq!(elide_join("Que", "a annoncé", &h), "Qu’a annoncé");
+        assert_eq!(elide_join("Que", "dit", &h), "Que dit");
+        assert_eq!(elide_join("de", "habitants", &h), "d’habitants");
+        assert_eq!(elide_join("de", "personnes", &h), "de personnes");
+        let hero = h.iter().next().cloned().unwrap_or_else(|| "héros".into());
+        assert_eq!(
+            elide_join("de", &hero, &h),
+            format!("de {hero}"),
+            "h aspiré"
+        );
+    }
+
+    #[test]
+    fn faq_questions_come_from_the_article_by_fact_type() {
+        let paragraphs = [
+            "Le conseil de Montbrac a adopté un budget de crise pour les écoles de la ville, selon la mairie.",
+            "Au moins 300 élèves ont été privés de cantine pendant la grève, d’après les syndicats.",
+            "Le maire Paul Ardent a déclaré : « Nous rouvrirons toutes les cantines avant la fin du mois de mars. »",
+            "En 2019, la commune a fermé la piscine municipale, faute de crédits pour les travaux.",
+            "Le préfet a annoncé une aide exceptionnelle de l’État pour les familles des élèves.",
+        ];
+        let a = compose_doc(&paragraphs, Some("Montbrac vote un budget de crise"), 5000);
+        let faq: Vec<&QuestionAnswer> = a
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| b.kind == BlockKind::Faq)
+            .flat_map(|b| &b.qa)
+            .collect();
+        assert!(faq.len() >= 2, "an FAQ block: {faq:?}");
+        for qa in &faq {
+            assert!(
+                qa.question.ends_with("\u{a0}?") || qa.question.ends_with("\u{202f}?"),
+                "French question mark: {}",
+                qa.question
+            );
+            assert!(qa.rule.starts_with("fr.faq."), "{}", qa.rule);
+            assert!(qa.answer.ends_with(['.', '»']), "{}", qa.answer);
+        }
+        // every answer's words are the article's
+        let text = paragraphs.join(" ").to_lowercase().replace('\'', "’");
+        for qa in &faq {
+            for w in qa.answer.split(|c: char| !c.is_alphanumeric() && c != '’') {
+                if !w.is_empty() {
+                    assert!(text.contains(&w.to_lowercase()), "{w} in {}", qa.answer);
+                }
+            }
+        }
+        // no sentence of the body twice
+        let mut seen = HashSet::new();
+        for b in a.sections.iter().flat_map(|s| &s.blocks) {
+            for line in b.text.lines() {
+                assert!(seen.insert(norm_sentence(line)), "twice: {line}");
+            }
+        }
     }
 
     #[test]

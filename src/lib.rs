@@ -222,6 +222,7 @@ impl Engine {
                     .map_err(|e| Error::new(ErrorKind::Internal, format!("template {key}: {e}")))?;
             }
         }
+        compose::add_filters(&mut env, &packs);
         Ok(Self { packs, env })
     }
 

@@ -206,13 +206,20 @@ pub fn polish_generated(text: &str) -> String {
 /// vowel, or with a mute h (not one of the pack's h aspiré words: `le hasard`, `la Hongrie`).
 #[must_use]
 pub fn elides(word: &str, pack: &super::LanguagePack) -> bool {
+    elides_with(word, &pack.words.h_aspire)
+}
+
+/// [`elides`] with the h aspiré words given directly (for template filters, which hold no
+/// pack).
+#[must_use]
+pub fn elides_with(word: &str, h_aspire: &std::collections::BTreeSet<String>) -> bool {
     let lower = word.to_lowercase();
     let Some(first) = lower.chars().next() else {
         return false;
     };
     if first == 'h' {
         let head = lower.split(['-', ' ', '’', '\'']).next().unwrap_or(&lower);
-        return !pack.words.h_aspire.contains(head);
+        return !h_aspire.contains(head);
     }
     if first == 'y' {
         // `le yéti`, `le yaourt`, but `d’Yves`: y before a vowel is a consonant
