@@ -1787,7 +1787,7 @@ fn is_passive(sentence: &str, lists: &Lists, pack: &LanguagePack) -> bool {
         {
             continue;
         }
-        for (t, punct, lower) in w.iter().skip(j).take(6) {
+        for (k, (t, punct, lower)) in w.iter().enumerate().skip(j).take(6) {
             // In French a determiner opens a noun predicate (c’est un crime), a preposition a
             // complement (difficile à …): the participle would belong elsewhere. English
             // participles stand after a determiner too (was the most commonly diagnosed).
@@ -1799,7 +1799,9 @@ fn is_passive(sentence: &str, lists: &Lists, pack: &LanguagePack) -> bool {
             {
                 break;
             }
-            if *lower && is_participle(t, lists, pack.lang) {
+            // After « en » a word is not a participle (en fait, en effet; en + gerund).
+            let after_en = pack.lang == Lang::Fr && k > 0 && w[k - 1].0 == "en";
+            if *lower && !after_en && is_participle(t, lists, pack.lang) {
                 return true;
             }
         }
@@ -1981,6 +1983,11 @@ mod tests {
         assert!(!is_passive("La ville est calme.", l, pack));
         assert!(is_passive(
             "Les participants sont en majorité issus de la société civile.",
+            l,
+            pack
+        ));
+        assert!(!is_passive(
+            "Il ne veut pas être en fait un élu godillot.",
             l,
             pack
         ));
