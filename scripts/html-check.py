@@ -9,7 +9,8 @@ evaluate-style brief (template a), then runs
   copydesk rewrite --format preview BRIEF       (the editor's preview page)
   copydesk rewrite --format json BRIEF          (to know the article's date)
 
-and checks:
+and the same (document and preview) for the project's own briefs (examples/, tests/fixtures/)
+at --min-words 5000, so that every block kind, the FAQ included, is rendered; and checks:
   * html-validate 9 (tools/html-validate, `html-validate:recommended`) reports no error on any of
     the three HTML files;
   * every <script type="application/ld+json"> parses as JSON; the document has one NewsArticle
@@ -146,6 +147,29 @@ def main():
             ld_ok += 1
         faqs += '"FAQPage"' in doc
         dated += bool(art.get("date_published"))
+    # The project's own briefs with a word target no article reaches, so that every block
+    # (the FAQ, hence the FAQPage JSON-LD, included) is rendered and validated too.
+    own = sorted(glob.glob(os.path.join(ROOT, "examples", "brief-*.txt"))
+                 + glob.glob(os.path.join(ROOT, "tests", "fixtures", "*.txt")))
+    own_faqs = 0
+    for b in own:
+        name = "own-" + os.path.splitext(os.path.basename(b))[0]
+        try:
+            art = json.loads(rewrite(["--format", "json", "--min-words", "5000"], b))
+            doc = rewrite(["--format", "html", "--min-words", "5000"], b)
+            prev = rewrite(["--format", "preview", "--min-words", "5000"], b)
+        except RuntimeError as e:
+            print(f"{name}: {e}")
+            failures += 1
+            continue
+        for kind, text in (("doc", doc), ("preview", prev)):
+            with open(os.path.join(out, f"{name}.{kind}.html"), "w", encoding="utf-8") as f:
+                f.write(text)
+        problems = check_ld(doc, art)
+        if problems:
+            failures += 1
+            print(f"{name}: " + "; ".join(problems))
+        own_faqs += '"FAQPage"' in doc
     files = sorted(glob.glob(os.path.join(out, "*.html")))
     p = subprocess.run([HV, "--config", os.path.join(HV_DIR, ".htmlvalidate.json"), "--formatter", "json", *files],
                        capture_output=True, text=True, cwd=HV_DIR)
@@ -160,11 +184,12 @@ def main():
     for f, m in errors[:30]:
         print(f"{os.path.basename(f)}:{m.get('line')}:{m.get('column')} {m.get('ruleId')}: {m.get('message')}")
     print(f"set {os.path.basename(path)} ({args.lang}): {len(items)} articles, {len(files)} HTML files "
-          f"(document, fragment, preview each)")
+          f"(dev articles: document, fragment, preview; own briefs: document, preview)")
     print(f"html-validate 9 (recommended): {len(files) - len(bad_files)}/{len(files)} files without error; "
           f"{len(errors)} errors, {len(warnings)} warnings")
     print(f"JSON-LD: {ld_ok}/{len(items)} articles parse with the required NewsArticle properties "
           f"({dated} with datePublished, {faqs} with FAQPage)")
+    print(f"own briefs at --min-words 5000: {len(own)} (document and preview each), {own_faqs} with FAQPage")
     if not args.keep:
         for f in glob.glob(os.path.join(out, "*")):
             os.remove(f)
