@@ -538,6 +538,7 @@ h1.preview{font-size:20px;color:#5f6368;font-weight:normal;margin:8px 0 16px}\
 .fields dt{font-weight:bold;font-size:13px;color:#5f6368}.fields dd{margin:0 0 8px}\
 .outline li{margin:2px 0}.doc{font-family:Georgia,serif;font-size:17px;line-height:1.55}\
 .doc h1{font-size:30px}.doc h2{font-size:22px;margin-top:28px}\
+.doc dt{font-weight:bold;margin-top:6px}.doc dd{margin:2px 0 6px 24px}\
 .gen{background:#fff4c2;border-left:4px solid #f2b200;padding:2px 6px;cursor:help}\
 .ctx{background:#e1efff;border-left:4px solid #3b82f6;padding:2px 6px;cursor:help}\
 .legend span{display:inline-block;padding:2px 8px;margin-right:8px;font-size:13px}\
