@@ -2977,7 +2977,11 @@ mod tests {
         // hyphenated names are split into words and lose their stopwords; six words at most
         assert_eq!(s, "val-sernance-conseil-regional-debloque-fonds");
         assert!(s.split('-').count() <= 6);
-        let s = slug("Le Parti populaire[1] exclut un député", "Parti populaire", &p);
+        let s = slug(
+            "Le Parti populaire[1] exclut un député",
+            "Parti populaire",
+            &p,
+        );
         assert_eq!(s, "parti-populaire-exclut-depute", "footnote calls dropped");
     }
 

@@ -35,6 +35,7 @@
 #![deny(missing_docs)]
 
 pub mod analyze;
+pub mod audit;
 pub mod brief;
 pub mod compose;
 mod error;
@@ -85,6 +86,7 @@ pub struct Options {
     max_input_bytes: usize,
     input_format: Option<markup::InputFormat>,
     headline_case: HeadlineCase,
+    render: render::RenderOptions,
 }
 
 impl Default for Options {
@@ -97,6 +99,7 @@ impl Default for Options {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             input_format: None,
             headline_case: HeadlineCase::Sentence,
+            render: render::RenderOptions::default(),
         }
     }
 }
@@ -119,6 +122,32 @@ impl Options {
     pub fn with_title(mut self, title: Option<String>) -> Self {
         self.title = title;
         self
+    }
+    /// HTML output as a fragment (the `<article>` element only) instead of a full HTML5
+    /// document — for pasting into a CMS body. See [`render::RenderOptions`].
+    #[must_use]
+    pub fn with_html_fragment(mut self, fragment: bool) -> Self {
+        self.render.fragment = fragment;
+        self
+    }
+    /// The address of the original article: rendered as the source link (HTML and Markdown).
+    /// Only `http(s)://` addresses are used.
+    #[must_use]
+    pub fn with_source_url(mut self, url: Option<String>) -> Self {
+        self.render.source_url = url;
+        self
+    }
+    /// The site's base URL (`https://example.org/news`): the canonical link and `og:url` are
+    /// this plus the slug; without it they are the site-relative path `/slug`.
+    #[must_use]
+    pub fn with_base_url(mut self, url: Option<String>) -> Self {
+        self.render.base_url = url;
+        self
+    }
+    /// How the renderers are set (fragment, source link, base URL).
+    #[must_use]
+    pub fn render_options(&self) -> render::RenderOptions {
+        self.render.clone()
     }
     /// Sets the focus keyphrase (overrides the extracted one).
     #[must_use]

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use copydesk::lang::{HeadlineCase, Lang};
-use copydesk::{Engine, Input, Options, render};
+use copydesk::{Engine, Input, Options, audit, render};
 use serde_json::{Value, json};
 
 /// The sample brief shipped with copydesk (own text), used by `rewrite --sample`.
@@ -38,6 +38,16 @@ enum Command {
         /// Exit with status 3 when the word target cannot be met.
         #[arg(long)]
         strict: bool,
+        /// With --format html: the article element only, no <html>/<head> (for a CMS body).
+        #[arg(long)]
+        html_fragment: bool,
+        /// The address of the original article, linked as the source in HTML and Markdown.
+        #[arg(long, value_name = "URL")]
+        source_url: Option<String>,
+        /// The site's base URL for the canonical link and Open Graph URL (default: a
+        /// site-relative path from the slug).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
         #[command(flatten)]
         opts: RewriteOpts,
         /// Write the output to FILE instead of stdout.
@@ -53,6 +63,36 @@ enum Command {
         format: AnalyzeFormat,
         #[command(flatten)]
         opts: RewriteOpts,
+    },
+    /// The SEO and readability audit of an existing article (Markdown or HTML), with a
+    /// traffic light for each check (the checks the Yoast plugin documents).
+    Audit {
+        /// A file path; absent or '-' means stdin.
+        input: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
+        format: AuditFormat,
+        /// The focus keyphrase (default: the page's meta keywords, else extracted).
+        #[arg(long, value_name = "TEXT")]
+        keyphrase: Option<String>,
+        /// The SEO title (default: the page's <title>, else its leading H1).
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// The meta description (default: the page's meta description).
+        #[arg(long, value_name = "TEXT")]
+        meta: Option<String>,
+        /// The URL slug (default: from the page's canonical link).
+        #[arg(long, value_name = "SLUG")]
+        slug: Option<String>,
+        /// Language: fr, en or auto (default: the page's lang, else detected).
+        #[arg(long, value_name = "fr|en|auto")]
+        lang: Option<String>,
+        /// Input format: markdown or html (default: detected from the content).
+        #[arg(long, value_name = "markdown|html")]
+        input_format: Option<String>,
+        /// Largest input accepted, in bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = copydesk::DEFAULT_MAX_INPUT_BYTES)]
+        max_input_bytes: usize,
     },
     /// JSON Lines in (one article a line: {"id","title","paragraphs"} or {"id","brief"}),
     /// JSON Lines out, same order; a failing line gives {"id","error"}.
@@ -97,6 +137,15 @@ struct RewriteOpts {
 enum Format {
     Markdown,
     Html,
+    Json,
+    /// One self-contained HTML page for an editor: search snippet, outline, the article with
+    /// generated text shaded (rule id on hover), the audit table.
+    Preview,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AuditFormat {
+    Text,
     Json,
 }
 
@@ -196,36 +245,59 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             sample,
             format,
             strict,
+            html_fragment,
+            source_url,
+            base_url,
             opts,
             output,
         } => {
-            let options = opts.options()?;
             let text = if sample {
                 SAMPLE_BRIEF.to_string()
             } else {
                 read_input(input.as_ref(), opts.max_input_bytes)?
             };
-            // Only the article is rendered: the stage values (document, token facts, analysis)
-            // are freed before the output is built, which lowers the peak memory.
-            let copydesk::Rewrite {
-                article,
-                detection,
-                language_source,
-                ..
-            } = engine
+            // An HTML page gives its own address (canonical link, else og:url): the source.
+            let source_url = source_url.or_else(|| {
+                let format = opts
+                    .input_format
+                    .as_deref()
+                    .and_then(copydesk::markup::InputFormat::parse)
+                    .unwrap_or_else(|| copydesk::markup::InputFormat::detect(&text));
+                (format == copydesk::markup::InputFormat::Html)
+                    .then(|| audit::Page::from_html(&text).url)
+                    .flatten()
+            });
+            let options = opts
+                .options()?
+                .with_html_fragment(html_fragment)
+                .with_source_url(source_url)
+                .with_base_url(base_url);
+            let rw = engine
                 .rewrite(Input::Brief(&text), &options)
                 .map_err(|e| Fail(e.to_string()))?;
             drop(text);
-            let a = &article;
+            let a = &rw.article;
+            let ro = options.render_options();
             let rendered = match format {
-                Format::Markdown => render::markdown(a),
-                Format::Html => render::html(a),
+                Format::Markdown => render::markdown_with(a, &ro),
+                Format::Html => render::html_with(a, &ro),
                 Format::Json => {
-                    let mut v = render::json_value(a);
+                    let mut v = render::json_value_with(a, &ro);
                     if let Some(obj) = v.as_object_mut() {
-                        obj.insert("detection".into(), detection.json(language_source));
+                        obj.insert("detection".into(), rw.detection.json(rw.language_source));
                     }
                     serde_json::to_string_pretty(&v).unwrap_or_else(|_| "{}".into()) + "\n"
+                }
+                Format::Preview => {
+                    let report = audit::audit(
+                        &audit::Page::from_markdown(&render::markdown_with(a, &ro))
+                            .with_title(&a.title)
+                            .with_meta_description(&a.meta_description)
+                            .with_slug(&a.slug)
+                            .with_keyphrase(&a.focus_keyphrase),
+                        engine.pack(a.language),
+                    );
+                    render::preview(a, &report, &ro)
                 }
             };
             write_output(output.as_ref(), &rendered)?;
@@ -251,6 +323,97 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 None,
                 &(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"),
             )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Audit {
+            input,
+            format,
+            keyphrase,
+            title,
+            meta,
+            slug,
+            lang,
+            input_format,
+            max_input_bytes,
+        } => {
+            let text = read_input(input.as_ref(), max_input_bytes)?;
+            let lang =
+                match lang.as_deref().map(str::trim) {
+                    None | Some("auto" | "") => None,
+                    Some(l) => Some(Lang::parse(l).ok_or_else(|| {
+                        Fail(format!("unknown language '{l}': use fr, en or auto"))
+                    })?),
+                };
+            let fmt = match input_format.as_deref().map(str::trim) {
+                None | Some("auto" | "") => copydesk::markup::InputFormat::detect(&text),
+                Some(f) => copydesk::markup::InputFormat::parse(f).ok_or_else(|| {
+                    Fail(format!("unknown input format '{f}': use markdown or html"))
+                })?,
+            };
+            let mut page = match fmt {
+                copydesk::markup::InputFormat::Html => audit::Page::from_html(&text),
+                _ => audit::Page::from_markdown(&text),
+            };
+            if page.blocks.is_empty() {
+                return Err(Fail(
+                    "no article text in the input: give an article in Markdown or HTML".into(),
+                ));
+            }
+            if let Some(t) = title {
+                page.title = t;
+            }
+            if let Some(m) = meta {
+                page.meta_description = m;
+            }
+            if let Some(s) = slug {
+                page.slug = s;
+            }
+            let paragraphs: Vec<String> = page.blocks.iter().map(|b| b.text.clone()).collect();
+            let lang = lang
+                .or(page.lang)
+                .or_else(|| engine.detect(&paragraphs).lang)
+                .ok_or_else(|| {
+                    Fail("the article is in a language copydesk has no pack for (fr, en)".into())
+                })?;
+            match keyphrase {
+                Some(k) => page.keyphrase = k,
+                None if page.keyphrase.trim().is_empty() => {
+                    let title = page.h1.clone().or_else(|| Some(page.title.clone()));
+                    let v = engine
+                        .analyze(
+                            Input::Article {
+                                title: title.as_deref().filter(|t| !t.is_empty()),
+                                paragraphs: &paragraphs,
+                            },
+                            &Options::default().with_lang(Some(lang)),
+                        )
+                        .map_err(|e| Fail(e.to_string()))?;
+                    page.keyphrase = v
+                        .get("focus_keyphrase")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_string();
+                }
+                None => {}
+            }
+            let report = audit::audit(&page, engine.pack(lang));
+            let out = match format {
+                AuditFormat::Text => report.to_text(),
+                AuditFormat::Json => {
+                    let mut v = serde_json::to_value(&report).unwrap_or(Value::Null);
+                    if let Some(obj) = v.as_object_mut() {
+                        obj.insert("schema".into(), Value::String(audit::AUDIT_SCHEMA.into()));
+                        obj.insert("title".into(), Value::String(page.title.clone()));
+                        obj.insert(
+                            "meta_description".into(),
+                            Value::String(page.meta_description.clone()),
+                        );
+                        obj.insert("slug".into(), Value::String(page.slug.clone()));
+                    }
+                    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+                }
+            };
+            write_output(None, &out)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Batch { input, jobs, opts } => {

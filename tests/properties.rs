@@ -117,7 +117,12 @@ proptest! {
         let html = render::html(&rw.article);
         prop_assert!(!html.contains("<script>alert"), "raw script in html");
         prop_assert!(!html.contains("<img"), "raw img in html");
-        prop_assert_eq!(html.matches("</script>").count(), 1, "only the JSON-LD script closes");
+        // Only the JSON-LD scripts (NewsArticle, and FAQPage with an FAQ) open and close, and
+        // no input text stands inside one as markup.
+        let opened = html.matches("<script type=\"application/ld+json\">").count();
+        prop_assert!((1..=2).contains(&opened), "{} JSON-LD scripts", opened);
+        prop_assert_eq!(html.matches("</script>").count(), opened, "only the JSON-LD scripts close");
+        prop_assert_eq!(html.matches("<script").count(), opened, "no other script");
         if inject.starts_with("{{") {
             // Input is never parsed as a template: the braces come through as text.
             prop_assert!(render::json(&rw.article).contains("{{ 7*7 }}"), "template syntax was evaluated");
