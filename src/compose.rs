@@ -362,6 +362,17 @@ fn contains_phrase(hay: &str, needle: &str) -> bool {
     false
 }
 
+/// Rule `title.width`: an SEO title fits 60 characters and 600 px of Arial 20 px, as the
+/// SEO plugins measure it ([`crate::audit::title_width_px`]).
+///
+/// ```text
+/// "Haut-Karabakh : l’Azerbaïdjan revendique le contrôle total" → 58 characters, ≈ 513 px: fits
+/// "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW" → 50 characters, > 600 px: does not
+/// ```
+fn title_fits(t: &str) -> bool {
+    char_len(t) <= 60 && crate::audit::title_width_px(t) <= 600.0
+}
+
 fn char_len(s: &str) -> usize {
     s.chars().count()
 }
@@ -732,7 +743,7 @@ impl<'e> Composer<'e> {
             }
         }
         let polished_title = polish(&title);
-        let title = if char_len(&polished_title) <= 60 {
+        let title = if title_fits(&polished_title) {
             polished_title
         } else {
             title
@@ -879,10 +890,16 @@ impl<'e> Composer<'e> {
                 };
                 let order_bonus = 1.0 / (1.0 + ci as f64 * 0.3);
                 if starts_with_focus {
-                    if let Some(t) = fit_phrase(clause, 60, 3, pack) {
+                    // the longest cut that fits 60 characters and 600 px (title.width)
+                    let fitted = [60, 55, 50, 45, 40].into_iter().find_map(|max| {
+                        fit_phrase(clause, max, 3, pack)
+                            .map(|t| pack.grammar.capitalize_first(&t))
+                            .filter(|t| title_fits(t))
+                    });
+                    if let Some(t) = fitted {
                         candidates.push((
                             weight * order_bonus * 1.1 * (count_words(&t) as f64).min(9.0),
-                            pack.grammar.capitalize_first(&t),
+                            t,
                             "title.clause",
                         ));
                     }
@@ -894,12 +911,16 @@ impl<'e> Composer<'e> {
                     } else {
                         1.0
                     };
-                    let budget = 60usize.saturating_sub(char_len(focus_display) + char_len(sep));
-                    if let Some(t) = fit_phrase(clause, budget, 3, pack) {
+                    let head = char_len(focus_display) + char_len(sep);
+                    let fitted = [60usize, 55, 50, 45, 40].into_iter().find_map(|max| {
+                        let t = fit_phrase(clause, max.saturating_sub(head), 3, pack)?;
                         let text = format!(
                             "{focus_display}{sep}{}",
                             pack.grammar.lowercase_first(&t, is_name)
                         );
+                        title_fits(&text).then_some((t, text))
+                    });
+                    if let Some((t, text)) = fitted {
                         candidates.push((
                             weight * order_bonus * repeats * (count_words(&t) as f64).min(8.0),
                             text,
@@ -916,13 +937,14 @@ impl<'e> Composer<'e> {
             .into_iter()
             .find(|(_, t, _)| {
                 norm(t) != given_norm
-                    && char_len(t) <= 60
+                    && title_fits(t)
                     && t.matches('«').count() == t.matches('»').count()
                     && t.matches('(').count() == t.matches(')').count()
             })
             .map(|(_, t, rule)| (t, format!("{}.{rule}", pack.lang.code())))
             .unwrap_or_else(|| {
-                let t: String = focus_display.chars().take(60).collect();
+                let mut t: String = focus_display.chars().take(60).collect();
+                while !title_fits(&t) && t.pop().is_some() {}
                 (t, format!("{}.title.focus", pack.lang.code()))
             })
     }
@@ -3164,6 +3186,36 @@ mod tests {
         assert_eq!(
             t("Malgré les sombres événements du 5 juillet 1962 à Montbrac, la ville compte fêter dignement son cinquantenaire.").as_deref(),
             Some("La ville compte fêter dignement son cinquantenaire.")
+        );
+    }
+
+    #[test]
+    fn titles_fit_sixty_characters_and_six_hundred_pixels() {
+        assert!(title_fits(
+            "Haut-Karabakh : l’Azerbaïdjan revendique le contrôle total"
+        ));
+        assert!(
+            !title_fits(&"W".repeat(50)),
+            "50 characters but wider than 600 px"
+        );
+        assert!(
+            !title_fits(&"i".repeat(61)),
+            "narrow but over 60 characters"
+        );
+        let a = compose_doc(
+            &[
+                "WWW MMM WWW : le Conseil municipal de Montbrac a voté mardi soir un budget de crise pour les écoles de la ville.",
+            ],
+            Some(
+                "WWW MMM WWW MMM WWW MMM : le Conseil municipal de Montbrac vote un budget de crise",
+            ),
+            100,
+        );
+        assert!(
+            title_fits(&a.title),
+            "{} is {} px",
+            a.title,
+            crate::audit::title_width_px(&a.title)
         );
     }
 
