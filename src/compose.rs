@@ -2309,15 +2309,27 @@ fn dangling_reference(text: &str) -> bool {
             | "these"
             | "those"
     ) || [
-        "-t-il",
-        "-t-elle",
-        "-t-ils",
-        "-t-elles",
-        " explique-t",
-        " a-t-",
+        "parce que ",
+        "puisque ",
+        "puisqu’",
+        "car ",
+        "mais ",
+        "donc ",
+        "because ",
+        "but ",
     ]
     .iter()
-    .any(|p| lower.contains(p))
+    .any(|c| lower.starts_with(c))
+        || [
+            "-t-il",
+            "-t-elle",
+            "-t-ils",
+            "-t-elles",
+            " explique-t",
+            " a-t-",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
 }
 
 /// Whether a clause holds a verb-like word: an auxiliary, a common verb, a past participle, or
@@ -2888,7 +2900,10 @@ fn role_of(
     let last_ok = role
         .last()
         .is_some_and(|w| is_content(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
-    if !(2..=10).contains(&n) || !last_ok {
+    // it says what the person is in two content words at least (`le président
+    // azerbaïdjanais`, not `la paix` cut out of `la prix Nobel de la paix`)
+    let contents = role.iter().filter(|w| is_content(w)).count();
+    if !(2..=10).contains(&n) || !last_ok || contents < 2 {
         return None;
     }
     let mut c = text.chars();
