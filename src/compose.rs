@@ -1637,6 +1637,11 @@ impl<'e> Composer<'e> {
             }
         }
         let clause = clause.trim_end_matches([',', ' ']).to_string();
+        // `… depuis la fin de la guerre en 1994`: the year dates the `depuis` phrase, not the
+        // clause's own event
+        if d.kind == DateKind::Year && joined.to_lowercase().contains("depuis ") {
+            return None;
+        }
         let mut clause = clause;
         // Keep the main clause: cut at the first ", " after six words.
         let mut from = 0;
@@ -1949,6 +1954,29 @@ fn cut_meta_within(text: &str, max: usize, ends_ok: &dyn Fn(&str) -> bool) -> Op
             && !quoted(b)
         {
             return Some(format!("{}…", text[..b].trim_end()));
+        }
+    }
+    // A word boundary before a relative or a subordinate clause (`… de la région | que Bakou
+    // prétend contrôler`).
+    for n in (120..max).rev() {
+        let b = byte_at(n);
+        let next = text[b..].trim_start().split(' ').next().unwrap_or("");
+        let opener = matches!(
+            next,
+            "que"
+                | "qui"
+                | "dont"
+                | "où"
+                | "lorsque"
+                | "quand"
+                | "alors"
+                | "tandis"
+                | "afin"
+                | "pour"
+        ) || next.starts_with("qu’")
+            || next.starts_with("lorsqu’");
+        if text[b..].starts_with(' ') && opener && ends_ok(&last_word(b)) && !quoted(b) {
+            return Some(format!("{}…", &text[..b]));
         }
     }
     // A word boundary after a content word.
@@ -2436,7 +2464,27 @@ fn trim_sentence(
         for aux in ["a ", "ont ", "avait ", "avaient ", "has ", "have ", ""] {
             for q in [" que : ", " que ", " qu’", " qu'", " that "] {
                 let pat = format!(" {aux}{v}{q}");
-                if let Some(p) = lower.find(&pat) {
+                // `avaient déclaré plus tôt que`: up to two adverbs between verb and `que`
+                let found = lower.find(&pat).map(|p| (p, p + pat.len())).or_else(|| {
+                    let head = format!(" {aux}{v} ");
+                    let p = lower.find(&head)?;
+                    let after = &lower[p + head.len()..];
+                    let words: Vec<&str> = after.splitn(4, ' ').collect();
+                    let k = words.iter().take(3).position(|w| {
+                        q.trim() == *w || (q.ends_with('’') && w.starts_with(q.trim()))
+                    })?;
+                    let adverbs = words.get(..k)?;
+                    let plain = !adverbs.is_empty()
+                        && adverbs.iter().all(|w| {
+                            w.chars().all(char::is_alphabetic)
+                                && !pack.words.determiners.contains(*w)
+                                && !pack.words.prepositions.contains(*w)
+                        });
+                    let skip: usize = adverbs.iter().map(|w| w.len() + 1).sum();
+                    let q_len = q.trim_start().len();
+                    plain.then_some((p, p + head.len() + skip + q_len))
+                });
+                if let Some((p, rest_at)) = found {
                     let mut subject = s[..p].trim().trim_end_matches(',');
                     // `Cependant, l’ONG précise que…`: the connector is not the source
                     if let Some((head, rest)) = subject.split_once(", ") {
@@ -2453,8 +2501,10 @@ fn trim_sentence(
                             subject = rest;
                         }
                     }
-                    let rest_at = p + pat.len();
-                    let statement = s[rest_at..].trim();
+                    let Some(statement) = s.get(rest_at..) else {
+                        break 'outer;
+                    };
+                    let statement = statement.trim();
                     let statement = cut_at_coordinator(statement);
                     if count_words(subject) >= 2
                         && count_words(subject) <= 14
@@ -3184,6 +3234,11 @@ mod tests {
         assert_eq!(
             t("Alors que la ville fête son carnaval, les commerçants de Montbrac ferment leurs boutiques.").as_deref(),
             Some("Les commerçants de Montbrac ferment leurs boutiques.")
+        );
+        // trim.attribution-front over an adverb between the verb and `que`
+        assert_eq!(
+            t("Les élus de Montbrac avaient déclaré plus tôt que la piscine rouvrirait en septembre.").as_deref(),
+            Some("Selon les élus de Montbrac, la piscine rouvrirait en septembre.")
         );
         // trim.apposition-name
         assert_eq!(

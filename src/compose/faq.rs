@@ -546,7 +546,8 @@ impl Composer<'_> {
         for (i, (_, t)) in picked.iter().enumerate() {
             let key = match i {
                 0 => "summary.first",
-                i if i == last => "summary.last",
+                // `Enfin` closes a list of three; two statements are joined by `Par ailleurs`
+                i if i == last && last >= 2 => "summary.last",
                 _ => "summary.next",
             };
             let statement = if i == 0 {
