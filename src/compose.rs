@@ -2252,7 +2252,11 @@ fn central_sentence_heading(
 /// opener removed and extended over incidental segments until it has a verb. Rule
 /// `block.key-figures` helper.
 fn figure_clause(sentence: &str, offset: usize, pack: &LanguagePack) -> Option<String> {
-    let body = sentence.trim_end_matches(['.', '!', '?', '…', ' ']);
+    // a dateline (`31 octobre 2012. – `) is not part of the clause
+    let dated = strip_dateline(sentence, pack);
+    let cut = sentence.len() - dated.len();
+    let offset = offset.checked_sub(cut)?;
+    let body = dated.trim_end_matches(['.', '!', '?', '…', ' ']);
     // Segments split at ", " and " et ".
     let mut segs: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
@@ -2489,7 +2493,13 @@ fn trim_sentence(
                     // `Cependant, l’ONG précise que…`: the connector is not the source
                     if let Some((head, rest)) = subject.split_once(", ") {
                         let first = head.split(' ').next().unwrap_or("").to_lowercase();
-                        if count_words(head) <= 2
+                        // `En guise de réponse, certains wikipédiens affirment que…`
+                        let prepositional = pack.words.prepositions.contains(&first)
+                            && count_words(head) <= 6
+                            && !has_verb(head, pack);
+                        if prepositional && !rest.contains(", ") {
+                            subject = rest;
+                        } else if count_words(head) <= 2
                             && !pack.words.determiners.contains(&first)
                             && !head
                                 .split(' ')
@@ -2679,9 +2689,13 @@ fn trim_sentence(
     ] {
         if let Some(p) = s.find(sep) {
             let head = &s[..p];
+            let tail = s[p + sep.len()..].trim_start();
             let colon = sep.ends_with(": ");
+            // a colon that opens a quotation, or a tail with its own verb (`développée par
+            // une société privée : SpaceX, a décollé…`), is no list: nothing to cut
+            let list_tail = !tail.starts_with(['«', '“', '"']) && !has_verb(tail, pack);
             if count_words(head) >= 6
-                && (!colon || has_verb(head, pack))
+                && (!colon || (has_verb(head, pack) && list_tail))
                 && head.matches('«').count() == head.matches('»').count()
             {
                 s.truncate(p);
@@ -2727,7 +2741,10 @@ fn trim_sentence(
                 )
         });
         if let Some((p, _)) = hit {
-            if count_words(&s[..p]) >= 6 {
+            // `des articles annonçant, présentant ou revenant sur…`: an enumeration of
+            // participles is not a tail
+            let before = lower[..p].rsplit(' ').next().unwrap_or("");
+            if count_words(&s[..p]) >= 6 && !before.ends_with("ant") {
                 s.truncate(p);
             }
         }
@@ -2953,7 +2970,12 @@ fn role_of(
     // it says what the person is in two content words at least (`le président
     // azerbaïdjanais`, not `la paix` cut out of `la prix Nobel de la paix`)
     let contents = role.iter().filter(|w| is_content(w)).count();
-    if !(2..=10).contains(&n) || !last_ok || contents < 2 {
+    // `un système de trois étoiles proches appelé`: a participle waiting for its complement
+    let dangling = role.last().is_some_and(|w| {
+        let l = w.to_lowercase();
+        ["é", "ée", "és", "ées"].iter().any(|e| l.ends_with(e)) && l.chars().count() > 4
+    });
+    if !(2..=10).contains(&n) || !last_ok || contents < 2 || dangling {
         return None;
     }
     let mut c = text.chars();
@@ -3239,6 +3261,29 @@ mod tests {
         assert_eq!(
             t("Les élus de Montbrac avaient déclaré plus tôt que la piscine rouvrirait en septembre.").as_deref(),
             Some("Selon les élus de Montbrac, la piscine rouvrirait en septembre.")
+        );
+        // a colon that opens a quotation or a clause with its own verb is not a list
+        assert_eq!(
+            t(
+                "Moins d’une heure après le départ, la mairie de Montbrac indiquait : « Le pont est rouvert »."
+            ),
+            None
+        );
+        assert_ne!(
+            t("La fusée Falcon, développée par une société privée : Montbrac, a décollé sans problème ce matin.").as_deref(),
+            Some("La fusée Falcon, développée par une société privée.")
+        );
+        // an enumeration of participles is not a participial tail
+        assert_eq!(
+            t(
+                "Les classes de Montbrac devront rédiger des articles annonçant, présentant ou commentant les événements."
+            ),
+            None
+        );
+        // a prepositional opener is not the source of an attribution
+        assert_eq!(
+            t("En guise de réponse, les élus de Montbrac affirment que la piscine rouvrira en septembre.").as_deref(),
+            Some("Selon les élus de Montbrac, la piscine rouvrira en septembre.")
         );
         // trim.apposition-name
         assert_eq!(
