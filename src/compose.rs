@@ -2516,9 +2516,19 @@ fn trim_sentence(
                     };
                     let statement = statement.trim();
                     let statement = cut_at_coordinator(statement);
+                    let pronoun = matches!(
+                        subject
+                            .split(' ')
+                            .next()
+                            .unwrap_or("")
+                            .to_lowercase()
+                            .as_str(),
+                        "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "it"
+                    );
                     if count_words(subject) >= 2
                         && count_words(subject) <= 14
                         && count_words(&statement) >= 4
+                        && !pronoun
                     {
                         let subject = pack.grammar.lowercase_first(subject, is_name);
                         let ctx = minijinja::context! { source => subject, statement => statement };
@@ -2847,6 +2857,11 @@ fn trim_sentence(
     {
         return None;
     }
+    // A trim that cut away the only verb it could see leaves a fragment (`La correspondante de
+    // France 24 en Egypte, Sonia Dridi.`).
+    if has_verb(original, pack) && !has_verb(&s, pack) {
+        return None;
+    }
     let out = format!("{}.", pack.grammar.capitalize_first(&s));
     let out = pack.grammar.typography(&out);
     (norm_sentence(&out) != norm_sentence(original)).then_some(out)
@@ -2916,7 +2931,15 @@ fn role_of(
             && !pack.words.attribution_verbs.contains(&l)
             && !w.ends_with(',')
     };
-    let role: Vec<&str> = if let Some(stripped) = before.strip_suffix(',') {
+    // An apposition is closed: `Le médiateur, Gegham Stepanyan, a déclaré` (a name that goes
+    // on with a verb, `…, Panos Panayiotopoulos reçoit la Défense`, is an enumeration).
+    let after = doc
+        .text
+        .get(name.end..s.span.end)
+        .unwrap_or("")
+        .trim_start();
+    let closed = after.starts_with([',', ')', '.', ';']) || after.is_empty();
+    let role: Vec<&str> = if let Some(stripped) = before.strip_suffix(',').filter(|_| closed) {
         // Apposition: the whole segment before ", Name," is the role, opened by a determiner.
         let seg = stripped.rsplit_once(", ").map_or(stripped, |(_, seg)| seg);
         let words: Vec<&str> = seg.split_whitespace().collect();
