@@ -2587,7 +2587,10 @@ fn trim_sentence(
         } else {
             (short || (prepositional && (4..=10).contains(&head_words))) && !has_verb(head, pack)
         };
+        // `C’est dans l’Ohio, …, que…`: a cleft sentence keeps its head
+        let cleft = head_first.starts_with("c’") || head_first.starts_with("c'");
         if opener
+            && !cleft
             && !head_is_subject
             && !pack.words.clause_openers.contains(&rest_first)
             && rest.chars().next().is_some_and(char::is_lowercase)
@@ -2838,7 +2841,18 @@ fn trim_sentence(
             }
         }
     }
-    let s = s.trim().trim_end_matches([',', ';', ':', ' ']).to_string();
+    let mut s = s.trim().trim_end_matches([',', ';', ':', ' ']).to_string();
+    // a cut may leave a dangling coordinator (`… des nazis et`)
+    while let Some((head, last)) = s.rsplit_once(' ') {
+        if matches!(
+            last.to_lowercase().as_str(),
+            "et" | "ou" | "ni" | "mais" | "and" | "or" | "but"
+        ) {
+            s = head.trim_end_matches([',', ' ']).to_string();
+        } else {
+            break;
+        }
+    }
     // A quotation keeps its speaker: a quote whose attribution was trimmed away is not used.
     let lower = s.to_lowercase();
     let attributed = lower.starts_with("selon ")
@@ -3307,6 +3321,11 @@ mod tests {
         assert_eq!(
             t("En guise de réponse, les élus de Montbrac affirment que la piscine rouvrira en septembre.").as_deref(),
             Some("Selon les élus de Montbrac, la piscine rouvrira en septembre.")
+        );
+        // a cut never leaves a dangling coordinator
+        assert_eq!(
+            t("Pendant la guerre, le mathématicien est connu pour avoir brisé les codes de Montbrac et pour avoir tenté de hacker des codes.").as_deref(),
+            Some("Le mathématicien est connu pour avoir brisé les codes de Montbrac.")
         );
         // trim.apposition-name
         assert_eq!(
