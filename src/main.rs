@@ -88,6 +88,10 @@ struct RewriteOpts {
     /// to English only; French stays in sentence case).
     #[arg(long, value_name = "sentence|title")]
     headline_case: Option<String>,
+    /// An archive of earlier articles, JSON Lines ({"id","title","date","url"?,"paragraphs"}):
+    /// related items feed the "Contexte" and "À lire aussi" blocks.
+    #[arg(long, value_name = "PATH")]
+    archive: Option<PathBuf>,
     /// Largest input accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = copydesk::DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: usize,
@@ -133,7 +137,15 @@ impl RewriteOpts {
                 ))
             })?,
         };
-        Ok(Options::default()
+        let mut options = Options::default();
+        if let Some(path) = &self.archive {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Fail(format!("cannot read archive {}: {e}", path.display())))?;
+            let archive = copydesk::context::Archive::from_jsonl(&text)
+                .map_err(|e| Fail(format!("archive {}: {e}", path.display())))?;
+            options = options.with_context_source(std::sync::Arc::new(archive));
+        }
+        Ok(options
             .with_headline_case(headline_case)
             .with_input_format(input_format)
             .with_lang(lang)

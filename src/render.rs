@@ -13,12 +13,21 @@ fn images_after<'a>(
 ) -> impl Iterator<Item = &'a ArticleImage> {
     let after = match origin {
         Origin::Source { paragraph } => Some(paragraph + 1),
-        Origin::Generated { .. } => None,
+        Origin::Generated { .. } | Origin::Context { .. } => None,
     };
     article
         .images
         .iter()
         .filter(move |img| Some(img.after_paragraph) == after)
+}
+
+/// The address a list item links to: item `i` of a context list that cites one item a line
+/// ("À lire aussi").
+fn item_link(origin: &Origin, items: usize, i: usize) -> Option<&str> {
+    match origin {
+        Origin::Context { refs, .. } if refs.len() == items => refs.get(i)?.url.as_deref(),
+        _ => None,
+    }
 }
 
 /// Escapes a URL for a Markdown link destination.
@@ -78,9 +87,15 @@ pub fn markdown(article: &Article) -> String {
                     out.push('\n');
                 }
                 BlockKind::List => {
-                    for item in block.text.lines() {
+                    let n = block.text.lines().count();
+                    for (i, item) in block.text.lines().enumerate() {
                         out.push_str("- ");
-                        out.push_str(&md_escape(item));
+                        match item_link(&block.origin, n, i) {
+                            Some(url) => {
+                                out.push_str(&format!("[{}]({})", md_escape(item), md_url(url)))
+                            }
+                            None => out.push_str(&md_escape(item)),
+                        }
                         out.push('\n');
                     }
                 }
@@ -202,8 +217,16 @@ pub fn html(article: &Article) -> String {
                 BlockKind::Paragraph => out.push_str(&format!("<p>{}</p>\n", e(&block.text))),
                 BlockKind::List => {
                     out.push_str("<ul>\n");
-                    for item in block.text.lines() {
-                        out.push_str(&format!("<li>{}</li>\n", e(item)));
+                    let n = block.text.lines().count();
+                    for (i, item) in block.text.lines().enumerate() {
+                        match item_link(&block.origin, n, i) {
+                            Some(url) => out.push_str(&format!(
+                                "<li><a href=\"{}\">{}</a></li>\n",
+                                e(url),
+                                e(item)
+                            )),
+                            None => out.push_str(&format!("<li>{}</li>\n", e(item))),
+                        }
                     }
                     out.push_str("</ul>\n");
                 }

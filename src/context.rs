@@ -1,0 +1,532 @@
+//! Context sources: the newsroom's own earlier coverage, found by the article's keyphrases and
+//! entities, for the grounded "Contexte" and "À lire aussi" blocks of `compose`.
+//!
+//! [`ContextSource`] is the seam: an embedding crate plugs in its own store; [`Archive`] is
+//! the built-in one, an in-memory inverted index over Snowball stems (the language pack's own
+//! stemmer) of a JSON Lines file of earlier articles (`{"id","title","date","url"?,"paragraphs"}`).
+//!
+//! Retrieval rules (rule ids `context.*`):
+//! - `context.shared-terms`: an item is related only when it shares at least two of the
+//!   article's keyphrases or entities ([`MIN_SHARED`]), two that are not one inside the other
+//!   (`Karabakh` and `Haut-Karabakh` count once). A term is shared when every content stem of it
+//!   occurs in the item.
+//! - `context.earlier`: when the article's date and the item's date are both known, only items
+//!   dated strictly before the article are returned.
+//! - `context.score`: items are ranked by the sum, over shared terms, of the term's weight
+//!   times its inverse document frequency, best first; ties by archive order.
+//!
+//! Example: an article on `Haut-Karabakh` and `Azerbaïdjan` dated 2023-09-20 gets an archive
+//! item of 2020-11-10 that names both; an item of 2023-10-01, or one naming only `Azerbaïdjan`,
+//! is not returned.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::error::{Error, ErrorKind};
+use crate::lang::{Lang, LanguagePack};
+
+/// The fewest keyphrases or entities an item must share with the article.
+pub const MIN_SHARED: usize = 2;
+
+/// The least specificity ([`LanguagePack::specificity`]) of a term's rarest word for the term
+/// to count in retrieval: about Zipf 4.4, rarer than everyday words.
+pub const MIN_SPECIFICITY: f64 = 0.75;
+
+/// One of the article's keyphrases or entities, as a retrieval term.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryTerm {
+    /// The term as the article writes it (`Haut-Karabakh`).
+    pub text: String,
+    /// Its content stems, lowercase (`["haut", "karabakh"]`); for a name, its lowercase words
+    /// unstemmed (a name is matched as written: `Port` does not match `portant`).
+    pub stems: Vec<String>,
+    /// Whether it is a name, matched on whole words rather than stems.
+    pub name: bool,
+    /// Its weight (keyphrase score, or 1 for an entity).
+    pub weight: f64,
+}
+
+/// What a context source is asked: the article's terms, language and date.
+#[derive(Debug, Clone)]
+pub struct ContextQuery {
+    /// The article's language.
+    pub lang: Lang,
+    /// The article's date as `YYYY-MM-DD`, when known.
+    pub date: Option<String>,
+    /// The article's title, when given (an item with the same title is the article itself).
+    pub title: Option<String>,
+    /// Keyphrases and entities, best first, with no two of the same stems.
+    pub terms: Vec<QueryTerm>,
+    /// The most items to return.
+    pub limit: usize,
+}
+
+impl ContextQuery {
+    /// A query from the article's keyphrases and entities (surface form, weight, whether it
+    /// is a name), stemmed with `pack`'s stemmer (names: lowercased only).
+    ///
+    /// Rule `context.specific-terms`: a term whose rarest word is still common (specificity
+    /// under [`MIN_SPECIFICITY`]: `France`, `heures`, `millions`) is left out — sharing it says
+    /// nothing about relatedness — and a term's weight is multiplied by that specificity.
+    /// Terms with no content word, and repeats, are left out too.
+    #[must_use]
+    pub fn new<'a>(
+        pack: &LanguagePack,
+        terms: impl IntoIterator<Item = (&'a str, f64, bool)>,
+        date: Option<String>,
+        title: Option<String>,
+    ) -> Self {
+        let mut out: Vec<QueryTerm> = Vec::new();
+        let mut keys: HashSet<Vec<String>> = HashSet::new();
+        for (text, weight, name) in terms {
+            let words = words_of(text, pack);
+            let specificity = words
+                .iter()
+                .map(|w| pack.specificity(w))
+                .fold(0.0, f64::max);
+            if specificity < MIN_SPECIFICITY {
+                continue;
+            }
+            let mut stems = if name {
+                words
+            } else {
+                words.iter().map(|w| pack.stem(w).into_owned()).collect()
+            };
+            stems.sort();
+            stems.dedup();
+            if stems.is_empty() || !keys.insert(stems.clone()) {
+                continue;
+            }
+            out.push(QueryTerm {
+                text: text.to_string(),
+                stems,
+                name,
+                weight: weight * specificity,
+            });
+        }
+        Self {
+            lang: pack.lang,
+            date,
+            title,
+            terms: out,
+            limit: 8,
+        }
+    }
+}
+
+/// An earlier article related to the one being rewritten.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelatedItem {
+    /// Its id in the source.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its date as `YYYY-MM-DD` (or as the source gives it), when known.
+    pub date: Option<String>,
+    /// Its address (site-relative or absolute), when known.
+    pub url: Option<String>,
+    /// Its paragraphs.
+    pub paragraphs: Vec<String>,
+    /// Its relatedness score (higher is closer).
+    pub score: f64,
+    /// The article's keyphrases and entities it shares, as the article writes them.
+    pub shared: Vec<String>,
+}
+
+/// A store of earlier coverage that `compose` can draw context from.
+///
+/// Implementations must be deterministic (same query, same items in the same order) and
+/// return only items that share at least [`MIN_SHARED`] terms with the query and, when both
+/// dates are known, are dated strictly before it.
+pub trait ContextSource: Send + Sync {
+    /// The items related to the query, best first, at most `query.limit`.
+    fn related(&self, query: &ContextQuery, pack: &LanguagePack) -> Vec<RelatedItem>;
+}
+
+/// One line of an archive file.
+#[derive(Debug, Clone, Deserialize)]
+struct ArchiveLine {
+    id: serde_json::Value,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    paragraphs: Vec<String>,
+}
+
+/// An archive item as stored.
+#[derive(Debug, Clone)]
+struct Item {
+    id: String,
+    title: String,
+    date: Option<String>,
+    url: Option<String>,
+    paragraphs: Vec<String>,
+}
+
+/// The inverted index of one language: stem → sorted item numbers, and lowercase word →
+/// sorted item numbers (for names).
+#[derive(Debug, Default)]
+struct Index {
+    postings: HashMap<String, Vec<u32>>,
+    words: HashMap<String, Vec<u32>>,
+}
+
+/// An in-memory archive of earlier articles, indexed per language on first use.
+#[derive(Debug, Default)]
+pub struct Archive {
+    items: Vec<Item>,
+    fr: OnceLock<Index>,
+    en: OnceLock<Index>,
+}
+
+/// The lowercase content stems of a text: words split at anything that is not a letter or a
+/// digit (elisions and hyphens included), stopwords and bare numbers left out.
+pub(crate) fn stems_of(text: &str, pack: &LanguagePack) -> Vec<String> {
+    words_of(text, pack)
+        .into_iter()
+        .map(|w| pack.stem(&w).into_owned())
+        .collect()
+}
+
+/// The lowercase content words of a text, unstemmed.
+fn words_of(text: &str, pack: &LanguagePack) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() > 1 && !pack.is_stopword(w))
+        .collect()
+}
+
+fn push_item(map: &mut HashMap<String, Vec<u32>>, key: String, n: u32) {
+    let list = map.entry(key).or_default();
+    if list.last() != Some(&n) {
+        list.push(n);
+    }
+}
+
+/// The `YYYY-MM-DD` prefix of a date, when it has one.
+fn iso_day(date: &str) -> Option<&str> {
+    let d = date.get(..10)?;
+    let b = d.as_bytes();
+    (b[4] == b'-' && b[7] == b'-' && d.chars().filter(char::is_ascii_digit).count() == 8)
+        .then_some(d)
+}
+
+/// Whether an address can be linked to: `http(s)://` or site-relative (`/articles/1`), with
+/// no white space (a `javascript:` address is dropped).
+fn safe_url(u: &str) -> bool {
+    let lower = u.to_ascii_lowercase();
+    !u.is_empty()
+        && !u.chars().any(char::is_whitespace)
+        && (lower.starts_with("https://")
+            || lower.starts_with("http://")
+            || (u.starts_with('/') && !u.starts_with("//")))
+}
+
+fn id_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl Archive {
+    /// Reads an archive from JSON Lines text, one article a line; blank lines are skipped.
+    ///
+    /// # Errors
+    /// An [`ErrorKind::InvalidInput`] error naming the first line that is not an article object.
+    pub fn from_jsonl(text: &str) -> Result<Self, Error> {
+        let mut items = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let l: ArchiveLine = serde_json::from_str(line).map_err(|e| {
+                Error::new(
+                    ErrorKind::InvalidInput,
+                    format!(
+                        "archive line {}: {e}; expected {{\"id\",\"title\",\"date\",\"url\"?,\"paragraphs\"}}",
+                        n + 1
+                    ),
+                )
+            })?;
+            items.push(Item {
+                id: id_text(&l.id),
+                title: l.title,
+                date: l.date.filter(|d| !d.trim().is_empty()),
+                url: l.url.filter(|u| safe_url(u)),
+                paragraphs: l.paragraphs,
+            });
+        }
+        Ok(Self {
+            items,
+            ..Self::default()
+        })
+    }
+
+    /// How many items the archive holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether the archive holds no item.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Builds the index for `pack`'s language now (otherwise built on the first query).
+    pub fn prepare(&self, pack: &LanguagePack) {
+        let _ = self.index(pack);
+    }
+
+    fn index(&self, pack: &LanguagePack) -> &Index {
+        let cell = match pack.lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        };
+        cell.get_or_init(|| {
+            let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+            let mut words: HashMap<String, Vec<u32>> = HashMap::new();
+            for (n, item) in self.items.iter().enumerate() {
+                let Ok(n) = u32::try_from(n) else { break };
+                let texts = std::iter::once(item.title.as_str())
+                    .chain(item.paragraphs.iter().map(String::as_str));
+                for t in texts {
+                    for w in words_of(t, pack) {
+                        push_item(&mut postings, pack.stem(&w).into_owned(), n);
+                        push_item(&mut words, w, n);
+                    }
+                }
+            }
+            Index { postings, words }
+        })
+    }
+}
+
+impl ContextSource for Archive {
+    fn related(&self, query: &ContextQuery, pack: &LanguagePack) -> Vec<RelatedItem> {
+        let index = self.index(pack);
+        let n_items = self.items.len().max(1) as f64;
+        let article_day = query.date.as_deref().and_then(iso_day);
+        let title = query.title.as_deref().map(str::to_lowercase);
+        // item → (score, matched term numbers)
+        let mut hits: HashMap<u32, (f64, Vec<usize>)> = HashMap::new();
+        for (t, term) in query.terms.iter().enumerate() {
+            let mut lists: Vec<&Vec<u32>> = Vec::with_capacity(term.stems.len());
+            let map = if term.name {
+                &index.words
+            } else {
+                &index.postings
+            };
+            for s in &term.stems {
+                match map.get(s) {
+                    Some(l) => lists.push(l),
+                    None => {
+                        lists.clear();
+                        break;
+                    }
+                }
+            }
+            let Some(shortest) = lists.iter().min_by_key(|l| l.len()).copied() else {
+                continue;
+            };
+            let idf = (1.0 + n_items / shortest.len() as f64).ln();
+            for &item in shortest {
+                if lists.iter().all(|l| l.binary_search(&item).is_ok()) {
+                    let e = hits.entry(item).or_insert((0.0, Vec::new()));
+                    e.0 += term.weight * idf;
+                    e.1.push(t);
+                }
+            }
+        }
+        let mut ranked: Vec<(f64, u32, Vec<usize>)> = hits
+            .into_iter()
+            .filter(|(_, (_, matched))| independent_pairs(matched, &query.terms))
+            .map(|(item, (score, matched))| (score, item, matched))
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut out = Vec::new();
+        for (score, n, matched) in ranked {
+            if out.len() >= query.limit {
+                break;
+            }
+            let Some(item) = self.items.get(n as usize) else {
+                continue;
+            };
+            if let (Some(a), Some(d)) = (article_day, item.date.as_deref().and_then(iso_day))
+                && d >= a
+            {
+                continue;
+            }
+            if title
+                .as_deref()
+                .is_some_and(|t| item.title.trim().to_lowercase() == t.trim())
+            {
+                continue;
+            }
+            out.push(RelatedItem {
+                id: item.id.clone(),
+                title: item.title.clone(),
+                date: item.date.clone(),
+                url: item.url.clone(),
+                paragraphs: item.paragraphs.clone(),
+                score: (score * 1000.0).round() / 1000.0,
+                shared: matched
+                    .iter()
+                    .filter_map(|&t| query.terms.get(t).map(|q| q.text.clone()))
+                    .collect(),
+            });
+        }
+        out
+    }
+}
+
+/// Whether the matched terms hold at least [`MIN_SHARED`] terms none of which is inside
+/// another one's stems (rule `context.shared-terms`).
+fn independent_pairs(matched: &[usize], terms: &[QueryTerm]) -> bool {
+    if matched.len() < MIN_SHARED {
+        return false;
+    }
+    let inside = |a: &QueryTerm, b: &QueryTerm| a.stems.iter().all(|s| b.stems.contains(s));
+    // Terms not contained in any other matched term: each is a separate fact shared.
+    let maximal = matched
+        .iter()
+        .filter_map(|&i| terms.get(i))
+        .enumerate()
+        .filter(|(k, a)| {
+            !matched
+                .iter()
+                .filter_map(|&j| terms.get(j))
+                .enumerate()
+                .any(|(m, b)| m != *k && inside(a, b) && (a.stems != b.stems || m < *k))
+        })
+        .count();
+    maximal >= MIN_SHARED
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack() -> LanguagePack {
+        LanguagePack::load(Lang::Fr).expect("pack")
+    }
+
+    fn archive() -> Archive {
+        Archive::from_jsonl(concat!(
+            r#"{"id":"a1","title":"Tensions au Haut-Karabakh","date":"2020-11-10","url":"/a/1","paragraphs":["L’Azerbaïdjan et l’Arménie se disputent le Haut-Karabakh."]}"#,
+            "\n",
+            r#"{"id":"a2","title":"Élections en Azerbaïdjan","date":"2021-01-05","paragraphs":["Le président de l’Azerbaïdjan a voté à Bakou."]}"#,
+            "\n\n",
+            r#"{"id":"a3","title":"Après l’offensive","date":"2023-10-01","paragraphs":["Le Haut-Karabakh a été repris par l’Azerbaïdjan."]}"#,
+            "\n",
+            r#"{"id":7,"title":"Sans date","paragraphs":["Les réfugiés du Haut-Karabakh arrivent en Arménie depuis l’Azerbaïdjan."]}"#,
+        ))
+        .expect("archive")
+    }
+
+    fn query(p: &LanguagePack, date: Option<&str>) -> ContextQuery {
+        ContextQuery::new(
+            p,
+            [
+                ("Haut-Karabakh", 1.0, true),
+                ("Azerbaïdjan", 1.0, true),
+                ("Karabakh", 0.5, true),
+            ],
+            date.map(String::from),
+            None,
+        )
+    }
+
+    #[test]
+    fn related_items_share_two_terms_and_are_earlier() {
+        let p = pack();
+        let a = archive();
+        let got = a.related(&query(&p, Some("2023-09-20")), &p);
+        let mut ids: Vec<&str> = got.iter().map(|i| i.id.as_str()).collect();
+        ids.sort_unstable();
+        // a2 names only Azerbaïdjan; a3 is later than the article; "7" has no date.
+        assert_eq!(ids, ["7", "a1"]);
+        for i in &got {
+            assert!(i.shared.len() >= MIN_SHARED, "{i:?}");
+        }
+        let undated = a.related(&query(&p, None), &p);
+        assert_eq!(undated.len(), 3, "{undated:?}");
+    }
+
+    #[test]
+    fn nested_terms_count_once() {
+        let p = pack();
+        let a = archive();
+        let q = ContextQuery::new(
+            &p,
+            [("Haut-Karabakh", 1.0, true), ("Karabakh", 1.0, true)],
+            None,
+            None,
+        );
+        assert!(a.related(&q, &p).is_empty());
+    }
+
+    #[test]
+    fn stems_match_inflected_forms() {
+        let p = pack();
+        let a = Archive::from_jsonl(
+            r#"{"id":"x","title":"Un séisme violent","paragraphs":["Le séisme a été mesuré par des sismologues."]}"#,
+        )
+        .expect("archive");
+        let q = ContextQuery::new(
+            &p,
+            [
+                ("élections régionales", 1.0, false),
+                ("électeurs", 1.0, false),
+            ],
+            None,
+            None,
+        );
+        assert_eq!(a.related(&q, &p).len(), 1);
+    }
+
+    #[test]
+    fn names_match_whole_words_and_common_terms_are_left_out() {
+        let p = pack();
+        let a = Archive::from_jsonl(
+            r#"{"id":"x","title":"Une kippa","paragraphs":["Des jeunes portant la kippa à Lyon, en France."]}"#,
+        )
+        .expect("archive");
+        let q = ContextQuery::new(
+            &p,
+            [
+                ("Port", 1.0, true),
+                ("kippa", 1.0, false),
+                ("France", 1.0, true),
+            ],
+            None,
+            None,
+        );
+        assert!(q.terms.iter().all(|t| t.text != "France"), "{q:?}");
+        assert!(a.related(&q, &p).is_empty(), "Port is not portant");
+    }
+
+    #[test]
+    fn bad_lines_are_typed_errors() {
+        let err = Archive::from_jsonl("{\"id\":1}\nnot json").expect_err("line 2 is bad");
+        assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn the_article_itself_is_not_related() {
+        let p = pack();
+        let a = archive();
+        let mut q = query(&p, None);
+        q.title = Some("Tensions au Haut-Karabakh".into());
+        assert!(a.related(&q, &p).iter().all(|i| i.id != "a1"));
+    }
+}
