@@ -479,15 +479,12 @@ mod tests {
     fn stems_match_inflected_forms() {
         let p = pack();
         let a = Archive::from_jsonl(
-            r#"{"id":"x","title":"Un séisme violent","paragraphs":["Le séisme a été mesuré par des sismologues."]}"#,
+            r#"{"id":"x","title":"Des séismes","paragraphs":["Le séisme a été mesuré par des sismologues."]}"#,
         )
         .expect("archive");
         let q = ContextQuery::new(
             &p,
-            [
-                ("élections régionales", 1.0, false),
-                ("électeurs", 1.0, false),
-            ],
+            [("séismes", 1.0, false), ("sismologues", 1.0, false)],
             None,
             None,
         );

@@ -454,3 +454,216 @@ fn section_of(
         }],
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::{Article, ComposeInput};
+
+    fn pack(lang: Lang) -> LanguagePack {
+        LanguagePack::load(lang).expect("pack")
+    }
+
+    fn env(pack: &LanguagePack) -> minijinja::Environment<'static> {
+        let mut env = minijinja::Environment::new();
+        for (k, v) in &pack.templates {
+            env.add_template_owned(format!("{}.{k}", pack.lang.code()), v.clone())
+                .expect("template");
+        }
+        super::super::add_filters(&mut env, std::slice::from_ref(pack));
+        env
+    }
+
+    const ARTICLE: [&str; 2] = [
+        "La mairie de Montbrac a rouvert samedi la piscine municipale après huit mois de travaux sur le bassin olympique.",
+        "Les nageurs du club de Montbrac ont repris l’entraînement dans le bassin olympique rénové.",
+    ];
+
+    fn item(id: &str, date: Option<&str>) -> RelatedItem {
+        RelatedItem {
+            id: id.into(),
+            title: "La piscine de Montbrac ferme pour travaux".into(),
+            date: date.map(String::from),
+            url: Some(format!("/archives/{id}")),
+            paragraphs: vec![
+                "La piscine municipale de Montbrac fermera ses portes pour huit mois, a annoncé la mairie de Montbrac lors du conseil municipal.".into(),
+                "Le bassin olympique, construit en 1974, doit être entièrement rénové pour 3 millions d’euros.".into(),
+                "Hier, les nageurs du club ont protesté devant la mairie.".into(),
+            ],
+            score: 1.0,
+            shared: vec!["Montbrac".into(), "bassin olympique".into()],
+        }
+    }
+
+    fn compose(items: &[RelatedItem], target: usize) -> Article {
+        let p = pack(Lang::Fr);
+        let e = env(&p);
+        let doc = Document::build(&ARTICLE, &p);
+        let a = crate::analyze::analyze(&doc, None, &p);
+        let o = crate::outline::outline(&doc, &a);
+        Composer::new(&p, &e).compose(
+            &doc,
+            &a,
+            &o,
+            ComposeInput {
+                title: None,
+                keyphrase: None,
+                target_words: target,
+                removed: Vec::new(),
+                source_headings: Vec::new(),
+                images: Vec::new(),
+                context: items,
+            },
+        )
+    }
+
+    fn context_blocks(a: &Article) -> Vec<&Block> {
+        a.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| matches!(b.origin, Origin::Context { .. }))
+            .collect()
+    }
+
+    #[test]
+    fn context_restates_the_cited_item_with_its_date_and_links_it() {
+        let items = [item("a1", Some("2012-05-22"))];
+        let art = compose(&items, 2000);
+        let blocks = context_blocks(&art);
+        let para = blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .expect("a Contexte paragraph");
+        assert!(
+            para.text.starts_with("Le 22\u{a0}mai 2012, ")
+                || para.text.starts_with("Le 22 mai 2012, "),
+            "{}",
+            para.text
+        );
+        // Grounded in the item: its number comes from the item, never from elsewhere.
+        assert!(
+            para.text.contains("1974")
+                || para.text.contains("3\u{a0}millions")
+                || para.text.contains("huit mois"),
+            "{}",
+            para.text
+        );
+        // A sentence tied to the day it was written is not restated.
+        assert!(!para.text.contains("Hier"), "{}", para.text);
+        let Origin::Context { rule, refs } = &para.origin else {
+            unreachable!()
+        };
+        assert_eq!(rule, "fr.block.context");
+        assert_eq!(refs[0].id, "a1");
+        let list = blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::List)
+            .expect("an À lire aussi list");
+        assert!(
+            list.text
+                .contains("La piscine de Montbrac ferme pour travaux"),
+            "{}",
+            list.text
+        );
+        let art_md = crate::render::markdown(&art);
+        assert!(art_md.contains("](/archives/a1)"), "{art_md}");
+    }
+
+    #[test]
+    fn no_context_once_the_target_is_met_and_no_date_without_one() {
+        let items = [item("a1", None)];
+        assert!(context_blocks(&compose(&items, 10)).is_empty());
+        let art = compose(&items, 2000);
+        let blocks = context_blocks(&art);
+        assert!(!blocks.is_empty());
+        assert!(
+            blocks.iter().all(|b| !b.text.starts_with("Le ")),
+            "{blocks:?}"
+        );
+    }
+
+    #[test]
+    fn the_fact_guard_rejects_what_the_cited_item_does_not_hold() {
+        let p = pack(Lang::Fr);
+        let e = env(&p);
+        let items = [item("a1", Some("2012-05-22"))];
+        let plan = ContextPlan::new(&items, &p, &e);
+        let article = Ground::new(ARTICLE);
+        let section = Section {
+            heading: Some("Contexte".into()),
+            heading_rule: None,
+            blocks: vec![Block {
+                kind: BlockKind::Paragraph,
+                text: "La piscine a coûté 3 millions d’euros en 1974 selon Dupont.".into(),
+                items: Vec::new(),
+                qa: Vec::new(),
+                origin: Origin::Context {
+                    rule: "fr.block.context".into(),
+                    refs: vec![ContextRef::of(&items[0])],
+                },
+            }],
+        };
+        let cited = plan.grounds_for(&section);
+        let bad = article.ungrounded_in(&section.blocks[0].text, &cited);
+        assert_eq!(bad, ["Dupont"]);
+        // Without the item, its numbers are not grounded either.
+        assert!(
+            article
+                .ungrounded(&section.blocks[0].text)
+                .contains(&"1974".to_string())
+        );
+    }
+
+    #[test]
+    fn dates_are_written_the_language_way() {
+        let fr = pack(Lang::Fr);
+        let e = env(&fr);
+        assert_eq!(
+            write_date("2012-05-22", &fr, &e)
+                .as_deref()
+                .map(|d| d.replace('\u{a0}', " ")),
+            Some("22 mai 2012".into())
+        );
+        assert_eq!(
+            write_date("2012-06-01T10:00:00Z", &fr, &e)
+                .as_deref()
+                .map(|d| d.replace('\u{a0}', " ")),
+            Some("1er juin 2012".into())
+        );
+        assert_eq!(write_date("mai 2012", &fr, &e), None);
+        let en = pack(Lang::En);
+        let e = env(&en);
+        assert_eq!(
+            write_date("2012-05-22", &en, &e).as_deref(),
+            Some("May 22, 2012")
+        );
+    }
+
+    #[test]
+    fn sentences_out_of_their_time_are_recognised() {
+        let p = pack(Lang::Fr);
+        let words: Vec<String> = p
+            .template("block.context.unsafe-words")
+            .expect("list")
+            .split('|')
+            .map(|w| w.trim().to_lowercase())
+            .collect();
+        assert!(out_of_its_time(
+            "Un lycéen a été agressé hier soir.",
+            &words
+        ));
+        assert!(out_of_its_time(
+            "Mais ne rapporteront que 3 milliards.",
+            &words
+        ));
+        assert!(out_of_its_time("Il l’a dit l’an dernier.", &words));
+        assert!(!out_of_its_time(
+            "Un lycéen a été agressé dans un train.",
+            &words
+        ));
+        assert!(
+            !out_of_its_time("Le maire a répondu.", &words),
+            "mais only as an opener"
+        );
+    }
+}
