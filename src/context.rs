@@ -12,6 +12,8 @@
 //!   occurs in the item.
 //! - `context.earlier`: when the article's date and the item's date are both known, only items
 //!   dated strictly before the article are returned.
+//! - `context.common-in-archive`: a term found in more than a tenth of a large archive is
+//!   not used ([`MAX_DF_DIVISOR`]).
 //! - `context.score`: items are ranked by the sum, over shared terms, of the term's weight
 //!   times its inverse document frequency, best first; ties by archive order.
 //!
@@ -29,6 +31,16 @@ use crate::lang::{Lang, LanguagePack};
 
 /// The fewest keyphrases or entities an item must share with the article.
 pub const MIN_SHARED: usize = 2;
+
+/// Rule `context.common-in-archive`: a term found in more than one item in
+/// `MAX_DF_DIVISOR` of the archive (and in more than [`MIN_DF_CAP`] items) is not used —
+/// in that archive it says nothing about relatedness, and its long list of items would cost
+/// most of the query time. Example: with 100,000 items, a term in 12,000 of them is skipped.
+pub const MAX_DF_DIVISOR: usize = 10;
+
+/// The smallest document-frequency cap: a small archive never loses a term to
+/// `context.common-in-archive`.
+pub const MIN_DF_CAP: usize = 100;
 
 /// The least specificity ([`LanguagePack::specificity`]) of a term's rarest word for the term
 /// to count in retrieval: about Zipf 4.4, rarer than everyday words.
@@ -317,9 +329,14 @@ impl ContextSource for Archive {
         let n_items = self.items.len().max(1) as f64;
         let article_day = query.date.as_deref().and_then(iso_day);
         let title = query.title.as_deref().map(str::to_lowercase);
-        // item → (score, matched term numbers)
-        let mut hits: HashMap<u32, (f64, Vec<usize>)> = HashMap::new();
-        for (t, term) in query.terms.iter().enumerate() {
+        // Dense accumulators (one slot an item, a bit a term): a posting costs an add and an
+        // or, whatever the archive size; only the touched items are visited afterwards.
+        // context.common-in-archive
+        let max_df = (self.items.len() / MAX_DF_DIVISOR).max(MIN_DF_CAP);
+        let mut scores = vec![0.0f64; self.items.len()];
+        let mut masks = vec![0u64; self.items.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for (t, term) in query.terms.iter().enumerate().take(64) {
             let mut lists: Vec<&Vec<u32>> = Vec::with_capacity(term.stems.len());
             let map = if term.name {
                 &index.words
@@ -338,19 +355,38 @@ impl ContextSource for Archive {
             let Some(shortest) = lists.iter().min_by_key(|l| l.len()).copied() else {
                 continue;
             };
+            if shortest.len() > max_df {
+                continue;
+            }
             let idf = (1.0 + n_items / shortest.len() as f64).ln();
+            let gain = term.weight * idf;
+            let bit = 1u64 << t;
             for &item in shortest {
-                if lists.iter().all(|l| l.binary_search(&item).is_ok()) {
-                    let e = hits.entry(item).or_insert((0.0, Vec::new()));
-                    e.0 += term.weight * idf;
-                    e.1.push(t);
+                if lists.len() > 1 && !lists.iter().all(|l| l.binary_search(&item).is_ok()) {
+                    continue;
+                }
+                let k = item as usize;
+                if let (Some(m), Some(sc)) = (masks.get_mut(k), scores.get_mut(k)) {
+                    if *m == 0 {
+                        touched.push(item);
+                    }
+                    *m |= bit;
+                    *sc += gain;
                 }
             }
         }
-        let mut ranked: Vec<(f64, u32, Vec<usize>)> = hits
+        let mut ranked: Vec<(f64, u32, Vec<usize>)> = touched
             .into_iter()
-            .filter(|(_, (_, matched))| independent_pairs(matched, &query.terms))
-            .map(|(item, (score, matched))| (score, item, matched))
+            .filter_map(|item| {
+                let k = item as usize;
+                let mask = masks.get(k).copied()?;
+                if (mask.count_ones() as usize) < MIN_SHARED {
+                    return None;
+                }
+                let matched: Vec<usize> = (0..64).filter(|b| mask & (1u64 << b) != 0).collect();
+                independent_pairs(&matched, &query.terms)
+                    .then(|| (scores.get(k).copied().unwrap_or(0.0), item, matched))
+            })
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let mut out = Vec::new();
@@ -510,6 +546,28 @@ mod tests {
         );
         assert!(q.terms.iter().all(|t| t.text != "France"), "{q:?}");
         assert!(a.related(&q, &p).is_empty(), "Port is not portant");
+    }
+
+    #[test]
+    fn terms_common_in_a_large_archive_are_not_used() {
+        let p = pack();
+        let mut lines = String::new();
+        for i in 0..1000 {
+            // "zorglub" is in every item; "kippa" and "Montbrac" only in the first.
+            let extra = if i == 0 { " kippa Montbrac" } else { "" };
+            lines.push_str(&format!(
+                "{{\"id\":\"{i}\",\"title\":\"t\",\"paragraphs\":[\"zorglub{extra}\"]}}\n"
+            ));
+        }
+        let a = Archive::from_jsonl(&lines).expect("archive");
+        let q = |terms: [(&'static str, f64, bool); 2]| ContextQuery::new(&p, terms, None, None);
+        assert!(
+            a.related(&q([("zorglub", 1.0, false), ("kippa", 1.0, false)]), &p)
+                .is_empty()
+        );
+        let got = a.related(&q([("Montbrac", 1.0, true), ("kippa", 1.0, false)]), &p);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].id, "0");
     }
 
     #[test]
