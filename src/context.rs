@@ -73,6 +73,9 @@ pub struct ContextQuery {
     pub terms: Vec<QueryTerm>,
     /// The most items to return.
     pub limit: usize,
+    /// The entities central to the article (lowercase, with their variants): those a context
+    /// pack note may be about.
+    pub central: Vec<String>,
 }
 
 impl ContextQuery {
@@ -124,6 +127,7 @@ impl ContextQuery {
             title,
             terms: out,
             limit: 8,
+            central: Vec::new(),
         }
     }
 }
@@ -145,13 +149,26 @@ pub struct RelatedItem {
     pub score: f64,
     /// The article's keyphrases and entities it shares, as the article writes them.
     pub shared: Vec<String>,
+    /// What it is: an earlier article, or a background note of a context pack.
+    pub kind: ItemKind,
+}
+
+/// What a related item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ItemKind {
+    /// An earlier article (listed in "À lire aussi", dated when known).
+    #[default]
+    Article,
+    /// A curated background note about an entity (never listed in "À lire aussi").
+    Note,
 }
 
 /// A store of earlier coverage that `compose` can draw context from.
 ///
 /// Implementations must be deterministic (same query, same items in the same order) and
 /// return only items that share at least [`MIN_SHARED`] terms with the query and, when both
-/// dates are known, are dated strictly before it.
+/// dates are known, are dated strictly before it — or, for a background note
+/// ([`ItemKind::Note`]), that are about one of the query's `central` entities.
 pub trait ContextSource: Send + Sync {
     /// The items related to the query, best first, at most `query.limit`.
     fn related(&self, query: &ContextQuery, pack: &LanguagePack) -> Vec<RelatedItem>;
@@ -419,7 +436,110 @@ impl ContextSource for Archive {
                     .iter()
                     .filter_map(|&t| query.terms.get(t).map(|q| q.text.clone()))
                     .collect(),
+                kind: ItemKind::Article,
             });
+        }
+        out
+    }
+}
+
+/// One background note of a context pack.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct PackNote {
+    /// The entity it is about (`Haut-Karabakh`).
+    pub entity: String,
+    /// Other names of the entity (`Haut-Karabagh`, `Artsakh`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The note: sentences, paragraphs separated by a blank line.
+    pub text: String,
+    /// Where it comes from (a URL or a reference): its id in the output's `origin.ref`.
+    pub source: String,
+}
+
+/// A context pack: curated background notes per entity, from JSON (`[{"entity", "aliases",
+/// "text", "source"}]`, or `{"notes": [...]}`).
+///
+/// Rule `context.pack-central`: a note is returned when its entity, or an alias, is central
+/// to the article ([`ContextQuery::central`]: one of its three most mentioned entities,
+/// mentioned at least twice, or one named in its title), compared case-insensitively.
+#[derive(Debug, Clone, Default)]
+pub struct Pack {
+    notes: Vec<PackNote>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PackFile {
+    List(Vec<PackNote>),
+    Notes { notes: Vec<PackNote> },
+}
+
+impl Pack {
+    /// Reads a pack from JSON.
+    ///
+    /// # Errors
+    /// An [`ErrorKind::InvalidInput`] error when the text is not a list of notes.
+    pub fn from_json(text: &str) -> Result<Self, Error> {
+        let file: PackFile = serde_json::from_str(text).map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidInput,
+                format!(
+                    "context pack: {e}; expected [{{\"entity\",\"aliases\",\"text\",\"source\"}}]"
+                ),
+            )
+        })?;
+        let notes = match file {
+            PackFile::List(n) | PackFile::Notes { notes: n } => n,
+        };
+        Ok(Self { notes })
+    }
+}
+
+impl ContextSource for Pack {
+    fn related(&self, query: &ContextQuery, _pack: &LanguagePack) -> Vec<RelatedItem> {
+        self.notes
+            .iter()
+            .filter(|n| {
+                std::iter::once(&n.entity)
+                    .chain(&n.aliases)
+                    .any(|name| query.central.contains(&name.trim().to_lowercase()))
+            })
+            .take(query.limit)
+            .map(|n| RelatedItem {
+                id: n.source.clone(),
+                title: n.entity.clone(),
+                date: None,
+                url: safe_url(&n.source).then(|| n.source.clone()),
+                paragraphs: n
+                    .text
+                    .split("\n\n")
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(String::from)
+                    .collect(),
+                score: 1.0,
+                shared: vec![n.entity.clone()],
+                kind: ItemKind::Note,
+            })
+            .collect()
+    }
+}
+
+/// Several sources asked in turn (an archive, then a pack): their items, in that order,
+/// with no id twice.
+#[derive(Clone, Default)]
+pub struct Sources(pub Vec<std::sync::Arc<dyn ContextSource>>);
+
+impl ContextSource for Sources {
+    fn related(&self, query: &ContextQuery, pack: &LanguagePack) -> Vec<RelatedItem> {
+        let mut out: Vec<RelatedItem> = Vec::new();
+        for s in &self.0 {
+            for item in s.related(query, pack) {
+                if !out.iter().any(|o| o.id == item.id) {
+                    out.push(item);
+                }
+            }
         }
         out
     }
@@ -568,6 +688,25 @@ mod tests {
         let got = a.related(&q([("Montbrac", 1.0, true), ("kippa", 1.0, false)]), &p);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].id, "0");
+    }
+
+    #[test]
+    fn pack_notes_are_given_for_central_entities_only() {
+        let p = pack();
+        let pk = Pack::from_json(
+            r#"[{"entity":"Montbrac","aliases":["Ville de Montbrac"],"text":"Montbrac compte 12 000 habitants.","source":"https://example.org/montbrac"},
+                {"entity":"Val d’Ormes","text":"Un vignoble.","source":"notes"}]"#,
+        )
+        .expect("pack");
+        let mut q = query(&p, None);
+        q.central = vec!["montbrac".into()];
+        let got = pk.related(&q, &p);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].kind, ItemKind::Note);
+        assert_eq!(got[0].url.as_deref(), Some("https://example.org/montbrac"));
+        q.central.clear();
+        assert!(pk.related(&q, &p).is_empty());
+        assert!(Pack::from_json("{\"entity\": 1}").is_err());
     }
 
     #[test]

@@ -131,3 +131,52 @@ fn batch_takes_the_archive_too() {
     let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON line");
     assert!(!context_blocks(&v).is_empty(), "{v}");
 }
+
+#[test]
+fn a_pack_note_on_a_central_entity_is_restated_and_cited() {
+    let (v, _) = rewrite_json(BRIEF, &["--pack", "tests/fixtures/pack-fr.json"]);
+    let blocks = context_blocks(&v);
+    let refs: Vec<&str> = blocks
+        .iter()
+        .flat_map(|b| b["origin"]["ref"].as_array().expect("ref"))
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    assert!(
+        refs.contains(&"https://example.org/notes/montbrac"),
+        "{refs:?}"
+    );
+    // The vineyard is not what the article is about.
+    assert!(!refs.contains(&"notes-vignoble"), "{refs:?}");
+    let text: String = blocks
+        .iter()
+        .map(|b| b["text"].as_str().expect("text"))
+        .collect();
+    assert!(
+        text.contains("12 000") || text.contains("12\u{a0}000") || text.contains("12\u{202f}000"),
+        "{text}"
+    );
+    // A note is not an earlier article: it is not listed in "À lire aussi".
+    assert!(blocks.iter().all(|b| b["kind"] != "list"), "{blocks:?}");
+}
+
+#[test]
+fn archive_and_pack_together() {
+    let (v, _) = rewrite_json(
+        BRIEF,
+        &[
+            "--archive",
+            ARCHIVE,
+            "--pack",
+            "tests/fixtures/pack-fr.json",
+        ],
+    );
+    let ids: Vec<&str> = context_blocks(&v)
+        .iter()
+        .flat_map(|b| b["origin"]["ref"].as_array().expect("ref"))
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    assert!(
+        ids.contains(&"mb-1") && ids.contains(&"https://example.org/notes/montbrac"),
+        "{ids:?}"
+    );
+}

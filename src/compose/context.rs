@@ -16,7 +16,7 @@ use super::{
     fit_phrase, iso_date, norm_sentence, suspect_agreement, trim_sentence,
 };
 use crate::analyze::{Analysis, DateKind};
-use crate::context::{ContextQuery, RelatedItem, stems_of};
+use crate::context::{ContextQuery, ItemKind, RelatedItem, stems_of};
 use crate::lang::{Lang, LanguagePack};
 use crate::text::{Document, count_words};
 
@@ -95,12 +95,29 @@ pub(crate) fn query(
             true,
         )
     });
-    ContextQuery::new(
+    let mut q = ContextQuery::new(
         pack,
         ents.chain(kps),
         article_date(doc, analysis, pack),
         title.map(String::from),
-    )
+    );
+    // Central entities (rule context.pack-central): the three most mentioned, if mentioned
+    // twice, and those the title names.
+    let title_lower = title.map(str::to_lowercase).unwrap_or_default();
+    for (k, e) in analysis.entities.iter().enumerate() {
+        let in_title = !title_lower.is_empty()
+            && std::iter::once(&e.text)
+                .chain(&e.variants)
+                .any(|v| super::contains_phrase(&title_lower, &v.to_lowercase()));
+        if (k < 3 && e.mentions >= 2) || in_title {
+            q.central.extend(
+                std::iter::once(&e.text)
+                    .chain(&e.variants)
+                    .map(|v| v.to_lowercase()),
+            );
+        }
+    }
+    q
 }
 
 /// An item ready to be restated: its document, names and ground.
@@ -234,7 +251,12 @@ impl<'i> ContextPlan<'i> {
         let pack = composer.pack;
         let mut items = Vec::new();
         let mut refs = Vec::new();
-        for p in self.items.iter().take(MAX_READ_ALSO) {
+        for p in self
+            .items
+            .iter()
+            .filter(|p| p.item.kind == ItemKind::Article)
+            .take(MAX_READ_ALSO)
+        {
             let title = pack
                 .grammar
                 .typography(p.item.title.trim().trim_end_matches(['.', ' ']));
@@ -492,6 +514,7 @@ mod tests {
             ],
             score: 1.0,
             shared: vec!["Montbrac".into(), "bassin olympique".into()],
+            kind: ItemKind::Article,
         }
     }
 
