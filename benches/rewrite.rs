@@ -101,6 +101,7 @@ fn bench_stages_of(c: &mut Criterion, group: &str, text: &str, sample_size: usiz
         removed: br.removed.clone(),
         source_headings: Vec::new(),
         images: Vec::new(),
+        context: &[],
     };
     g.bench_function("compose", |b| {
         b.iter(|| composer.compose(black_box(&doc), &analysis, &outline, input()));

@@ -16,7 +16,11 @@ use crate::lang::{Gender, Lang, LanguagePack, NounUse};
 use crate::outline::Outline;
 use crate::text::{Document, TokenKind, count_words};
 
+mod context;
 mod faq;
+
+pub use context::ContextRef;
+pub(crate) use context::query as context_query;
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -57,6 +61,14 @@ pub enum Origin {
         rule: String,
         /// The source paragraphs it restates.
         sources: Vec<usize>,
+    },
+    /// Text restated from related coverage (an archive item or a context pack note).
+    Context {
+        /// The rule id (`fr.block.context`).
+        rule: String,
+        /// The items it cites: one for a paragraph, one per item for a list.
+        #[serde(rename = "ref")]
+        refs: Vec<ContextRef>,
     },
 }
 
@@ -155,6 +167,8 @@ pub struct ComposeInput<'a> {
     pub source_headings: Vec<(usize, String)>,
     /// The source's images.
     pub images: Vec<ArticleImage>,
+    /// Related earlier coverage, best first, for the context blocks (empty: none).
+    pub context: &'a [crate::context::RelatedItem],
 }
 
 /// An image of the source, kept in the article.
@@ -254,9 +268,19 @@ impl Ground {
     /// of a line or sentence, and the word after `:` or `«`, are exempt from the name check.
     #[must_use]
     pub fn ungrounded(&self, text: &str) -> Vec<String> {
+        self.ungrounded_in(text, &[])
+    }
+
+    /// As [`Ground::ungrounded`], with `also` grounds accepted too: a context block is checked
+    /// against the article and the items it cites.
+    #[must_use]
+    pub fn ungrounded_in(&self, text: &str, also: &[&Ground]) -> Vec<String> {
+        let has_word = |w: &str| self.words.contains(w) || also.iter().any(|g| g.words.contains(w));
+        let has_number =
+            |n: &str| self.numbers.contains(n) || also.iter().any(|g| g.numbers.contains(n));
         let mut bad: Vec<String> = numbers_in(text)
             .into_iter()
-            .filter(|n| !self.numbers.contains(n))
+            .filter(|n| !has_number(n))
             .collect();
         for line in text.lines() {
             let mut exempt = true;
@@ -270,10 +294,8 @@ impl Ground {
                         .and_then(|c| c.chars().next())
                         .is_some_and(char::is_uppercase);
                 if capital && !exempt {
-                    let ok = self.words.contains(&key)
-                        || key
-                            .split(['-', '/'])
-                            .all(|p| p.is_empty() || self.words.contains(p));
+                    let ok = has_word(&key)
+                        || key.split(['-', '/']).all(|p| p.is_empty() || has_word(p));
                     if !ok {
                         bad.push(core.to_string());
                     }
@@ -646,7 +668,8 @@ impl<'e> Composer<'e> {
         let mut key_points_at = None;
         type Maker<'a> =
             Box<dyn Fn(&mut HashSet<usize>, &mut HashSet<String>) -> Option<Section> + 'a>;
-        let makers: Vec<(&str, Maker<'_>)> = vec![
+        let context = context::ContextPlan::new(input.context, pack, self.env);
+        let mut makers: Vec<(&str, Maker<'_>)> = vec![
             (
                 "key-points",
                 Box::new(|u: &mut HashSet<usize>, s: &mut HashSet<String>| {
@@ -684,6 +707,20 @@ impl<'e> Composer<'e> {
                 }),
             ),
         ];
+        // Context from related earlier coverage, after the article's own blocks: one item a
+        // section, then the list of related items (compose/context.rs).
+        for _ in 0..context.len() {
+            makers.push((
+                "context",
+                Box::new(|_: &mut HashSet<usize>, s: &mut HashSet<String>| {
+                    context.next_section(self, s)
+                }),
+            ));
+        }
+        makers.push((
+            "read-also",
+            Box::new(|_: &mut HashSet<usize>, _: &mut HashSet<String>| context.read_also(self)),
+        ));
         for (name, make) in makers {
             if words >= target {
                 break;
@@ -696,7 +733,11 @@ impl<'e> Composer<'e> {
             if let Some(h) = &section.heading {
                 texts.push(h);
             }
-            let bad: Vec<String> = texts.iter().flat_map(|t| ground.ungrounded(t)).collect();
+            let cited = context.grounds_for(&section);
+            let bad: Vec<String> = texts
+                .iter()
+                .flat_map(|t| ground.ungrounded_in(t, &cited))
+                .collect();
             if !bad.is_empty() {
                 debug_assert!(false, "fact guard dropped block {name}: {bad:?}");
                 warnings.push(format!(
@@ -2497,17 +2538,15 @@ fn trim_sentence(
                         let prepositional = pack.words.prepositions.contains(&first)
                             && count_words(head) <= 6
                             && !has_verb(head, pack);
-                        if prepositional && !rest.contains(", ") {
-                            subject = rest;
-                        } else if count_words(head) <= 2
+                        let connector = count_words(head) <= 2
                             && !pack.words.determiners.contains(&first)
                             && !head
                                 .split(' ')
                                 .skip(1)
                                 .any(|w| w.starts_with(char::is_uppercase))
                             && !has_verb(head, pack)
-                            && !rest.contains(", ")
-                        {
+                            && !rest.contains(", ");
+                        if (prepositional || connector) && !rest.contains(", ") {
                             subject = rest;
                         }
                     }
@@ -3238,6 +3277,7 @@ mod tests {
                 removed: Vec::new(),
                 source_headings: Vec::new(),
                 images: Vec::new(),
+                context: &[],
             },
         )
     }

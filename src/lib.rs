@@ -38,6 +38,7 @@ pub mod analyze;
 pub mod audit;
 pub mod brief;
 pub mod compose;
+pub mod context;
 mod error;
 pub mod lang;
 pub mod markup;
@@ -87,6 +88,17 @@ pub struct Options {
     input_format: Option<markup::InputFormat>,
     headline_case: HeadlineCase,
     render: render::RenderOptions,
+    context: Option<ContextHandle>,
+}
+
+/// A shared [`context::ContextSource`], as [`Options`] holds it.
+#[derive(Clone)]
+struct ContextHandle(std::sync::Arc<dyn context::ContextSource>);
+
+impl std::fmt::Debug for ContextHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ContextSource")
+    }
 }
 
 impl Default for Options {
@@ -100,6 +112,7 @@ impl Default for Options {
             input_format: None,
             headline_case: HeadlineCase::Sentence,
             render: render::RenderOptions::default(),
+            context: None,
         }
     }
 }
@@ -167,6 +180,17 @@ impl Options {
     #[must_use]
     pub fn with_headline_case(mut self, case: HeadlineCase) -> Self {
         self.headline_case = case;
+        self
+    }
+    /// Sets a source of related earlier coverage (an [`context::Archive`], or an embedding
+    /// crate's own store): its items feed the "Contexte" and "À lire aussi" blocks while the
+    /// word target is not met.
+    #[must_use]
+    pub fn with_context_source(
+        mut self,
+        source: std::sync::Arc<dyn context::ContextSource>,
+    ) -> Self {
+        self.context = Some(ContextHandle(source));
         self
     }
     /// Sets the largest input accepted, in bytes.
@@ -631,6 +655,11 @@ impl Engine {
             .min_words
             .or(st.brief.target_words)
             .unwrap_or(DEFAULT_TARGET_WORDS);
+        let related = options.context.as_ref().map_or_else(Vec::new, |c| {
+            let query =
+                compose::context_query(&st.document, &st.analysis, st.brief.title.as_deref(), pack);
+            c.0.related(&query, pack)
+        });
         let mut article = Composer::new(pack, &self.env).compose(
             &st.document,
             &st.analysis,
@@ -642,6 +671,7 @@ impl Engine {
                 removed: st.brief.removed.clone(),
                 source_headings: st.source_headings,
                 images: st.images,
+                context: &related,
             },
         );
         apply_headline_case(&mut article, options.headline_case, &st.document, pack);

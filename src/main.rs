@@ -128,6 +128,14 @@ struct RewriteOpts {
     /// to English only; French stays in sentence case).
     #[arg(long, value_name = "sentence|title")]
     headline_case: Option<String>,
+    /// An archive of earlier articles, JSON Lines ({"id","title","date","url"?,"paragraphs"}):
+    /// related items feed the "Contexte" and "À lire aussi" blocks.
+    #[arg(long, value_name = "PATH")]
+    archive: Option<PathBuf>,
+    /// A context pack, JSON ([{"entity","aliases","text","source"}]): background notes on the
+    /// entities central to the article.
+    #[arg(long, value_name = "PATH")]
+    pack: Option<PathBuf>,
     /// Largest input accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = copydesk::DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: usize,
@@ -182,7 +190,35 @@ impl RewriteOpts {
                 ))
             })?,
         };
-        Ok(Options::default()
+        let mut options = Options::default();
+        let mut sources: Vec<std::sync::Arc<dyn copydesk::context::ContextSource>> = Vec::new();
+        if let Some(path) = &self.archive {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Fail(format!("cannot read archive {}: {e}", path.display())))?;
+            let archive = copydesk::context::Archive::from_jsonl(&text)
+                .map_err(|e| Fail(format!("archive {}: {e}", path.display())))?;
+            sources.push(std::sync::Arc::new(archive));
+        }
+        if let Some(path) = &self.pack {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Fail(format!("cannot read context pack {}: {e}", path.display())))?;
+            let pack = copydesk::context::Pack::from_json(&text)
+                .map_err(|e| Fail(format!("{}: {e}", path.display())))?;
+            sources.push(std::sync::Arc::new(pack));
+        }
+        match sources.len() {
+            0 => {}
+            1 => {
+                if let Some(s) = sources.pop() {
+                    options = options.with_context_source(s);
+                }
+            }
+            _ => {
+                options = options
+                    .with_context_source(std::sync::Arc::new(copydesk::context::Sources(sources)));
+            }
+        }
+        Ok(options
             .with_headline_case(headline_case)
             .with_input_format(input_format)
             .with_lang(lang)

@@ -99,7 +99,7 @@ fn source_label(lang: Lang) -> &'static str {
 fn origin_rule(origin: &Origin) -> Option<&str> {
     match origin {
         Origin::Source { .. } => None,
-        Origin::Generated { rule, .. } => Some(rule),
+        Origin::Generated { rule, .. } | Origin::Context { rule, .. } => Some(rule),
     }
 }
 
@@ -111,12 +111,21 @@ fn images_after<'a>(
 ) -> impl Iterator<Item = &'a ArticleImage> {
     let after = match origin {
         Origin::Source { paragraph } => Some(paragraph + 1),
-        Origin::Generated { .. } => None,
+        Origin::Generated { .. } | Origin::Context { .. } => None,
     };
     article
         .images
         .iter()
         .filter(move |img| Some(img.after_paragraph) == after)
+}
+
+/// The address a list item links to: item `i` of a context list that cites one item a line
+/// ("À lire aussi").
+fn item_link(origin: &Origin, items: usize, i: usize) -> Option<&str> {
+    match origin {
+        Origin::Context { refs, .. } if refs.len() == items => refs.get(i)?.url.as_deref(),
+        _ => None,
+    }
 }
 
 /// Escapes a URL for a Markdown link destination.
@@ -182,9 +191,15 @@ pub fn markdown_with(article: &Article, options: &RenderOptions) -> String {
                     out.push('\n');
                 }
                 BlockKind::List => {
-                    for item in block.text.lines() {
+                    let n = block.text.lines().count();
+                    for (i, item) in block.text.lines().enumerate() {
                         out.push_str("- ");
-                        out.push_str(&md_escape(item));
+                        match item_link(&block.origin, n, i) {
+                            Some(url) => {
+                                out.push_str(&format!("[{}]({})", md_escape(item), md_url(url)))
+                            }
+                            None => out.push_str(&md_escape(item)),
+                        }
                         out.push('\n');
                     }
                 }
@@ -476,8 +491,14 @@ fn html_article(article: &Article, options: &RenderOptions, annotate: bool) -> S
         }
         for block in &section.blocks {
             let rule = origin_rule(&block.origin).filter(|_| annotate);
+            // context text (archive, packs) is shaded apart from generated text
+            let class = if matches!(block.origin, Origin::Context { .. }) {
+                "ctx"
+            } else {
+                "gen"
+            };
             let attrs = rule
-                .map(|r| format!(" class=\"gen\" title=\"{}\"", e(r)))
+                .map(|r| format!(" class=\"{class}\" title=\"{}\"", e(r)))
                 .unwrap_or_default();
             match block.kind {
                 BlockKind::Paragraph => {
@@ -485,8 +506,16 @@ fn html_article(article: &Article, options: &RenderOptions, annotate: bool) -> S
                 }
                 BlockKind::List => {
                     out.push_str(&format!("<ul{attrs}>\n"));
-                    for item in block.text.lines() {
-                        out.push_str(&format!("<li>{}</li>\n", e(item)));
+                    let n = block.text.lines().count();
+                    for (i, item) in block.text.lines().enumerate() {
+                        match item_link(&block.origin, n, i) {
+                            Some(url) => out.push_str(&format!(
+                                "<li><a href=\"{}\">{}</a></li>\n",
+                                e(url),
+                                e(item)
+                            )),
+                            None => out.push_str(&format!("<li>{}</li>\n", e(item))),
+                        }
                     }
                     out.push_str("</ul>\n");
                 }

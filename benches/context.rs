@@ -1,0 +1,127 @@
+//! Criterion bench of context retrieval: `Archive::related` on a synthetic archive of 100,000
+//! articles generated deterministically here (pseudo-words drawn with a skewed distribution,
+//! so a few words are in most articles and most are rare, as in news), with queries of 25
+//! terms built like an article's (keyphrases and names).
+//!
+//! `cargo bench --bench context` (building the archive and its index takes a few seconds
+//! before the measurement; the bar is 5 ms a query).
+#![allow(missing_docs)] // criterion_group! generates an undocumented function
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+
+use copydesk::context::{Archive, ContextQuery, ContextSource};
+use copydesk::lang::{Lang, LanguagePack};
+
+const ARTICLES: usize = 100_000;
+const VOCABULARY: usize = 60_000;
+const WORDS_PER_ARTICLE: usize = 180;
+
+/// A small deterministic generator (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    /// A word number, skewed towards small numbers (frequent words).
+    fn word(&mut self) -> usize {
+        ((self.unit().powi(3)) * VOCABULARY as f64) as usize
+    }
+}
+
+/// Pseudo-word `n`: syllables, so the stemmer has real work, with a plural now and then.
+fn word(n: usize) -> String {
+    const SYL: [&str; 16] = [
+        "ba", "ro", "ti", "lu", "men", "sar", "do", "vel", "qui", "né", "pa", "gor", "li", "mu",
+        "ste", "ran",
+    ];
+    let mut w = String::new();
+    let mut k = n + 16;
+    while k > 0 {
+        w.push_str(SYL[k % 16]);
+        k /= 16;
+    }
+    w
+}
+
+fn archive_jsonl() -> String {
+    let mut rng = Rng(7);
+    let mut out = String::with_capacity(ARTICLES * WORDS_PER_ARTICLE * 8);
+    for i in 0..ARTICLES {
+        let mut sentence = Vec::new();
+        let mut paragraphs = Vec::new();
+        for k in 0..WORDS_PER_ARTICLE {
+            sentence.push(word(rng.word()));
+            if k % 12 == 11 {
+                sentence.push("le".into());
+                paragraphs.push(format!("Le {}.", sentence.join(" ")));
+                sentence.clear();
+            }
+        }
+        let line = serde_json::json!({
+            "id": i.to_string(),
+            "title": (0..8).map(|_| word(rng.word())).collect::<Vec<_>>().join(" "),
+            "date": format!("20{:02}-{:02}-{:02}", 10 + i % 14, 1 + i % 12, 1 + i % 28),
+            "url": format!("/articles/{i}"),
+            "paragraphs": paragraphs,
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+fn queries(pack: &LanguagePack) -> Vec<ContextQuery> {
+    let mut rng = Rng(99);
+    (0..64)
+        .map(|_| {
+            let terms: Vec<(String, f64, bool)> = (0..25)
+                .map(|k| {
+                    let text = if k % 3 == 0 {
+                        format!("{} {}", word(rng.word()), word(rng.word()))
+                    } else {
+                        word(rng.word())
+                    };
+                    (text, 1.0 / (1.0 + k as f64), k % 5 == 0)
+                })
+                .collect();
+            ContextQuery::new(
+                pack,
+                terms.iter().map(|(t, w, n)| (t.as_str(), *w, *n)),
+                Some("2022-06-15".into()),
+                None,
+            )
+        })
+        .collect()
+}
+
+fn retrieval(c: &mut Criterion) {
+    let pack = LanguagePack::load(Lang::Fr).expect("the French pack loads");
+    let archive = Archive::from_jsonl(&archive_jsonl()).expect("the synthetic archive parses");
+    archive.prepare(&pack);
+    let qs = queries(&pack);
+    let mut g = c.benchmark_group("context");
+    g.measurement_time(Duration::from_secs(10));
+    g.sample_size(20);
+    let mut i = 0;
+    g.bench_function("related/100k-articles", |b| {
+        b.iter(|| {
+            i = (i + 1) % qs.len();
+            black_box(archive.related(black_box(&qs[i]), &pack))
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, retrieval);
+criterion_main!(benches);
