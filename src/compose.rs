@@ -2426,6 +2426,25 @@ fn has_verb(s: &str, pack: &LanguagePack) -> bool {
     })
 }
 
+/// A looser [`has_verb`]: also a lower-case word with a present-tense ending that the pack's
+/// noun dictionary does not know (`vient`, `dévoile`, `remporte`). Used to tell a trimmed clause
+/// from a bare noun phrase (`La correspondante de France 24 en Egypte, Sonia Dridi.`).
+fn maybe_verb(s: &str, pack: &LanguagePack) -> bool {
+    has_verb(s, pack)
+        || s.split_whitespace().any(|w| {
+            let l = w.trim_matches(|c: char| !c.is_alphabetic());
+            l.chars().count() >= 3
+                && l.chars().all(char::is_alphabetic)
+                && l.chars().next().is_some_and(char::is_lowercase)
+                && !pack.is_stopword(l)
+                && !pack.words.prepositions.contains(l)
+                && !pack.genders.contains_key(l)
+                && ["e", "ent", "t", "it", "d", "ons", "ez", "ont", "ait"]
+                    .iter()
+                    .any(|e| l.ends_with(e))
+        })
+}
+
 /// Removes a reporting opener
 fn strip_reporting(clause: &str, pack: &LanguagePack) -> String {
     let lower = clause.to_lowercase();
@@ -2912,7 +2931,7 @@ fn trim_sentence(
     }
     // A trim that cut away the only verb it could see leaves a fragment (`La correspondante de
     // France 24 en Egypte, Sonia Dridi.`).
-    if has_verb(original, pack) && !has_verb(&s, pack) {
+    if has_verb(original, pack) && !maybe_verb(&s, pack) {
         return None;
     }
     let out = format!("{}.", pack.grammar.capitalize_first(&s));
