@@ -239,7 +239,9 @@ impl Ground {
             for w in t.split(|c: char| c.is_whitespace()) {
                 let k = word_key(w);
                 if !k.is_empty() {
-                    for part in k.split(['-', '/']) {
+                    // Every run of letters and digits, as the tokenizer cuts words
+                    // (`Pay\u{fffd}s` holds the word `Pay`), not only hyphen and slash parts.
+                    for part in k.split(|c: char| !c.is_alphanumeric()) {
                         g.words.insert(part.to_string());
                     }
                     g.words.insert(k);
