@@ -60,6 +60,12 @@
 //! decades and weekdays; rule `date.anchor` resolves them to ISO dates from the article's
 //! dateline when there is one. Quotes carry their speaker when the reporting names one. Each
 //! has a byte span and a `[start, end)` character span into the document text.
+// Indexing is in bounds by construction: token, sentence and paragraph indices come from the
+// `Document` this stage reads (`Document::build` makes every sentence's token range and every
+// span lie inside its vectors and text), the per-token tables (`infos`, `analysis.tokens`) are
+// built one entry a document token, and window indices (`w[0]`, `w[1]`, `i - 1`, `end - 1`) are
+// guarded by the loop bounds beside them. Checked by the `analyze` and `rewrite` fuzz targets.
+#![allow(clippy::indexing_slicing)]
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;

@@ -394,7 +394,7 @@ pub fn parse<'a>(input: &'a str, packs: &[LanguagePack]) -> Brief<'a> {
         }
         // A title: the line after a bare "Customize this title", or a first line with no final
         // punctuation followed by more text.
-        let more_text_follows = lines[n + 1..].iter().any(|l| !l.trim().is_empty());
+        let more_text_follows = lines.iter().skip(n + 1).any(|l| !l.trim().is_empty());
         let wrapped_next = lines
             .get(n + 1)
             .is_some_and(|l| l.trim().chars().next().is_some_and(char::is_lowercase));

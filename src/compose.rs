@@ -5,6 +5,11 @@
 //! only from spans of the sources, set in templates from `data/<lang>/templates.txt`; a fact
 //! guard checks every number and name in it against the sources before output, and drops a
 //! block that fails.
+// Indexing is in bounds by construction: token and sentence indices come from the `Document`
+// and `Analysis` this stage reads (spans produced by `text` and `analyze`), `sections[i]` walks
+// the sections composed here, and word-window indices are guarded by the length checks beside
+// them. Checked by the `rewrite` fuzz target.
+#![allow(clippy::indexing_slicing)]
 
 use std::collections::HashSet;
 
@@ -253,7 +258,9 @@ impl Ground {
             for w in t.split(|c: char| c.is_whitespace()) {
                 let k = word_key(w);
                 if !k.is_empty() {
-                    for part in k.split(['-', '/']) {
+                    // Every run of letters and digits, as the tokenizer cuts words
+                    // (`Pay\u{fffd}s` holds the word `Pay`), not only hyphen and slash parts.
+                    for part in k.split(|c: char| !c.is_alphanumeric()) {
                         g.words.insert(part.to_string());
                     }
                     g.words.insert(k);

@@ -33,6 +33,20 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// No panic that input can reach: library code never unwraps, expects or panics (tests may).
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+// Slicing and indexing are checked too; the modules that index spans they produced
+// themselves say so in a module-level `allow` with the reason the indices are in bounds.
+#![warn(clippy::indexing_slicing)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 pub mod analyze;
 pub mod audit;
@@ -370,6 +384,8 @@ impl Engine {
 
     /// The pack of a language.
     #[must_use]
+    // `Engine::new` loads one pack per `Lang::ALL` or fails, so `packs[0]` exists.
+    #[allow(clippy::indexing_slicing)]
     pub fn pack(&self, lang: Lang) -> &LanguagePack {
         self.packs
             .iter()
@@ -485,7 +501,9 @@ impl Engine {
             let last = lower.split(['’', '\'']).next_back().unwrap_or(&lower);
             for (k, pack) in self.packs.iter().enumerate() {
                 if pack.stopwords.contains(last) {
-                    hits[k] += 1;
+                    if let Some(h) = hits.get_mut(k) {
+                        *h += 1;
+                    }
                 }
             }
             seen += 1;
@@ -803,7 +821,10 @@ fn word_cases(
     let mut names = std::collections::HashSet::new();
     let mut lower_words = std::collections::HashSet::new();
     for s in &doc.sentences {
-        let words = doc.tokens[s.tokens.clone()]
+        let words = doc
+            .tokens
+            .get(s.tokens.clone())
+            .unwrap_or_default()
             .iter()
             .filter(|t| t.kind == text::TokenKind::Word);
         for (k, t) in words.enumerate() {

@@ -335,8 +335,7 @@ pub fn split_sentences(text: &str, pack: &LanguagePack) -> Vec<Span> {
     let mut i = 0;
     // Byte scan: a UTF-8 continuation byte never equals `.`, `!`, `?`, a newline or the lead
     // byte of `…`, so only candidate positions are decoded.
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         if b == b'\n' {
             push_trimmed(text, start..i, &mut out);
             start = i + 1;
@@ -382,7 +381,7 @@ pub fn split_sentences(text: &str, pack: &LanguagePack) -> Vec<Span> {
         let end = j;
         // White space must follow.
         let k = skip(j, &is_inline_space);
-        if k == j && k < bytes.len() && bytes[k] != b'\n' {
+        if k == j && bytes.get(k).is_some_and(|&b| b != b'\n') {
             i = j.max(i + 1);
             continue;
         }
@@ -490,7 +489,10 @@ fn is_boundary(
         return true;
     }
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() == 1 && letters[0].is_uppercase() && word.chars().count() <= 2 {
+    if letters.len() == 1
+        && letters.first().is_some_and(|c| c.is_uppercase())
+        && word.chars().count() <= 2
+    {
         return false; // an initial: J. K. Rowling
     }
     // A list number at the start of a sentence: `1. Le premier point`.
@@ -573,8 +575,7 @@ pub fn tokenize_into(
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let pos = |i: usize| chars.get(i).map_or(s.len(), |&(p, _)| p);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some(&(_, c)) = chars.get(i) {
         if c.is_whitespace() {
             i += 1;
             continue;
@@ -614,9 +615,13 @@ pub fn tokenize_into(
                 }
                 Some(c)
                     if (c == ' ' || c == '\u{a0}' || c == '\u{202f}')
-                        && chars[start..j].iter().all(|&(_, d)| {
-                            d.is_ascii_digit() || d == '\u{202f}' || d == '\u{a0}' || d == ' '
-                        })
+                        && chars
+                            .get(start..j)
+                            .unwrap_or_default()
+                            .iter()
+                            .all(|&(_, d)| {
+                                d.is_ascii_digit() || d == '\u{202f}' || d == '\u{a0}' || d == ' '
+                            })
                         && (start..j)
                             .filter(|&x| at(x).is_some_and(|d| d.is_ascii_digit()))
                             .count()
@@ -671,7 +676,9 @@ pub fn tokenize_into(
 
 /// A plain-space digit group joins only a number of 1–3 leading digits (`6 700`, not `2012 150`).
 fn group_ok(chars: &[(usize, char)], start: usize, j: usize) -> bool {
-    let lead = chars[start..j]
+    let lead = chars
+        .get(start..j)
+        .unwrap_or_default()
         .iter()
         .take_while(|&&(_, c)| c.is_ascii_digit())
         .count();

@@ -1,11 +1,13 @@
 //! Property tests for the principles, over generated French-like articles: lossless, grounded,
-//! deterministic, honest word counts, no panic on any input.
+//! deterministic, honest word counts, input inert in every output (HTML, Markdown, JSON-LD,
+//! templates), noise cleaning idempotent, no panic on any input.
 //!
 //! The default run uses 64 cases a property; `PROPTEST_CASES=10000 cargo test --release --test
 //! properties` is the long run.
 
 mod common;
 
+use copydesk::brief;
 use copydesk::text::count_words;
 use copydesk::{Engine, Input, Options, render};
 use proptest::prelude::*;
@@ -69,6 +71,71 @@ fn article() -> impl Strategy<Value = Vec<String>> {
     )
 }
 
+/// Scraper noise lines, one per kind the packs remove (ad marker, source trailer, share,
+/// follow, newsletter, read-also teaser).
+const NOISE: &[&str] = &[
+    "PUBLICITÉ",
+    "Source link - 42",
+    "Partager sur Facebook",
+    "Suivez-nous sur Instagram",
+    "Inscrivez-vous à notre newsletter",
+    "Lire aussi : la crue de la Sorne",
+    "ADVERTISEMENT",
+];
+
+/// Hostile input fragments: script, event handler, `javascript:` URL, iframe, style, and
+/// template syntax.
+const INJECT: &[&str] = &[
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "</script><b>gras</b>",
+    "<a href=\"javascript:alert(1)\">lien</a>",
+    "[lien](javascript:alert(1))",
+    "<iframe src=\"https://exemple.fr\"></iframe>",
+    "<style>body{display:none}</style>",
+    "{{ 7*7 }}",
+    "{% for x in range(3) %}x{% endfor %}",
+    "<!-- commentaire -->",
+];
+
+/// The elements `render::html` writes itself: any other tag in the HTML came from input.
+const OWN_TAGS: &[&str] = &[
+    "!DOCTYPE",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "link",
+    "script",
+    "body",
+    "article",
+    "h1",
+    "h2",
+    "section",
+    "p",
+    "ul",
+    "li",
+    "div",
+    "strong",
+    "figure",
+    "img",
+    "figcaption",
+];
+
+/// The tag names opened or closed in `html`, in order.
+fn tags(html: &str) -> Vec<String> {
+    html.match_indices('<')
+        .map(|(i, _)| {
+            let rest = &html[i + 1..];
+            rest.strip_prefix('/')
+                .unwrap_or(rest)
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+                .collect::<String>()
+        })
+        .collect()
+}
+
 fn engine() -> &'static Engine {
     static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
     ENGINE.get_or_init(|| Engine::new().expect("engine"))
@@ -127,6 +194,98 @@ proptest! {
             // Input is never parsed as a template: the braces come through as text.
             prop_assert!(render::json(&rw.article).contains("{{ 7*7 }}"), "template syntax was evaluated");
         }
+    }
+
+    #[test]
+    fn input_is_inert_in_every_output(
+        paragraphs in article(),
+        inject in prop::sample::select(INJECT),
+        at in 0usize..12,
+        in_title in any::<bool>(),
+    ) {
+        let mut paragraphs = paragraphs;
+        let at = at.min(paragraphs.len());
+        paragraphs.insert(at, format!("Le maire a écrit {inject} dans son message."));
+        let title = if in_title { format!("Montbrac {inject}") } else { "Montbrac vote".into() };
+        let rw = engine()
+            .rewrite(Input::Article { title: Some(&title), paragraphs: &paragraphs }, &Options::default())
+            .expect("rewrite");
+        // HTML: every tag is the renderer's own; one script element (the JSON-LD); no
+        // `javascript:` in an attribute.
+        let html = render::html(&rw.article);
+        for t in tags(&html) {
+            prop_assert!(OWN_TAGS.contains(&t.as_str()), "foreign tag <{}", t);
+        }
+        prop_assert_eq!(html.matches("<script").count(), 1);
+        prop_assert_eq!(html.matches("</script>").count(), 1);
+        prop_assert!(!html.contains("=\"javascript:"), "javascript: URL in an attribute");
+        // JSON-LD: no `<` at all, so nothing can close the script element.
+        let ld = render::json_ld(&rw.article);
+        prop_assert!(!ld.contains('<') && !ld.contains('>'), "raw angle bracket in JSON-LD");
+        // Markdown, as a CommonMark parser reads it: no raw HTML, no link or image outside
+        // the renderer's own http(s) images.
+        let md = render::markdown(&rw.article);
+        for event in pulldown_cmark::Parser::new(&md) {
+            use pulldown_cmark::{Event, Tag};
+            match event {
+                Event::Html(h) | Event::InlineHtml(h) => prop_assert!(false, "raw HTML in markdown: {}", h),
+                Event::Start(Tag::Link { dest_url, .. }) => prop_assert!(false, "link in markdown: {}", dest_url),
+                Event::Start(Tag::Image { dest_url, .. }) => {
+                    prop_assert!(dest_url.starts_with("http"), "image source {}", dest_url)
+                }
+                _ => {}
+            }
+        }
+        // Templates: input is data, never a template; the braces come through verbatim.
+        if inject.contains("{{") || inject.contains("{%") {
+            let json = render::json(&rw.article);
+            let escaped = serde_json::to_string(inject).expect("a JSON string");
+            prop_assert!(json.contains(escaped.trim_matches('"')), "template syntax was evaluated");
+        }
+    }
+
+    #[test]
+    fn noise_cleaning_is_idempotent(
+        paragraphs in article(),
+        noise in prop::collection::vec((prop::sample::select(NOISE), 0usize..12), 0..5),
+    ) {
+        let packs = engine().packs();
+        let mut lines = paragraphs.clone();
+        for (n, at) in &noise {
+            let at = (*at).min(lines.len());
+            lines.insert(at, (*n).to_string());
+        }
+        let once = brief::Brief::structured(None, &lines, packs);
+        let kept: Vec<String> = once.paragraphs.iter().map(|p| p.to_string()).collect();
+        // every noise line is removed, every article paragraph kept
+        prop_assert_eq!(&kept, &paragraphs);
+        prop_assert_eq!(once.removed.len(), noise.len());
+        // cleaning the cleaned text again removes nothing and changes nothing
+        let twice = brief::Brief::structured(None, &kept, packs);
+        prop_assert!(twice.removed.is_empty(), "removed on the second pass: {:?}", twice.removed);
+        let again: Vec<String> = twice.paragraphs.iter().map(|p| p.to_string()).collect();
+        prop_assert_eq!(again, kept.clone());
+        // the same through the free-form brief parser
+        let text = kept.join("\n\n");
+        let parsed = brief::parse(&text, packs);
+        prop_assert!(parsed.removed.is_empty(), "parse removed {:?}", parsed.removed);
+    }
+
+    #[test]
+    fn word_count_is_the_text(paragraphs in article()) {
+        // The reported count is the count of the body text (headings and paragraphs), and the
+        // body holds at least the source's words.
+        let rw = engine()
+            .rewrite(Input::Article { title: None, paragraphs: &paragraphs }, &Options::default())
+            .expect("rewrite");
+        let v = render::json_value(&rw.article);
+        let body = common::body(&v);
+        prop_assert_eq!(rw.article.word_count, count_words(&body));
+        prop_assert_eq!(&v["word_count"], &serde_json::json!(rw.article.word_count));
+        prop_assert!(rw.article.word_count >= count_words(&paragraphs.join("\n")));
+        let ld = render::json_ld(&rw.article);
+        let word_count_in_ld = format!("\"wordCount\":{}", rw.article.word_count);
+        prop_assert!(ld.contains(&word_count_in_ld), "JSON-LD word count differs");
     }
 
     #[test]

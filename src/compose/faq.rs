@@ -3,6 +3,11 @@
 //!
 //! Every question kind is a rule with its own template in `data/<lang>/templates.txt`; a
 //! language whose pack has no template for a kind simply gets no question of that kind.
+// Indexing is in bounds by construction: sentence and token indices come from the `Document`
+// and `Analysis` (spans produced by `text` and `analyze`); word indices (`words[aux_at]`,
+// `words[end - 1]`) are positions found by searching the same word list. Checked by the
+// `rewrite` fuzz target.
+#![allow(clippy::indexing_slicing)]
 
 use std::collections::HashSet;
 

@@ -56,7 +56,9 @@ fn single_quote(src: &[char], i: usize, prev: Option<char>) -> char {
     let opens =
         prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '“' | '"' | '—' | '–'));
     if opens && next.is_some_and(char::is_alphanumeric) {
-        let word: String = src[i + 1..]
+        let word: String = src
+            .get(i + 1..)
+            .unwrap_or_default()
             .iter()
             .take_while(|c| c.is_alphanumeric())
             .flat_map(|c| c.to_lowercase())
@@ -69,8 +71,8 @@ fn single_quote(src: &[char], i: usize, prev: Option<char>) -> char {
         }
         // An opening quote only when a closing one follows.
         let closes = (i + 2..src.len()).any(|j| {
-            src[j] == '\''
-                && !src[j - 1].is_whitespace()
+            src.get(j) == Some(&'\'')
+                && !src.get(j - 1).is_some_and(|c| c.is_whitespace())
                 && !src.get(j + 1).is_some_and(|c| c.is_alphanumeric())
         });
         if closes {
@@ -104,7 +106,7 @@ pub fn typography(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < src.len() {
-        let c = src[i];
+        let Some(&c) = src.get(i) else { break };
         let prev = out.chars().next_back();
         let next = src.get(i + 1).copied();
         match c {

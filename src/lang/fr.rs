@@ -60,7 +60,7 @@ pub fn typography(text: &str) -> String {
     let mut open_straight = false;
     let mut i = 0;
     while i < src.len() {
-        let c = src[i];
+        let Some(&c) = src.get(i) else { break };
         let prev = out.last().copied();
         let next = src.get(i + 1).copied();
         match c {
@@ -124,15 +124,17 @@ pub fn typography(text: &str) -> String {
             }
             '-' if prev == Some(' ') && next == Some(' ') => out.push('–'),
             ' ' | '\t'
-                if prev.is_some_and(|p| p.is_ascii_digit()) && unit_follows(&src[i + 1..]) =>
+                if prev.is_some_and(|p| p.is_ascii_digit())
+                    && unit_follows(src.get(i + 1..).unwrap_or_default()) =>
             {
                 out.push(NBSP);
             }
             ' ' | '\t' => {
                 // Digit groups: "6 700" (a group of exactly three digits follows).
                 let digits_before = prev.is_some_and(|p| p.is_ascii_digit());
-                let three_after = src.len() >= i + 4
-                    && src[i + 1..i + 4].iter().all(char::is_ascii_digit)
+                let three_after = src
+                    .get(i + 1..i + 4)
+                    .is_some_and(|d| d.iter().all(char::is_ascii_digit))
                     && !src.get(i + 4).is_some_and(char::is_ascii_digit);
                 if digits_before && three_after && run_of_digits_before(&out) <= 3 {
                     out.push(NNBSP);
@@ -148,7 +150,7 @@ pub fn typography(text: &str) -> String {
         out.pop();
     }
     let start = out.iter().position(|&c| !is_space(c)).unwrap_or(out.len());
-    out[start..].iter().collect()
+    out.get(start..).unwrap_or_default().iter().collect()
 }
 
 /// Rule `fr.typo.generated`: French typography that generated text can follow where the
@@ -327,8 +329,8 @@ const UNITS: &[&str] = &[
 fn unit_follows(rest: &[char]) -> bool {
     UNITS.iter().any(|u| {
         let n = u.chars().count();
-        rest.len() >= n
-            && rest[..n].iter().copied().eq(u.chars())
+        rest.get(..n)
+            .is_some_and(|head| head.iter().copied().eq(u.chars()))
             && !rest.get(n).is_some_and(|c| c.is_alphanumeric())
     })
 }
