@@ -243,7 +243,9 @@ fn push_item(map: &mut HashMap<String, Vec<u32>>, key: String, n: u32) {
 fn iso_day(date: &str) -> Option<&str> {
     let d = date.get(..10)?;
     let b = d.as_bytes();
-    (b[4] == b'-' && b[7] == b'-' && d.chars().filter(char::is_ascii_digit).count() == 8)
+    (b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && d.chars().filter(char::is_ascii_digit).count() == 8)
         .then_some(d)
 }
 
