@@ -2033,6 +2033,21 @@ fn figures_and_dates(
                 i += 1;
                 continue;
             }
+            // `s12 500`, `ressen40 000`: a digit group after a word that ends in digits (one
+            // space, no-break or not, between) continues a number the fact guard reads whole
+            // (`12 500`); it is no figure of its own
+            let continues = i > r.start
+                && doc
+                    .text
+                    .get(doc.tokens[i - 1].span.end..t.span.start)
+                    .is_some_and(|gap| gap.chars().count() == 1 && gap.trim().is_empty())
+                && doc
+                    .token_text(&doc.tokens[i - 1])
+                    .ends_with(|c: char| c.is_ascii_digit());
+            if continues {
+                i += 1;
+                continue;
+            }
             let text = doc.token_text(t);
             let digits: String = text.chars().filter(char::is_ascii_digit).collect();
             let prev = if i > r.start {
@@ -2245,6 +2260,20 @@ mod tests {
         assert_eq!(p.kind, EntityKind::Person);
         let o = a.entities.iter().find(|e| e.text == "ONU").expect("org");
         assert_eq!(o.kind, EntityKind::Organisation);
+    }
+
+    #[test]
+    fn a_digit_group_after_a_word_is_no_figure() {
+        // found by the rewrite fuzz target: the fact guard reads `12 500` and `40 000` whole
+        let (_, a) = run(
+            &["Les comptes s12 500 habitants et ressen40\u{a0}000 euros ont été publiés."],
+            None,
+        );
+        let values: Vec<&str> = a.figures.iter().map(|f| f.value.as_str()).collect();
+        assert!(
+            !values.contains(&"500") && !values.contains(&"000"),
+            "{values:?}"
+        );
     }
 
     #[test]
