@@ -257,9 +257,8 @@ pub const DETECTION_MIN_WORDS: usize = 20;
 pub const DETECTION_MIN_CONFIDENCE: f64 = 0.5;
 /// Largest share of the article's words that may be stopwords of the best supported language
 /// for the text to count as written in an unsupported one (French or English prose has
-/// 35–55 %; German or Spanish prose far fewer English or French ones; 15 % keeps a short French text
-/// that whatlang reads as Catalan on the French side).
-pub const UNSUPPORTED_MAX_STOPWORD_SHARE: f64 = 0.15;
+/// 35–55 %; German or Spanish prose far fewer English or French ones).
+pub const UNSUPPORTED_MAX_STOPWORD_SHARE: f64 = 0.25;
 /// Bytes of article text the detector reads (from the start).
 const DETECTION_SAMPLE_BYTES: usize = 8_000;
 

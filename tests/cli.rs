@@ -659,23 +659,3 @@ fn headline_case_flag() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("sentence or title"), "{stderr}");
 }
-
-/// A short French text that whatlang reads as Catalan: its French function words keep it
-/// French (found by the 10,000-case property run).
-#[test]
-fn a_short_french_text_is_not_refused_as_catalan() {
-    let text = "Montbrac vote\n\nMontbrac a annoncé 0 crues mardi, selon la préfecture.\n\n\
-        Montbrac a voté 0 conseils hier, selon la préfecture. « Le habitants restera ouvert », \
-        a déclaré Cordemont mardi.\n";
-    for extra in [&["--lang", "fr"][..], &[][..]] {
-        let mut args = vec!["rewrite", "--format", "json"];
-        args.extend_from_slice(extra);
-        let out = common::run(&args, text.as_bytes());
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-}
