@@ -205,50 +205,13 @@ fn all_capitals() {
     assert!(took < BOUND, "{took:?}");
 }
 
-/// The tag names the HTML output opens or closes.
-fn tags(html: &str) -> Vec<String> {
-    html.match_indices('<')
-        .map(|(i, _)| {
-            let rest = &html[i + 1..];
-            rest.strip_prefix('/')
-                .unwrap_or(rest)
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
-                .collect()
-        })
-        .collect()
-}
-
 /// Only the renderer's own elements, one script element (the JSON-LD).
 fn assert_inert_html(what: &str, html: &str) {
-    const OWN: &[&str] = &[
-        "!DOCTYPE",
-        "html",
-        "head",
-        "meta",
-        "title",
-        "link",
-        "script",
-        "body",
-        "article",
-        "h1",
-        "h2",
-        "section",
-        "p",
-        "ul",
-        "li",
-        "div",
-        "strong",
-        "figure",
-        "img",
-        "figcaption",
-        "dl",
-        "dt",
-        "dd",
-        "a",
-    ];
-    for t in tags(html) {
-        assert!(OWN.contains(&t.as_str()), "{what}: foreign tag <{t}");
+    for t in common::tags(html) {
+        assert!(
+            common::OWN_TAGS.contains(&t.as_str()),
+            "{what}: foreign tag <{t}"
+        );
     }
     // only our own JSON-LD scripts (NewsArticle, and FAQPage when there is an FAQ)
     assert!(html.matches("<script").count() >= 1, "{what}");

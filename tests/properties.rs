@@ -98,48 +98,6 @@ const INJECT: &[&str] = &[
     "<!-- commentaire -->",
 ];
 
-/// The elements `render::html` writes itself: any other tag in the HTML came from input.
-const OWN_TAGS: &[&str] = &[
-    "dl",
-    "dt",
-    "dd",
-    "a",
-    "!DOCTYPE",
-    "html",
-    "head",
-    "meta",
-    "title",
-    "link",
-    "script",
-    "body",
-    "article",
-    "h1",
-    "h2",
-    "section",
-    "p",
-    "ul",
-    "li",
-    "div",
-    "strong",
-    "figure",
-    "img",
-    "figcaption",
-];
-
-/// The tag names opened or closed in `html`, in order.
-fn tags(html: &str) -> Vec<String> {
-    html.match_indices('<')
-        .map(|(i, _)| {
-            let rest = &html[i + 1..];
-            rest.strip_prefix('/')
-                .unwrap_or(rest)
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
-                .collect::<String>()
-        })
-        .collect()
-}
-
 fn engine() -> &'static Engine {
     static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
     ENGINE.get_or_init(|| Engine::new().expect("engine"))
@@ -217,8 +175,8 @@ proptest! {
         // HTML: every tag is the renderer's own; script elements are only the JSON-LD; no
         // `javascript:` in an attribute.
         let html = render::html(&rw.article);
-        for t in tags(&html) {
-            prop_assert!(OWN_TAGS.contains(&t.as_str()), "foreign tag <{}", t);
+        for t in common::tags(&html) {
+            prop_assert!(common::OWN_TAGS.contains(&t.as_str()), "foreign tag <{}", t);
         }
         // our JSON-LD only: NewsArticle, and FAQPage when there is an FAQ
         let scripts = html.matches("<script").count();

@@ -186,3 +186,45 @@ pub fn ungrounded(generated: &str, input: &str) -> Vec<String> {
     }
     bad
 }
+
+/// The elements `render::html` writes itself: any other tag in the HTML came from input.
+pub const OWN_TAGS: &[&str] = &[
+    "dl",
+    "dt",
+    "dd",
+    "a",
+    "!DOCTYPE",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "link",
+    "script",
+    "body",
+    "article",
+    "h1",
+    "h2",
+    "section",
+    "p",
+    "ul",
+    "li",
+    "div",
+    "strong",
+    "figure",
+    "img",
+    "figcaption",
+];
+
+/// The tag names opened or closed in `html`, in order.
+pub fn tags(html: &str) -> Vec<String> {
+    html.match_indices('<')
+        .map(|(i, _)| {
+            let rest = &html[i + 1..];
+            rest.strip_prefix('/')
+                .unwrap_or(rest)
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+                .collect::<String>()
+        })
+        .collect()
+}
