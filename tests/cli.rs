@@ -549,8 +549,8 @@ fn english_instructions_over_a_french_article_are_fine() {
     // The brief that started the project: English instructions, a French article.
     let brief = format!(
         "Customize this title in frenchLa jetée de Rochebrune sera reconstruite\n\n\
-         Make this article seo compatible,Let there be subheadings for the article, \
-         be in french, create at least 300 words\n\n{FR_ARTICLE}"
+         Please make the piece SEO friendly, with subheadings, written in french, \
+         300 words minimum\n\n{FR_ARTICLE}"
     );
     let (code, stderr, stdout) = rewrite_stdin(&brief, &[]);
     assert_eq!(code, Some(0), "{stderr}");
