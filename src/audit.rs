@@ -438,14 +438,7 @@ impl Page {
         if page.url.is_none() {
             page.url = og_url;
         }
-        let pick = |name: &str| {
-            root.descendent_elements()
-                .find(|e| e.value().name() == name)
-        };
-        let main = pick("article")
-            .or_else(|| pick("main"))
-            .or_else(|| pick("body"))
-            .unwrap_or(root);
+        let main = crate::markup::article_root(&doc);
 
         fn walk(el: ElementRef<'_>, page: &mut Page) {
             for child in el.children() {

@@ -378,6 +378,20 @@ impl HtmlWalker {
     }
 }
 
+/// The element that holds a page's article: its `<article>`, else `<main>`, else `<body>`, else
+/// the document itself (shared by the input reader and the audit).
+pub(crate) fn article_root(doc: &Html) -> ElementRef<'_> {
+    let root = doc.root_element();
+    let pick = |name: &str| {
+        root.descendent_elements()
+            .find(|e| e.value().name() == name)
+    };
+    pick("article")
+        .or_else(|| pick("main"))
+        .or_else(|| pick("body"))
+        .unwrap_or(root)
+}
+
 /// Reads article HTML: the `<article>` (else `<main>`, else `<body>`) is walked; the title is its
 /// first `<h1>`, else the page `<title>`.
 #[must_use]
@@ -388,10 +402,7 @@ pub fn html(input: &str) -> Extracted {
         root.descendent_elements()
             .find(|e| e.value().name() == name)
     };
-    let main = pick("article")
-        .or_else(|| pick("main"))
-        .or_else(|| pick("body"))
-        .unwrap_or(root);
+    let main = article_root(&doc);
     let mut w = HtmlWalker {
         out: Extracted::default(),
         inline: String::new(),
