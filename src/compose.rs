@@ -301,8 +301,13 @@ impl Ground {
                         .and_then(|c| c.chars().next())
                         .is_some_and(char::is_uppercase);
                 if capital && !exempt {
+                    // Each run of letters and digits, as the ground indexes them: a word
+                    // glued to markup in the source (`pub">PUBLICITÉ</div>`) may be restated
+                    // from a cut inside it (`PUBLICITÉ</div`).
                     let ok = has_word(&key)
-                        || key.split(['-', '/']).all(|p| p.is_empty() || has_word(p));
+                        || key
+                            .split(|c: char| !c.is_alphanumeric())
+                            .all(|p| p.is_empty() || has_word(p));
                     if !ok {
                         bad.push(core.to_string());
                     }
@@ -3113,6 +3118,15 @@ mod tests {
         let g = Ground::new(["Plus de 6 700 morts à Bakou en 2020."]);
         assert!(g.ungrounded("Bakou : 6\u{a0}700 morts en 2020.").is_empty());
         assert_eq!(g.ungrounded("Selon Paris, 12 morts."), ["12", "Paris"]);
+    }
+
+    #[test]
+    fn a_name_glued_to_markup_is_grounded_by_its_letter_runs() {
+        // Scraped text keeps a tag glued to a word; a restatement cut inside the token still
+        // names only words the source has.
+        let g = Ground::new(["Le <div class=\"pub\">PUBLICITÉ</div> texte."]);
+        assert!(g.ungrounded("Avant PUBLICITÉ</div après.").is_empty());
+        assert_eq!(g.ungrounded("Avant RÉCLAME</div après."), ["RÉCLAME</div"]);
     }
 
     #[test]
