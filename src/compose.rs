@@ -1729,11 +1729,16 @@ impl<'e> Composer<'e> {
         // An actor line restates a noun phrase (who someone is), not a sentence's statement, so
         // it does not use up the sentence it comes from: `_used` is only read by the other
         // blocks, whose signature this one shares.
+        // A month or weekday is a date, never an actor (`last August`).
+        let is_calendar = |t: &str| {
+            let l = t.to_lowercase();
+            pack.months.contains_key(&l) || pack.weekdays.contains_key(&l)
+        };
         for e in analysis.entities.iter().filter(|e| {
             matches!(
                 e.kind,
                 EntityKind::Person | EntityKind::Organisation | EntityKind::Other
-            )
+            ) && !is_calendar(&e.text)
         }) {
             if items.len() >= 6 {
                 break;
@@ -3023,6 +3028,7 @@ fn role_of(
         .unwrap_or("")
         .trim_start();
     let closed = after.starts_with([',', ')', '.', ';']) || after.is_empty();
+    let mut bare = false;
     let role: Vec<&str> = if let Some(stripped) = before.strip_suffix(',').filter(|_| closed) {
         // Apposition: the whole segment before ", Name," is the role, opened by a determiner.
         let seg = stripped.rsplit_once(", ").map_or(stripped, |(_, seg)| seg);
@@ -3038,7 +3044,9 @@ fn role_of(
         }
         words
     } else {
-        // A title directly before the name: content words back to a determiner.
+        // A title directly before the name: content words back to a determiner, or (rule
+        // `actors.bare-title`, in a pack that lists `bare-title-after` words) back to a
+        // reporting verb: `said council leader Rebecca Holloway` → `council leader`.
         let words: Vec<&str> = before.split_whitespace().collect();
         let mut k = words.len();
         loop {
@@ -3050,6 +3058,14 @@ fn role_of(
                 k -= 1;
                 break;
             }
+            if pack.words.bare_title_after.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase(),
+            ) && k < words.len()
+            {
+                bare = true;
+                break;
+            }
             if !(is_content(w) || is_connector(w)) {
                 return None;
             }
@@ -3059,21 +3075,25 @@ fn role_of(
     };
     let text = role.join(" ");
     // A person or body is one: its role opens with a singular article (not `les treize
-    // derniers`, `des deux sœurs`, `cette planète`).
+    // derniers`, `des deux sœurs`, `cette planète`), or is a bare title.
     let opener = role.first().map(|w| w.to_lowercase()).unwrap_or_default();
     let singular = matches!(
         opener.as_str(),
         "le" | "la" | "un" | "une" | "the" | "a" | "an"
     ) || opener.starts_with("l’")
         || opener.starts_with("l'");
-    if !singular {
+    if !singular && !bare {
         return None;
     }
     let n = count_words(&text);
-    // the role ends on a content word, and a word (not a digit: `une 2CV`)
-    let last_ok = role
-        .last()
-        .is_some_and(|w| is_content(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    // the role ends on a content word, and a word (not a digit: `une 2CV`); not on a
+    // possessive, which belongs to a name cut short (`the Eastmere Traders’` before
+    // `Association`)
+    let last_ok = role.last().is_some_and(|w| {
+        is_content(w)
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !w.ends_with(['’', '\''])
+    });
     // it says what the person is in two content words at least (`le président
     // azerbaïdjanais`, not `la paix` cut out of `la prix Nobel de la paix`)
     let contents = role.iter().filter(|w| is_content(w)).count();
@@ -3580,6 +3600,62 @@ mod tests {
             Some("la présidente régionale")
         );
         assert_eq!(find("Jean Roux", 1), None, "« selon X » gives no role");
+    }
+
+    #[test]
+    fn a_role_never_ends_on_part_of_a_name() {
+        let p = LanguagePack::load(Lang::En).expect("pack");
+        let doc = Document::build(
+            &[
+                "The support of the Northbay Fishermen’ Association came late. The harbour \
+                 master Ann Brook agreed.",
+            ],
+            &p,
+        );
+        let role = |name: &str| {
+            let start = doc.text.find(name).expect("name");
+            let si = doc
+                .sentences
+                .iter()
+                .position(|s| s.span.contains(&start))
+                .expect("sentence");
+            role_of(&doc, si, &(start..start + name.len()), &p)
+        };
+        assert_eq!(
+            role("Association"),
+            None,
+            "a possessive belongs to the name"
+        );
+        assert_eq!(role("Ann Brook").as_deref(), Some("the harbour master"));
+    }
+
+    #[test]
+    fn an_english_bare_title_after_a_reporting_verb_is_a_role() {
+        let p = LanguagePack::load(Lang::En).expect("pack");
+        let doc = Document::build(
+            &[
+                "“We will open in June,” said harbour master Ann Brook. Later on Tuesday \
+                 Tom Reed spoke.",
+            ],
+            &p,
+        );
+        let role = |name: &str| {
+            let start = doc.text.find(name).expect("name");
+            let si = doc
+                .sentences
+                .iter()
+                .position(|s| s.span.contains(&start))
+                .expect("sentence");
+            role_of(&doc, si, &(start..start + name.len()), &p)
+        };
+        assert_eq!(role("Ann Brook").as_deref(), Some("harbour master"));
+        assert_eq!(
+            role("Tom Reed"),
+            None,
+            "no title without a determiner or a reporting verb"
+        );
+        // French writes its titles with an article: no bare-title cue in its pack.
+        assert!(pack().words.bare_title_after.is_empty());
     }
 
     #[test]

@@ -184,6 +184,9 @@ pub struct WordClasses {
     pub auxiliaries: BTreeSet<String>,
     /// Reporting verbs (`déclaré`, `said`).
     pub attribution_verbs: BTreeSet<String>,
+    /// Words after which a title may stand before a name without a determiner (`said`, in
+    /// `said council leader Rebecca Holloway`); empty for a language whose titles take one.
+    pub bare_title_after: BTreeSet<String>,
     /// Multi-word subordinators, lowercased, that open a clause.
     pub subordinators: Vec<String>,
     /// Words that open a clause a trimmer may drop.
@@ -508,6 +511,7 @@ impl LanguagePack {
             elisions: set(s.get("elisions")),
             auxiliaries: set(s.get("auxiliaries")),
             attribution_verbs: set(s.get("attribution-verbs")),
+            bare_title_after: set(s.get("bare-title-after")),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
             clause_openers: set(s.get("clause-openers")),
             quantifiers: s.get("quantifiers").cloned().unwrap_or_default(),
