@@ -187,6 +187,9 @@ pub struct WordClasses {
     /// Words after which a title may stand before a name without a determiner (`said`, in
     /// `said council leader Rebecca Holloway`); empty for a language whose titles take one.
     pub bare_title_after: BTreeSet<String>,
+    /// Entity kinds (`person`, `organisation`, `other`) whose role may be read from a title
+    /// before the name with a determiner (`le président Ilham Aliyev`); empty means all.
+    pub title_before_kinds: BTreeSet<String>,
     /// Multi-word subordinators, lowercased, that open a clause.
     pub subordinators: Vec<String>,
     /// Words that open a clause a trimmer may drop.
@@ -512,6 +515,7 @@ impl LanguagePack {
             auxiliaries: set(s.get("auxiliaries")),
             attribution_verbs: set(s.get("attribution-verbs")),
             bare_title_after: set(s.get("bare-title-after")),
+            title_before_kinds: set(s.get("title-before-kinds")),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
             clause_openers: set(s.get("clause-openers")),
             quantifiers: s.get("quantifiers").cloned().unwrap_or_default(),
