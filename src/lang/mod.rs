@@ -220,9 +220,13 @@ pub struct KeyphraseWeights {
     /// `title-weight`: how much more a phrase of the given title weighs (the score is
     /// multiplied by `1 + title-weight`).
     pub title_weight: f64,
-    /// `verb-factor`: how much of its score a word that reads as a verb keeps (rule
-    /// `keyphrase.verb_cue`; a phrase holding a verb keeps its square).
+    /// `verb-factor`: how much of its score a lone word that reads as a verb keeps (rule
+    /// `keyphrase.verb_cue`).
     pub verb_factor: f64,
+    /// `clause-factor`: how much of its score a phrase that reads as a clause keeps (it opens
+    /// on a verb, holds a finite verb, or has a verb right after a name: `Morsi élu`; rule
+    /// `keyphrase.verb_cue`).
+    pub clause_factor: f64,
     /// `adjective-factor`: how much of its score a lone lower-case word used as an adjective
     /// keeps (rule `keyphrase.adjective`).
     pub adjective_factor: f64,
@@ -245,6 +249,7 @@ impl KeyphraseWeights {
             name_weight: 1.2,
             title_weight: 1.2,
             verb_factor: 0.35,
+            clause_factor: 0.1225,
             adjective_factor: 0.5,
             focus_pool: 10,
         }
@@ -289,6 +294,7 @@ fn parse_keyphrase_weights(src: &str) -> Result<KeyphraseWeights, Error> {
             "name-weight" => w.name_weight = number().ok_or_else(|| bad(line))?,
             "title-weight" => w.title_weight = number().ok_or_else(|| bad(line))?,
             "verb-factor" => w.verb_factor = number().ok_or_else(|| bad(line))?,
+            "clause-factor" => w.clause_factor = number().ok_or_else(|| bad(line))?,
             "adjective-factor" => w.adjective_factor = number().ok_or_else(|| bad(line))?,
             "focus-pool" => {
                 w.focus_pool = value
