@@ -1173,16 +1173,42 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         });
     }
     phrases.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
+    let focus_of = |list: &[Keyphrase]| {
+        choose_focus(
+            list,
+            (weights.focus_pool, weights.name_parts),
+            (&lede_sentences, &intro_sentences),
+            &title_main,
+            &title_leads,
+        )
+    };
     // Drop a phrase whose occurrences mostly sit inside one better-ranked longer phrase
     // (`Falcon` inside `Falcon 9`).
-    let kept = select_keyphrases(phrases);
-    let focus = choose_focus(
-        &kept,
-        (weights.focus_pool, weights.name_parts),
-        (&lede_sentences, &intro_sentences),
-        &title_main,
-        &title_leads,
-    );
+    let (kept, focus) = if *weights == topic {
+        let kept = select_keyphrases(phrases);
+        let focus = focus_of(&kept);
+        (kept, focus)
+    } else {
+        // The focus comes from the phrases as the topic weights rank and select them (a whole
+        // name, `crude oil` rather than `crude`), and is kept among the keyphrases even when
+        // the pack's ranking puts it past [`MAX_KEYPHRASES`].
+        let mut by_topic = phrases.clone();
+        by_topic.sort_by(|a, b| {
+            b.topic_score
+                .total_cmp(&a.topic_score)
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        let topic_kept = select_keyphrases(by_topic);
+        let chosen = focus_of(&topic_kept).and_then(|i| topic_kept.get(i));
+        let mut kept = select_keyphrases(phrases);
+        let focus = chosen.map(|f| {
+            kept.iter().position(|k| k.key == f.key).unwrap_or_else(|| {
+                kept.push(f.clone());
+                kept.len() - 1
+            })
+        });
+        (kept, focus)
+    };
     let mut entities = entities(doc, &infos, &names, pack);
     let (mut figures, mut dates) = figures_and_dates(doc, &infos, pack);
     anchor_dates(doc, &mut dates, pack);
@@ -1644,18 +1670,21 @@ fn choose_focus(
     // Each phrase's topic score (before the pack's one-word preference). With name parts, a
     // whole name stands for the mentions of its words (`Lopilato` alone counts for
     // `Luisana Lopilato`), as a surname joins the full name under the topic weights.
-    let topic: Vec<f64> = kps
+    // What each phrase stands for: itself, and for a whole name, its words too (their
+    // mentions, sentences and place in the title count for it).
+    let stands_for: Vec<Vec<&Keyphrase>> = kps
         .iter()
         .map(|n| {
+            let mut all = vec![n];
             if name_parts && n.is_name && n.words > 1 {
-                kps.iter()
-                    .filter(|k| part_of(k, n))
-                    .map(|k| k.topic_score)
-                    .fold(n.topic_score, f64::max)
-            } else {
-                n.topic_score
+                all.extend(kps.iter().filter(|k| part_of(k, n)));
             }
+            all
         })
+        .collect();
+    let topic: Vec<f64> = stands_for
+        .iter()
+        .map(|all| all.iter().map(|k| k.topic_score).fold(f64::MIN, f64::max))
         .collect();
     // With name parts, the ranking keeps phrases the topic reading drops: a phrase mostly
     // inside a longer one with a better topic score (`crude` in `crude oil`), and a word of a
@@ -1689,12 +1718,19 @@ fn choose_focus(
                 || k.words == 1 && last.chars().count() <= 5
         })
         .map(|(i, k)| {
-            let in_lede = k.sentences.iter().any(|s| lede.contains(s));
-            let in_intro = k.sentences.iter().any(|s| intro.contains(s));
-            let main = title_main.contains(&format!(" {} ", k.key));
+            let all = &stands_for[i];
+            let in_lede = all
+                .iter()
+                .any(|k| k.sentences.iter().any(|s| lede.contains(s)));
+            let in_intro = all
+                .iter()
+                .any(|k| k.sentences.iter().any(|s| intro.contains(s)));
+            let main = all
+                .iter()
+                .any(|k| title_main.contains(&format!(" {} ", k.key)));
             // A phrase that opens the title's main clause, or is its kicker, lets the title
             // stay close to the original with the keyphrase first.
-            let lead = title_leads.contains(&k.key);
+            let lead = all.iter().any(|k| title_leads.contains(&k.key));
             // A reader searches for the specific term: a generic word of the title (`projet`,
             // `équipe`) is a poor focus even when it scores well as a keyphrase.
             let s = topic[i]
