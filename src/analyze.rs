@@ -50,9 +50,11 @@
 //!    word of a name on its own (rule `keyphrase.name_parts`: `Buble` as well as
 //!    `Michael Buble`; a surname then no longer joins the full name), weighs longer phrases
 //!    ×0.4, takes the square root of the specificity factor, and keeps names, lone verbs and
-//!    adjectives at par (a phrase that reads as a clause stays demoted). The focus is chosen by each phrase's [`Keyphrase::topic_score`] (its
-//!    score under the topic weights) and is never a word of a name whose whole name holds most
-//!    of its mentions: it opens the title, where the whole name reads better.
+//!    adjectives at par (a phrase that reads as a clause stays demoted). The focus is then
+//!    chosen among the phrases as the topic weights rank and select them (each phrase's
+//!    [`Keyphrase::topic_score`]); a whole name stands for its words (their mentions and place
+//!    in the title count for it), and a word of a name is never the focus when the whole name
+//!    is a candidate: the focus opens the title, where the whole name reads better.
 //!
 //! Measured with `evaluate keyphrases` (stemmed exact match, see the README): French Wikinews
 //! dev F1@5 0.383, F1@10 0.424 (TF-IDF 0.358 at 10); English (500N-KPCrowd dev) P@5 0.530,
