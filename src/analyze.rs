@@ -43,11 +43,22 @@
 //! 6. **Focus.** Among the ten best, a 1–4-word phrase that starts with a letter, in the first
 //!    two paragraphs, favouring the phrase that opens the title or its main clause and
 //!    specific words — the phrase a reader would search for.
+//! 7. **Per language.** The weights of steps 2–4 come from the pack
+//!    ([`KeyphraseWeights`], `data/<lang>/keyphrases.txt`). French ranks by the topic weights
+//!    ([`KeyphraseWeights::topic`]) described above. English news is tagged mostly with single
+//!    words, ordinary ones and the words of names included, so the English pack counts each
+//!    word of a name on its own (rule `keyphrase.name_parts`: `Buble` as well as
+//!    `Michael Buble`; a surname then no longer joins the full name), weighs longer phrases
+//!    ×0.4, takes the square root of the specificity factor, and keeps names, lone verbs and
+//!    adjectives at par (a phrase that reads as a clause stays demoted). The focus is then
+//!    chosen among the phrases as the topic weights rank and select them (each phrase's
+//!    [`Keyphrase::topic_score`]); a whole name stands for its words (their mentions and place
+//!    in the title count for it), and a word of a name is never the focus when the whole name
+//!    is a candidate: the focus opens the title, where the whole name reads better.
 //!
 //! Measured with `evaluate keyphrases` (stemmed exact match, see the README): French Wikinews
-//! dev F1@5 0.383, F1@10 0.424 (TF-IDF 0.358 at 10); English P@5 0.454, P@10 0.440 (TF-IDF
-//! 0.550 / 0.491: its crowd-sourced gold keeps name parts and single words, which this design
-//! does not favour).
+//! dev F1@5 0.383, F1@10 0.424 (TF-IDF 0.358 at 10); English (500N-KPCrowd dev) P@5 0.530,
+//! P@10 0.507, F1@10 0.162 (TF-IDF 0.550 / 0.491 / 0.156).
 //!
 //! # Entities, figures, dates, quotes
 //! Entities are capitalised runs with their particles (`Front de Libération Nationale`), an
@@ -72,12 +83,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::lang::LanguagePack;
+use crate::lang::{KeyphraseWeights, LanguagePack};
 use crate::text::{Document, Span, TokenKind, count_words};
-
-/// How much more a phrase of the given title weighs: readers and annotators take a story's
-/// topics from its title first.
-const TITLE_WEIGHT: f64 = 1.2;
 
 /// The least specificity a phrase of the title gets (see [`LanguagePack::specificity`]).
 const TITLE_SPECIFICITY_FLOOR: f64 = 0.8;
@@ -185,6 +192,10 @@ pub struct Keyphrase {
     /// How specific its words are against the background frequencies (mean, no title floor).
     #[serde(skip)]
     pub specificity: f64,
+    /// The score before the pack's preference for one-word phrases
+    /// ([`crate::lang::KeyphraseWeights::phrase_weight`]): the focus keyphrase is chosen by it.
+    #[serde(skip)]
+    pub topic_score: f64,
 }
 
 /// What kind of entity a name is, from cues in its context.
@@ -322,9 +333,6 @@ impl Analysis {
         self.focus.and_then(|i| self.keyphrases.get(i))
     }
 }
-
-/// How much a word that reads as a verb keeps of its score (rule `keyphrase.verb_cue`).
-const VERB_CUE_FACTOR: f64 = 0.35;
 
 /// A past-participle ending of the first group (`baptisée`, `dévoilés`, `married`), a plural
 /// verb ending (`contrôlent`, `connaîtront`; adverbs in `-ment` aside) or an infinitive ending on
@@ -501,7 +509,12 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
             let l = lower.as_str();
             let capitalized = text.chars().next().is_some_and(char::is_uppercase);
             let letters = l.chars().filter(|c| c.is_alphabetic()).count();
-            let stop = pack.is_stopword(l) || pack.verbs.contains(l);
+            // Rule `keyphrase.possessive`: a function word or a verb before `’s` is a
+            // contraction (`she’s`, `that’s`: `she is`), not a possessive.
+            let bare = strip_possessive(l);
+            let stop = pack.is_stopword(l)
+                || pack.verbs.contains(l)
+                || (bare.len() < l.len() && (pack.is_stopword(bare) || pack.verbs.contains(bare)));
             let prev_lower = (k > 0)
                 .then(|| infos.last().map(|x: &TokenInfo| x.lower.as_str()))
                 .flatten()
@@ -669,13 +682,16 @@ fn stem_key(infos: &[TokenInfo], toks: impl Iterator<Item = usize>) -> String {
 /// run (`Polonaise Agnieszka` from `Polonaise Agnieszka Radwanska`, `Assassinat de Antoine`) is
 /// dropped; a part of a name (`Rights Watch`) counts only where that part is itself a whole name
 /// somewhere (`run_keys`), so that `Samaras` alone still counts. Names of more than three words
-/// become candidates whole (`Front de Libération Nationale`).
+/// become candidates whole (`Front de Libération Nationale`). Rule `keyphrase.name_parts`: with
+/// `name_parts` (a pack setting, [`crate::lang::KeyphraseWeights`]), every single word of a name
+/// counts too (`Buble` inside `Michael Buble`).
 fn respect_names(
     cands: Vec<Candidate>,
     infos: &[TokenInfo],
     runs: &[std::ops::Range<usize>],
     run_keys: &HashSet<String>,
     doc: &Document,
+    name_parts: bool,
 ) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
@@ -689,7 +705,9 @@ fn respect_names(
         let ok = runs[from..].iter().take_while(|r| r.start < e).all(|r| {
             let whole = s <= r.start && r.end <= e;
             let inside = r.start <= s && e <= r.end;
-            whole || (inside && run_keys.contains(&stem_key(infos, s..e)))
+            whole
+                || (inside
+                    && ((name_parts && e - s == 1) || run_keys.contains(&stem_key(infos, s..e))))
         });
         if ok {
             seen.insert((s, e));
@@ -962,7 +980,16 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         .collect();
     let mut groups: HashMap<String, Group> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
-    for c in respect_names(candidates(doc, &infos), &infos, &runs, &run_keys, doc) {
+    let weights = &pack.keyphrase_weights;
+    let topic = KeyphraseWeights::topic();
+    for c in respect_names(
+        candidates(doc, &infos),
+        &infos,
+        &runs,
+        &run_keys,
+        doc,
+        weights.name_parts,
+    ) {
         let (key, form, words, is_name, lowers) = describe(doc, &infos, &names, &c);
         let g = groups.entry(key.clone()).or_insert_with(|| {
             order.push(key.clone());
@@ -999,6 +1026,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             &title_runs,
             &run_keys,
             td,
+            weights.name_parts,
         );
         title_cands.extend(title_figures(td, &title_infos, pack));
         for c in title_cands {
@@ -1014,7 +1042,11 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             g.title_hits += 1;
         }
     }
-    merge_surnames(&mut groups, &mut order);
+    // With name parts, a surname's group already holds every mention of it (inside the full
+    // name too): merging it into the full name would count those twice.
+    if !weights.name_parts {
+        merge_surnames(&mut groups, &mut order);
+    }
 
     let mut phrases: Vec<Keyphrase> = Vec::new();
     for key in order {
@@ -1040,68 +1072,86 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         } else {
             g.lowers.iter().map(|w| pack.specificity(w)).sum::<f64>() / g.lowers.len() as f64
         };
-        let specificity = if g.lowers.is_empty() {
-            1.0
-        } else {
-            let mean = raw_specificity;
-            // The title is the author's own choice of terms: common words there still count.
-            if in_title {
-                mean.max(TITLE_SPECIFICITY_FLOOR)
+        // The score under a set of weights: the pack's for the ranking, the topic weights for
+        // the focus keyphrase (see [`KeyphraseWeights::topic`]).
+        let rank = |w: &KeyphraseWeights| -> f64 {
+            let specificity = if g.lowers.is_empty() {
+                1.0
             } else {
-                mean
+                let mean = raw_specificity;
+                // The title is the author's own choice of terms: common words there still count.
+                let floored = if in_title {
+                    mean.max(TITLE_SPECIFICITY_FLOOR)
+                } else {
+                    mean
+                };
+                #[allow(clippy::float_cmp)] // 1.0 is written in the data: the factor as is
+                if w.specificity_exponent == 1.0 {
+                    floored
+                } else {
+                    floored.powf(w.specificity_exponent)
+                }
+            };
+            let mut score = (1.0 + (tf as f64).ln())
+                * (1.0
+                    + w.title_weight * f64::from(u8::from(in_title))
+                    + 0.4 * f64::from(u8::from(in_main)))
+                * (1.0 + 0.3 * f64::from(u8::from(in_lede)) + 0.2 * f64::from(u8::from(in_intro)))
+                * (1.0 + 0.5 * spread)
+                * (1.5 - first as f64 / n_sent as f64)
+                * specificity;
+            if g.is_name {
+                score *= w.name_weight;
             }
-        };
-        let mut score = (1.0 + (tf as f64).ln())
-            * (1.0
-                + TITLE_WEIGHT * f64::from(u8::from(in_title))
-                + 0.4 * f64::from(u8::from(in_main)))
-            * (1.0 + 0.3 * f64::from(u8::from(in_lede)) + 0.2 * f64::from(u8::from(in_intro)))
-            * (1.0 + 0.5 * spread)
-            * (1.5 - first as f64 / n_sent as f64)
-            * specificity;
-        if g.is_name {
-            score *= 1.2;
-        }
-        // Rule `keyphrase.kicker`: the title's kicker (`Chômage` in `Chômage : le nombre…`)
-        // is the desk's own category for the story.
-        if kicker.as_deref() == Some(key.as_str()) {
-            score *= KICKER_WEIGHT;
-        }
-        score *= match (g.words, tf) {
-            (1, _) => 1.0,
-            (2, 1) => 0.75,
-            (2, _) => 1.25,
-            (_, 1) => 0.55,
-            _ => 1.1,
-        };
-        // Rule `keyphrase.adjective`: a lone lower-case word found after nouns more than after
-        // determiners is an adjective (`afghanes`, `financière`), not a topic.
-        if g.words == 1 && !g.is_name && g.after_noun > g.after_determiner {
-            score *= 0.5;
-        }
-        // Rule `keyphrase.verb_cue`: a lower-case word read as a verb (see [`VerbCues`]) is
-        // not a topic, nor is a phrase that starts with one or ends on one that takes an
-        // object.
-        if !g.is_name {
-            let first = g.lowers.first().map_or("", String::as_str);
-            let last = g.lowers.last().map_or("", String::as_str);
-            if g.words == 1 && verbs.is_verb(first) {
-                score *= VERB_CUE_FACTOR;
-            } else if g.words > 1
-                && (verbs.is_verb(first)
-                    || verbs.takes_object(last)
-                    || g.lowers.iter().any(|w| verbs.is_finite(w))
-                    || g.verb_after_name)
-            {
-                // `baptisé Télétel`, `vote provoque`, `citoyens appellent`, `Morsi élu`: a
-                // clause, not a name for a topic
-                score *= VERB_CUE_FACTOR * VERB_CUE_FACTOR;
+            // Rule `keyphrase.kicker`: the title's kicker (`Chômage` in `Chômage : le nombre…`)
+            // is the desk's own category for the story.
+            if kicker.as_deref() == Some(key.as_str()) {
+                score *= KICKER_WEIGHT;
             }
-        }
-        // Seen once, outside the title and the lede: a detail, not a topic.
-        if tf == 1 && !in_title && !in_lede {
-            score *= 0.7;
-        }
+            score *= match (g.words, tf) {
+                (1, _) => 1.0,
+                (2, 1) => 0.75,
+                (2, _) => 1.25,
+                (_, 1) => 0.55,
+                _ => 1.1,
+            };
+            // Rule `keyphrase.adjective`: a lone lower-case word found after nouns more than after
+            // determiners is an adjective (`afghanes`, `financière`), not a topic.
+            if g.words == 1 && !g.is_name && g.after_noun > g.after_determiner {
+                score *= w.adjective_factor;
+            }
+            // Rule `keyphrase.verb_cue`: a lower-case word read as a verb (see [`VerbCues`]) is
+            // not a topic, nor is a phrase that starts with one or ends on one that takes an
+            // object.
+            if !g.is_name {
+                let first = g.lowers.first().map_or("", String::as_str);
+                let last = g.lowers.last().map_or("", String::as_str);
+                if g.words == 1 && verbs.is_verb(first) {
+                    score *= w.verb_factor;
+                } else if g.words > 1
+                    && (verbs.is_verb(first)
+                        || verbs.takes_object(last)
+                        || g.lowers.iter().any(|w| verbs.is_finite(w))
+                        || g.verb_after_name)
+                {
+                    // `baptisé Télétel`, `vote provoque`, `citoyens appellent`, `Morsi élu`: a
+                    // clause, not a name for a topic
+                    score *= w.clause_factor;
+                }
+            }
+            // Seen once, outside the title and the lede: a detail, not a topic.
+            if tf == 1 && !in_title && !in_lede {
+                score *= 0.7;
+            }
+            // The pack's preference between single words and longer phrases (English news is
+            // tagged mostly with single words).
+            if g.words > 1 {
+                score *= w.phrase_weight;
+            }
+            score
+        };
+        let score = rank(weights);
+        let topic_score = rank(&topic);
         let text = g
             .forms
             .iter()
@@ -1114,6 +1164,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         phrases.push(Keyphrase {
             text,
             score,
+            topic_score,
             key,
             words: g.words,
             occurrences: g.occurrences,
@@ -1124,15 +1175,42 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         });
     }
     phrases.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
+    let focus_of = |list: &[Keyphrase]| {
+        choose_focus(
+            list,
+            (weights.focus_pool, weights.name_parts),
+            (&lede_sentences, &intro_sentences),
+            &title_main,
+            &title_leads,
+        )
+    };
     // Drop a phrase whose occurrences mostly sit inside one better-ranked longer phrase
     // (`Falcon` inside `Falcon 9`).
-    let kept = select_keyphrases(phrases);
-    let focus = choose_focus(
-        &kept,
-        (&lede_sentences, &intro_sentences),
-        &title_main,
-        &title_leads,
-    );
+    let (kept, focus) = if *weights == topic {
+        let kept = select_keyphrases(phrases);
+        let focus = focus_of(&kept);
+        (kept, focus)
+    } else {
+        // The focus comes from the phrases as the topic weights rank and select them (a whole
+        // name, `crude oil` rather than `crude`), and is kept among the keyphrases even when
+        // the pack's ranking puts it past [`MAX_KEYPHRASES`].
+        let mut by_topic = phrases.clone();
+        by_topic.sort_by(|a, b| {
+            b.topic_score
+                .total_cmp(&a.topic_score)
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        let topic_kept = select_keyphrases(by_topic);
+        let chosen = focus_of(&topic_kept).and_then(|i| topic_kept.get(i));
+        let mut kept = select_keyphrases(phrases);
+        let focus = chosen.map(|f| {
+            kept.iter().position(|k| k.key == f.key).unwrap_or_else(|| {
+                kept.push(f.clone());
+                kept.len() - 1
+            })
+        });
+        (kept, focus)
+    };
     let mut entities = entities(doc, &infos, &names, pack);
     let (mut figures, mut dates) = figures_and_dates(doc, &infos, pack);
     anchor_dates(doc, &mut dates, pack);
@@ -1561,18 +1639,75 @@ fn merge_surnames(groups: &mut HashMap<String, Group>, order: &mut Vec<String>) 
     }
 }
 
-/// The focus keyphrase: 1–4 words, from the ten best, favouring the title's main clause and
+/// The focus keyphrase: 1–4 words, from the `pool` best by [`Keyphrase::topic_score`], favouring the title's main clause and
 /// presence in the lede (the first paragraph, where SEO plugins look for it), then in the
 /// introduction (first two paragraphs).
 fn choose_focus(
     kps: &[Keyphrase],
+    (pool, name_parts): (usize, bool),
     (lede, intro): (&std::ops::Range<usize>, &std::ops::Range<usize>),
     title_main: &str,
     title_leads: &[String],
 ) -> Option<usize> {
-    kps.iter()
+    // `k` mostly sits inside the longer `n` (`crude` inside `crude oil`)
+    let inside = |k: &Keyphrase, n: &Keyphrase| {
+        n.words > k.words
+            && !k.occurrences.is_empty()
+            && k.occurrences
+                .iter()
+                .filter(|o| covered(&n.occurrences, o))
+                .count()
+                * 2
+                >= k.occurrences.len()
+    };
+    // `k` is a word of the name `n`: its surname (`Kowalczyk` of `Marta Kowalczyk`, as rule
+    // `keyphrase.surname` reads it), or a word mostly seen inside it (`Marta`)
+    let part_of = |k: &Keyphrase, n: &Keyphrase| {
+        k.words == 1
+            && k.is_name
+            && n.is_name
+            && n.words > 1
+            && (n.key.ends_with(&format!(" {}", k.key)) || inside(k, n))
+    };
+    // Each phrase's topic score (before the pack's one-word preference). With name parts, a
+    // whole name stands for the mentions of its words (`Lopilato` alone counts for
+    // `Luisana Lopilato`), as a surname joins the full name under the topic weights.
+    // What each phrase stands for: itself, and for a whole name, its words too (their
+    // mentions, sentences and place in the title count for it).
+    let stands_for: Vec<Vec<&Keyphrase>> = kps
+        .iter()
+        .map(|n| {
+            let mut all = vec![n];
+            if name_parts && n.is_name && n.words > 1 {
+                all.extend(kps.iter().filter(|k| part_of(k, n)));
+            }
+            all
+        })
+        .collect();
+    let topic: Vec<f64> = stands_for
+        .iter()
+        .map(|all| all.iter().map(|k| k.topic_score).fold(f64::MIN, f64::max))
+        .collect();
+    // With name parts, the ranking keeps phrases the topic reading drops: a phrase mostly
+    // inside a longer one with a better topic score (`crude` in `crude oil`), and a word of a
+    // name inside the whole name (`Lopilato`): the reader searches for the longer one.
+    let nested = |i: usize| {
+        name_parts
+            && kps
+                .iter()
+                .enumerate()
+                .any(|(j, n)| part_of(&kps[i], n) || (inside(&kps[i], n) && topic[j] >= topic[i]))
+    };
+    // the best `pool` phrases by their topic score
+    let mut ranked: Vec<(usize, &Keyphrase)> = kps
+        .iter()
         .enumerate()
-        .take(10)
+        .filter(|&(i, _)| !nested(i))
+        .collect();
+    ranked.sort_by(|a, b| topic[b.0].total_cmp(&topic[a.0]).then(a.0.cmp(&b.0)));
+    ranked
+        .into_iter()
+        .take(pool)
         .filter(|(_, k)| (1..=4).contains(&k.words) && k.text.chars().count() <= 40)
         // a reader searches for words, not for `2012` or `50 ans`
         .filter(|(_, k)| k.text.chars().next().is_some_and(char::is_alphabetic))
@@ -1585,15 +1720,22 @@ fn choose_focus(
                 || k.words == 1 && last.chars().count() <= 5
         })
         .map(|(i, k)| {
-            let in_lede = k.sentences.iter().any(|s| lede.contains(s));
-            let in_intro = k.sentences.iter().any(|s| intro.contains(s));
-            let main = title_main.contains(&format!(" {} ", k.key));
+            let all = &stands_for[i];
+            let in_lede = all
+                .iter()
+                .any(|k| k.sentences.iter().any(|s| lede.contains(s)));
+            let in_intro = all
+                .iter()
+                .any(|k| k.sentences.iter().any(|s| intro.contains(s)));
+            let main = all
+                .iter()
+                .any(|k| title_main.contains(&format!(" {} ", k.key)));
             // A phrase that opens the title's main clause, or is its kicker, lets the title
             // stay close to the original with the keyphrase first.
-            let lead = title_leads.contains(&k.key);
+            let lead = all.iter().any(|k| title_leads.contains(&k.key));
             // A reader searches for the specific term: a generic word of the title (`projet`,
             // `équipe`) is a poor focus even when it scores well as a keyphrase.
-            let s = k.score
+            let s = topic[i]
                 * k.specificity.sqrt()
                 * if lead { 1.5 } else { 1.0 }
                 * if main {
@@ -2440,6 +2582,65 @@ mod tests {
             "{texts:?}"
         );
         assert!(!texts.contains(&"com"), "{texts:?}");
+        // a function word or a verb before `’s` is a contraction, not a possessive
+        let doc = Document::build(
+            &["She’s sure that’s the crane’s last season; she’s seen the crane rust."],
+            &pack,
+        );
+        let a = analyze(&doc, None, &pack);
+        let texts: Vec<&str> = a.keyphrases.iter().map(|k| k.text.as_str()).collect();
+        assert!(texts.contains(&"crane"), "{texts:?}");
+        for w in ["she", "She", "that"] {
+            assert!(!texts.contains(&w), "{w}: {texts:?}");
+        }
+    }
+
+    #[test]
+    fn english_ranks_single_words_and_name_parts_but_focuses_on_the_whole_name() {
+        // Rules `keyphrase.name_parts` and the English pack's weights (data/en/keyphrases.txt).
+        let pack = LanguagePack::load(Lang::En).expect("pack");
+        let text = [
+            "Harbour pilot Marta Kowalczyk guided the grain carrier into the harbour at dawn. \
+             Kowalczyk said the harbour channel had silted up over the winter. \
+             Port engineers will dredge the harbour channel next month, Kowalczyk added. \
+             The grain carrier left the harbour after unloading.",
+        ];
+        let doc = Document::build(&text, &pack);
+        let a = analyze(
+            &doc,
+            Some("Pilot Marta Kowalczyk guides grain carrier"),
+            &pack,
+        );
+        let texts: Vec<&str> = a.keyphrases.iter().map(|k| k.text.as_str()).collect();
+        let rank = |t: &str| texts.iter().position(|x| *x == t);
+        // a word of a name counts on its own, with every mention of the name
+        let part = rank("Kowalczyk").expect("the surname is a keyphrase");
+        let whole = rank("Marta Kowalczyk").expect("the whole name is a keyphrase");
+        assert!(part < whole, "{texts:?}");
+        // single words come before the phrases they make up
+        let harbour = rank("harbour").expect("harbour");
+        assert!(
+            rank("harbour channel").is_none_or(|p| harbour < p),
+            "{texts:?}"
+        );
+        // the focus is the whole name, not its part
+        assert_eq!(
+            a.focus_keyphrase().map(|k| k.text.as_str()),
+            Some("Marta Kowalczyk"),
+            "{texts:?}"
+        );
+        // the French pack keeps names whole: the surname joins the full name
+        let fr = LanguagePack::load(Lang::Fr).expect("pack");
+        let doc = Document::build(
+            &["La pilote Marta Kowalczyk guide le cargo. Selon Kowalczyk, le chenal est envasé."],
+            &fr,
+        );
+        let a = analyze(&doc, None, &fr);
+        assert!(
+            !a.keyphrases.iter().any(|k| k.text == "Kowalczyk"),
+            "{:?}",
+            a.keyphrases.iter().map(|k| &k.text).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -217,6 +217,32 @@ fn english_brief_is_english() {
 }
 
 #[test]
+fn english_keyphrases_are_mostly_single_words_and_the_focus_opens_the_title() {
+    // The English pack's ranking (data/en/keyphrases.txt): single words first, a clause
+    // (`Eastmere voted`) never among them; the focus keyphrase is what the title starts with.
+    let out = run(&["analyze", "--format", "json", EN], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let top: Vec<&str> = v["keyphrases"]
+        .as_array()
+        .expect("keyphrases")
+        .iter()
+        .take(10)
+        .filter_map(|k| k["text"].as_str())
+        .collect();
+    assert_eq!(top.len(), 10, "{top:?}");
+    let single = top.iter().filter(|k| !k.contains(' ')).count();
+    assert!(single >= 7, "{top:?}");
+    let (rv, _) = rewrite_json(EN, &[]);
+    let focus = rv["focus_keyphrase"].as_str().expect("focus");
+    let title = rv["title"].as_str().expect("title");
+    assert!(
+        title.to_lowercase().starts_with(&focus.to_lowercase()),
+        "{focus} / {title}"
+    );
+}
+
+#[test]
 fn same_bytes_on_two_runs() {
     for format in ["json", "markdown", "html"] {
         let a = run(&["rewrite", "--format", format, SAMPLE], b"");

@@ -20,6 +20,7 @@ pub(super) const DATA: PackData = PackData {
     templates: include_str!("../../data/fr/templates.txt"),
     wordfreq: include_str!("../../data/fr/wordfreq.txt"),
     genders: include_str!("../../data/fr/genders.txt"),
+    keyphrases: include_str!("../../data/fr/keyphrases.txt"),
 };
 
 /// No-break space (U+00A0), used before `:` and inside « ».

@@ -206,6 +206,115 @@ pub struct WordClasses {
     pub verb_endings: Vec<String>,
 }
 
+/// How a language ranks keyphrases, from `data/<lang>/keyphrases.txt` (`key = value` lines).
+/// French readers tag a story with a few noun phrases; English news is tagged mostly with
+/// single words, the words of its names among them. See `analyze`, "Keyphrase design".
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyphraseWeights {
+    /// Rule `keyphrase.name_parts` (`name-parts = yes`): each word of a name also counts as a
+    /// one-word keyphrase (`Buble` as well as `Michael Buble`). Otherwise a name counts only
+    /// whole, or where the part is itself a whole name somewhere (rule `keyphrase.whole_names`).
+    pub name_parts: bool,
+    /// `specificity-exponent`: the power the specificity factor is raised to (1 = as is,
+    /// 0.5 = its square root: common words demoted only mildly).
+    pub specificity_exponent: f64,
+    /// `phrase-weight`: the factor on a phrase of two words or more in the ranking (1 =
+    /// neutral; below 1, single words come first).
+    pub phrase_weight: f64,
+    /// `name-weight`: the factor on a phrase made only of names (1 = neutral).
+    pub name_weight: f64,
+    /// `title-weight`: how much more a phrase of the given title weighs (the score is
+    /// multiplied by `1 + title-weight`).
+    pub title_weight: f64,
+    /// `verb-factor`: how much of its score a lone word that reads as a verb keeps (rule
+    /// `keyphrase.verb_cue`).
+    pub verb_factor: f64,
+    /// `clause-factor`: how much of its score a phrase that reads as a clause keeps (it opens
+    /// on a verb, holds a finite verb, or has a verb right after a name: `Morsi élu`; rule
+    /// `keyphrase.verb_cue`).
+    pub clause_factor: f64,
+    /// `adjective-factor`: how much of its score a lone lower-case word used as an adjective
+    /// keeps (rule `keyphrase.adjective`).
+    pub adjective_factor: f64,
+    /// `focus-pool`: how many of the best phrases, ranked without `phrase-weight`, the focus
+    /// keyphrase is chosen from.
+    pub focus_pool: usize,
+}
+
+impl KeyphraseWeights {
+    /// The weights of the desk's topic reading: names stay whole, phrases and single words
+    /// compete on equal terms, verbs and adjectives are demoted. The focus keyphrase is
+    /// chosen by them in every language (it opens the title: a noun phrase or a whole name);
+    /// the French pack ranks by them too.
+    #[must_use]
+    pub fn topic() -> Self {
+        Self {
+            name_parts: false,
+            specificity_exponent: 1.0,
+            phrase_weight: 1.0,
+            name_weight: 1.2,
+            title_weight: 1.2,
+            verb_factor: 0.35,
+            clause_factor: 0.1225,
+            adjective_factor: 0.5,
+            focus_pool: 10,
+        }
+    }
+}
+
+impl Default for KeyphraseWeights {
+    fn default() -> Self {
+        Self::topic()
+    }
+}
+
+/// Parses a `keyphrases.txt` file: `key = value` lines; an unknown key or a bad value is a
+/// defect of the embedded data.
+fn parse_keyphrase_weights(src: &str) -> Result<KeyphraseWeights, Error> {
+    let bad = |line: &str| {
+        Error::new(
+            ErrorKind::Internal,
+            format!("bad line in keyphrases.txt: {line}"),
+        )
+    };
+    let mut w = KeyphraseWeights::default();
+    for line in lines(src) {
+        let (key, value) = line.split_once('=').ok_or_else(|| bad(line))?;
+        let value = value.trim();
+        let number = || {
+            value
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite() && *v >= 0.0)
+        };
+        match key.trim() {
+            "name-parts" => {
+                w.name_parts = match value {
+                    "yes" => true,
+                    "no" => false,
+                    _ => return Err(bad(line)),
+                }
+            }
+            "specificity-exponent" => w.specificity_exponent = number().ok_or_else(|| bad(line))?,
+            "phrase-weight" => w.phrase_weight = number().ok_or_else(|| bad(line))?,
+            "name-weight" => w.name_weight = number().ok_or_else(|| bad(line))?,
+            "title-weight" => w.title_weight = number().ok_or_else(|| bad(line))?,
+            "verb-factor" => w.verb_factor = number().ok_or_else(|| bad(line))?,
+            "clause-factor" => w.clause_factor = number().ok_or_else(|| bad(line))?,
+            "adjective-factor" => w.adjective_factor = number().ok_or_else(|| bad(line))?,
+            "focus-pool" => {
+                w.focus_pool = value
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| bad(line))?;
+            }
+            _ => return Err(bad(line)),
+        }
+    }
+    Ok(w)
+}
+
 /// Everything copydesk knows about one language, parsed once per [`crate::Engine`].
 pub struct LanguagePack {
     /// The language.
@@ -242,6 +351,8 @@ pub struct LanguagePack {
     /// Background frequencies: Zipf frequency × 10 of the language's most frequent words
     /// (`data/<lang>/wordfreq.txt`, derived from `wordfreq`, CC BY-SA 4.0).
     pub zipf: HashMap<String, u8>,
+    /// How the language ranks keyphrases (`data/<lang>/keyphrases.txt`).
+    pub keyphrase_weights: KeyphraseWeights,
     /// The grammar module.
     pub grammar: Box<dyn Grammar>,
     stemmer: rust_stemmers::Stemmer,
@@ -469,6 +580,7 @@ struct PackData {
     templates: &'static str,
     wordfreq: &'static str,
     genders: &'static str,
+    keyphrases: &'static str,
 }
 
 impl LanguagePack {
@@ -564,6 +676,7 @@ impl LanguagePack {
                 .filter_map(|l| l.split_once('\t'))
                 .filter_map(|(w, z)| Some((w.to_string(), z.trim().parse().ok()?)))
                 .collect(),
+            keyphrase_weights: parse_keyphrase_weights(data.keyphrases)?,
             grammar,
             stemmer,
         })
@@ -684,6 +797,34 @@ mod tests {
             assert!(pack.months.len() >= 12, "{lang:?} months");
             assert!(pack.template("block.key-points.heading").is_ok());
         }
+    }
+
+    #[test]
+    fn keyphrase_weights_are_parsed_and_checked() {
+        let w = parse_keyphrase_weights(
+            "# c\nname-parts = yes\nphrase-weight = 0.4\nfocus-pool = 12\n",
+        )
+        .expect("parses");
+        assert!(w.name_parts);
+        assert!((w.phrase_weight - 0.4).abs() < 1e-12);
+        assert_eq!(w.focus_pool, 12);
+        // unset keys keep the topic weights
+        assert!((w.verb_factor - KeyphraseWeights::topic().verb_factor).abs() < 1e-12);
+        for bad in [
+            "nameparts = yes",
+            "name-parts = maybe",
+            "phrase-weight = -1",
+            "phrase-weight = NaN",
+            "focus-pool = 0",
+            "phrase-weight 0.4",
+        ] {
+            assert!(parse_keyphrase_weights(bad).is_err(), "{bad}");
+        }
+        // French ranks by the topic weights; English by its own
+        let fr = LanguagePack::load(Lang::Fr).expect("fr");
+        let en = LanguagePack::load(Lang::En).expect("en");
+        assert_eq!(fr.keyphrase_weights, KeyphraseWeights::topic());
+        assert!(en.keyphrase_weights.name_parts && en.keyphrase_weights.phrase_weight < 1.0);
     }
 
     #[test]
