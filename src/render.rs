@@ -713,7 +713,7 @@ pub fn json(article: &Article) -> String {
     json_with(article, &RenderOptions::default())
 }
 
-/// [`json`] with render options.
+/// [`json()`] with render options.
 #[must_use]
 pub fn json_with(article: &Article, options: &RenderOptions) -> String {
     serde_json::to_string_pretty(&json_value_with(article, options)).unwrap_or_else(|_| "{}".into())
