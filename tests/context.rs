@@ -243,6 +243,8 @@ fn a_directory_that_is_no_index_and_a_bad_build_input_are_usage_errors() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+    // No half-built index is left behind.
+    assert!(!target.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::io::BufRead;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::schema::{
     FAST, Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
@@ -145,6 +145,8 @@ impl TantivyArchive {
     /// Builds an on-disk index in `dir` (created; it must not exist or be empty) from JSON Lines
     /// read from `lines`, one article a line as for [`Archive::from_jsonl`](super::Archive::from_jsonl).
     ///
+    /// On an error, the directory is left as it was (absent, or empty).
+    ///
     /// # Errors
     /// An [`ErrorKind::InvalidInput`] error naming the first line that is not an article
     /// object, or saying why the directory cannot hold the index.
@@ -155,6 +157,7 @@ impl TantivyArchive {
                 &"is a file; give a directory",
             ));
         }
+        let existed = dir.exists();
         std::fs::create_dir_all(dir)
             .map_err(|e| index_error(&format!("cannot create {}", dir.display()), &e))?;
         let not_empty = std::fs::read_dir(dir)
@@ -168,8 +171,17 @@ impl TantivyArchive {
             ));
         }
         let (schema, fields) = Fields::schema();
-        let index = Index::create_in_dir(dir, schema).map_err(|e| index_error("create", &e))?;
-        fill(&index, fields, lines)
+        let built = Index::create_in_dir(dir, schema)
+            .map_err(|e| index_error("create", &e))
+            .and_then(|index| fill(&index, fields, lines));
+        if built.is_err() {
+            // Leave no half-built index behind: the directory was new or empty.
+            let _ = std::fs::remove_dir_all(dir);
+            if existed {
+                let _ = std::fs::create_dir(dir);
+            }
+        }
+        built
     }
 
     /// Opens an index built by [`TantivyArchive::build`] (`copydesk archive build`).
@@ -276,11 +288,19 @@ impl TantivyArchive {
     }
 }
 
+/// The French and English packs, loaded once a process (every index stems in both).
+fn packs() -> Result<&'static (LanguagePack, LanguagePack), Error> {
+    static PACKS: OnceLock<Result<(LanguagePack, LanguagePack), Error>> = OnceLock::new();
+    PACKS
+        .get_or_init(|| Ok((LanguagePack::load(Lang::Fr)?, LanguagePack::load(Lang::En)?)))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
 /// Adds every line of `lines` to `index` in archive order, commits, and merges the segments
 /// into one.
 fn fill(index: &Index, fields: Fields, lines: impl BufRead) -> Result<BuildStats, Error> {
-    let fr = LanguagePack::load(Lang::Fr)?;
-    let en = LanguagePack::load(Lang::En)?;
+    let (fr, en) = packs()?;
     let mut writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(1, WRITER_BUDGET)
         .map_err(|e| index_error("writer", &e))?;
@@ -297,7 +317,7 @@ fn fill(index: &Index, fields: Fields, lines: impl BufRead) -> Result<BuildStats
             std::iter::once(item.title.as_str()).chain(item.paragraphs.iter().map(String::as_str));
         for t in texts {
             for w in raw_words(t) {
-                for (pack, out) in [(&fr, &mut stems_fr), (&en, &mut stems_en)] {
+                for (pack, out) in [(fr, &mut stems_fr), (en, &mut stems_en)] {
                     if !pack.is_stopword(&w) {
                         out.push_str(&pack.stem(&w));
                         out.push(' ');
@@ -700,9 +720,9 @@ mod tests {
             let (text, words) = archive_text(&mut rng, items);
             let plain = Archive::from_jsonl(&text).expect("archive");
             let ram = TantivyArchive::from_jsonl(&text).expect("RAM index");
-            let pack = LanguagePack::load(Lang::Fr).expect("pack");
-            for q in queries(&mut rng, &pack, &words, &[]).into_iter().take(20) {
-                proptest::prop_assert_eq!(ram.related(&q, &pack), plain.related(&q, &pack));
+            let pack = &packs().expect("packs").0;
+            for q in queries(&mut rng, pack, &words, &[]).into_iter().take(20) {
+                proptest::prop_assert_eq!(ram.related(&q, pack), plain.related(&q, pack));
             }
         }
     }
