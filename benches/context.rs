@@ -119,7 +119,10 @@ fn retrieval(c: &mut Criterion) {
         t.elapsed().as_secs_f64()
     );
     let qs = queries(&pack);
+    #[cfg_attr(not(feature = "tantivy"), allow(unused_mut))]
     let mut sources: Vec<(&str, Box<dyn ContextSource>)> = vec![("archive", Box::new(archive))];
+    // The on-disk index's directory (with the `tantivy` feature), removed after the measurements.
+    let dir = std::env::temp_dir().join(format!("copydesk-bench-index-{}", std::process::id()));
     #[cfg(feature = "tantivy")]
     {
         use copydesk::context::TantivyArchive;
@@ -130,7 +133,6 @@ fn retrieval(c: &mut Criterion) {
             t.elapsed().as_secs_f64()
         );
         sources.push(("tantivy-ram", Box::new(ram)));
-        let dir = std::env::temp_dir().join(format!("copydesk-bench-index-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let t = Instant::now();
         TantivyArchive::build(text.as_bytes(), &dir).expect("index build");
@@ -159,6 +161,8 @@ fn retrieval(c: &mut Criterion) {
         });
     }
     g.finish();
+    drop(sources);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 criterion_group!(benches, retrieval);
