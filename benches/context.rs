@@ -1,14 +1,17 @@
-//! Criterion bench of context retrieval: `Archive::related` on a synthetic archive of 100,000
-//! articles generated deterministically here (pseudo-words drawn with a skewed distribution,
-//! so a few words are in most articles and most are rare, as in news), with queries of 25
-//! terms built like an article's (keyphrases and names).
+//! Criterion bench of context retrieval on a synthetic archive of 100,000 articles generated
+//! deterministically here (pseudo-words drawn with a skewed distribution, so a few words are in
+//! most articles and most are rare, as in news), with queries of 25 terms built like an
+//! article's (keyphrases and names), on each backend: the in-memory `Archive` (what a JSON
+//! Lines `--archive` uses), and, with the `tantivy` feature, `TantivyArchive` in RAM and on
+//! disk (what `copydesk archive build` writes). The one-off costs (reading and indexing the
+//! archive, opening the on-disk index) are timed once and printed on stderr.
 //!
-//! `cargo bench --bench context` (building the archive and its index takes a few seconds
-//! before the measurement; the bar is 5 ms a query).
+//! `cargo bench --bench context` (building the archives and indexes takes a minute or two
+//! before the measurements; the bar is 5 ms a query).
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -107,20 +110,59 @@ fn queries(pack: &LanguagePack) -> Vec<ContextQuery> {
 
 fn retrieval(c: &mut Criterion) {
     let pack = LanguagePack::load(Lang::Fr).expect("the French pack loads");
-    let archive = Archive::from_jsonl(&archive_jsonl()).expect("the synthetic archive parses");
+    let text = archive_jsonl();
+    let t = Instant::now();
+    let archive = Archive::from_jsonl(&text).expect("the synthetic archive parses");
     archive.prepare(&pack);
+    eprintln!(
+        "context: Archive::from_jsonl + prepare, 100k articles: {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
     let qs = queries(&pack);
+    #[cfg_attr(not(feature = "tantivy"), allow(unused_mut))]
+    let mut sources: Vec<(&str, Box<dyn ContextSource>)> = vec![("archive", Box::new(archive))];
+    // The on-disk index's directory (with the `tantivy` feature), removed after the measurements.
+    let dir = std::env::temp_dir().join(format!("copydesk-bench-index-{}", std::process::id()));
+    #[cfg(feature = "tantivy")]
+    {
+        use copydesk::context::TantivyArchive;
+        let t = Instant::now();
+        let ram = TantivyArchive::from_jsonl(&text).expect("RAM index");
+        eprintln!(
+            "context: TantivyArchive::from_jsonl (RAM), 100k articles: {:.2} s",
+            t.elapsed().as_secs_f64()
+        );
+        sources.push(("tantivy-ram", Box::new(ram)));
+        let _ = std::fs::remove_dir_all(&dir);
+        let t = Instant::now();
+        TantivyArchive::build(text.as_bytes(), &dir).expect("index build");
+        eprintln!(
+            "context: TantivyArchive::build (disk), 100k articles: {:.2} s",
+            t.elapsed().as_secs_f64()
+        );
+        let t = Instant::now();
+        let disk = TantivyArchive::open(&dir).expect("index open");
+        eprintln!(
+            "context: TantivyArchive::open, 100k articles: {:.3} s",
+            t.elapsed().as_secs_f64()
+        );
+        sources.push(("tantivy-disk", Box::new(disk)));
+    }
     let mut g = c.benchmark_group("context");
     g.measurement_time(Duration::from_secs(10));
     g.sample_size(20);
-    let mut i = 0;
-    g.bench_function("related/100k-articles", |b| {
-        b.iter(|| {
-            i = (i + 1) % qs.len();
-            black_box(archive.related(black_box(&qs[i]), &pack))
+    for (name, source) in &sources {
+        let mut i = 0;
+        g.bench_function(format!("related/100k-articles/{name}"), |b| {
+            b.iter(|| {
+                i = (i + 1) % qs.len();
+                black_box(source.related(black_box(&qs[i]), &pack))
+            });
         });
-    });
+    }
     g.finish();
+    drop(sources);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 criterion_group!(benches, retrieval);

@@ -21,6 +21,12 @@
 //! item of 2020-11-10 that names both; an item of 2023-10-01, or one naming only `Azerbaïdjan`,
 //! is not returned.
 
+#[cfg(feature = "tantivy")]
+mod index;
+
+#[cfg(feature = "tantivy")]
+pub use index::{BuildStats, TantivyArchive};
+
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -188,9 +194,9 @@ struct ArchiveLine {
     paragraphs: Vec<String>,
 }
 
-/// An archive item as stored.
-#[derive(Debug, Clone)]
-struct Item {
+/// An archive item as stored (and, in an index, as its stored JSON).
+#[derive(Debug, Clone, serde::Serialize, Deserialize)]
+pub(crate) struct Item {
     id: String,
     title: String,
     date: Option<String>,
@@ -225,11 +231,16 @@ pub(crate) fn stems_of(text: &str, pack: &LanguagePack) -> Vec<String> {
 
 /// The lowercase content words of a text, unstemmed.
 fn words_of(text: &str, pack: &LanguagePack) -> Vec<String> {
+    raw_words(text).filter(|w| !pack.is_stopword(w)).collect()
+}
+
+/// The lowercase words of a text, stopwords included: runs of letters and digits of more
+/// than one character that are not bare numbers.
+pub(crate) fn raw_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
         .map(str::to_lowercase)
-        .filter(|w| w.chars().count() > 1 && !pack.is_stopword(w))
-        .collect()
+        .filter(|w| w.chars().count() > 1)
 }
 
 fn push_item(map: &mut HashMap<String, Vec<u32>>, key: String, n: u32) {
@@ -239,14 +250,20 @@ fn push_item(map: &mut HashMap<String, Vec<u32>>, key: String, n: u32) {
     }
 }
 
-/// The `YYYY-MM-DD` prefix of a date, when it has one.
-fn iso_day(date: &str) -> Option<&str> {
+/// The `YYYY-MM-DD` prefix of a date, when it has one, as the number `YYYYMMDD` (so that
+/// dates compare as numbers).
+pub(crate) fn day_number(date: &str) -> Option<u32> {
     let d = date.get(..10)?;
     let b = d.as_bytes();
-    (b.get(4) == Some(&b'-')
-        && b.get(7) == Some(&b'-')
-        && d.chars().filter(char::is_ascii_digit).count() == 8)
-        .then_some(d)
+    if b.get(4) != Some(&b'-')
+        || b.get(7) != Some(&b'-')
+        || d.chars().filter(char::is_ascii_digit).count() != 8
+    {
+        return None;
+    }
+    d.chars()
+        .filter(char::is_ascii_digit)
+        .try_fold(0u32, |acc, c| Some(acc * 10 + c.to_digit(10)?))
 }
 
 /// Whether an address can be linked to: `http(s)://` or site-relative (`/articles/1`), with
@@ -267,6 +284,29 @@ fn id_text(v: &serde_json::Value) -> String {
     }
 }
 
+/// Line `n` (from 0) of a JSON Lines archive as an item; `None` for a blank line.
+pub(crate) fn parse_line(n: usize, line: &str) -> Result<Option<Item>, Error> {
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let l: ArchiveLine = serde_json::from_str(line).map_err(|e| {
+        Error::new(
+            ErrorKind::InvalidInput,
+            format!(
+                "archive line {}: {e}; expected {{\"id\",\"title\",\"date\",\"url\"?,\"paragraphs\"}}",
+                n + 1
+            ),
+        )
+    })?;
+    Ok(Some(Item {
+        id: id_text(&l.id),
+        title: l.title,
+        date: l.date.filter(|d| !d.trim().is_empty()),
+        url: l.url.filter(|u| safe_url(u)),
+        paragraphs: l.paragraphs,
+    }))
+}
+
 impl Archive {
     /// Reads an archive from JSON Lines text, one article a line; blank lines are skipped.
     ///
@@ -275,25 +315,9 @@ impl Archive {
     pub fn from_jsonl(text: &str) -> Result<Self, Error> {
         let mut items = Vec::new();
         for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
+            if let Some(item) = parse_line(n, line)? {
+                items.push(item);
             }
-            let l: ArchiveLine = serde_json::from_str(line).map_err(|e| {
-                Error::new(
-                    ErrorKind::InvalidInput,
-                    format!(
-                        "archive line {}: {e}; expected {{\"id\",\"title\",\"date\",\"url\"?,\"paragraphs\"}}",
-                        n + 1
-                    ),
-                )
-            })?;
-            items.push(Item {
-                id: id_text(&l.id),
-                title: l.title,
-                date: l.date.filter(|d| !d.trim().is_empty()),
-                url: l.url.filter(|u| safe_url(u)),
-                paragraphs: l.paragraphs,
-            });
         }
         Ok(Self {
             items,
@@ -342,107 +366,161 @@ impl Archive {
     }
 }
 
+/// What the retrieval rules need from an index, so that every backend ([`Archive`], and
+/// `TantivyArchive` with the `tantivy` feature) applies the same rules with the same code.
+pub(crate) trait Postings {
+    /// How many items the archive holds.
+    fn len(&self) -> usize;
+    /// The items (archive order numbers) that hold every one of `keys` — stems in `pack`'s
+    /// language, or lowercase whole words when `name` — with the document frequency of the
+    /// rarest key; `None` when a key is in no item or that frequency is over `max_df`.
+    fn matching(
+        &self,
+        keys: &[String],
+        name: bool,
+        pack: &LanguagePack,
+        max_df: usize,
+    ) -> Option<(usize, Vec<u32>)>;
+    /// Item `n`'s day (`YYYYMMDD`), when its date is an ISO one.
+    fn day(&self, n: u32) -> Option<u32>;
+    /// Item `n`.
+    fn item(&self, n: u32) -> Option<std::borrow::Cow<'_, Item>>;
+}
+
+impl Postings for Archive {
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    fn matching(
+        &self,
+        keys: &[String],
+        name: bool,
+        pack: &LanguagePack,
+        max_df: usize,
+    ) -> Option<(usize, Vec<u32>)> {
+        let index = self.index(pack);
+        let map = if name { &index.words } else { &index.postings };
+        let lists: Vec<&Vec<u32>> = keys.iter().map(|k| map.get(k)).collect::<Option<_>>()?;
+        let shortest = lists.iter().min_by_key(|l| l.len()).copied()?;
+        if shortest.len() > max_df {
+            return None;
+        }
+        let items = shortest
+            .iter()
+            .copied()
+            .filter(|item| lists.iter().all(|l| l.binary_search(item).is_ok()))
+            .collect();
+        Some((shortest.len(), items))
+    }
+
+    fn day(&self, n: u32) -> Option<u32> {
+        self.items
+            .get(n as usize)
+            .and_then(|i| i.date.as_deref())
+            .and_then(day_number)
+    }
+
+    fn item(&self, n: u32) -> Option<std::borrow::Cow<'_, Item>> {
+        self.items.get(n as usize).map(std::borrow::Cow::Borrowed)
+    }
+}
+
 impl ContextSource for Archive {
     fn related(&self, query: &ContextQuery, pack: &LanguagePack) -> Vec<RelatedItem> {
-        let index = self.index(pack);
-        let n_items = self.items.len().max(1) as f64;
-        let article_day = query.date.as_deref().and_then(iso_day);
-        let title = query.title.as_deref().map(str::to_lowercase);
-        // Dense accumulators (one slot an item, a bit a term): a posting costs an add and an
-        // or, whatever the archive size; only the touched items are visited afterwards.
-        // context.common-in-archive
-        let max_df = (self.items.len() / MAX_DF_DIVISOR).max(MIN_DF_CAP);
-        let mut scores = vec![0.0f64; self.items.len()];
-        let mut masks = vec![0u64; self.items.len()];
-        let mut touched: Vec<u32> = Vec::new();
-        for (t, term) in query.terms.iter().enumerate().take(64) {
-            let mut lists: Vec<&Vec<u32>> = Vec::with_capacity(term.stems.len());
-            let map = if term.name {
-                &index.words
-            } else {
-                &index.postings
-            };
-            for s in &term.stems {
-                match map.get(s) {
-                    Some(l) => lists.push(l),
-                    None => {
-                        lists.clear();
-                        break;
-                    }
-                }
-            }
-            let Some(shortest) = lists.iter().min_by_key(|l| l.len()).copied() else {
-                continue;
-            };
-            if shortest.len() > max_df {
-                continue;
-            }
-            let idf = (1.0 + n_items / shortest.len() as f64).ln();
-            let gain = term.weight * idf;
-            let bit = 1u64 << t;
-            for &item in shortest {
-                if lists.len() > 1 && !lists.iter().all(|l| l.binary_search(&item).is_ok()) {
-                    continue;
-                }
-                let k = item as usize;
-                if let (Some(m), Some(sc)) = (masks.get_mut(k), scores.get_mut(k)) {
-                    if *m == 0 {
-                        touched.push(item);
-                    }
-                    *m |= bit;
-                    *sc += gain;
-                }
-            }
-        }
-        let mut ranked: Vec<(f64, u32, Vec<usize>)> = touched
-            .into_iter()
-            .filter_map(|item| {
-                let k = item as usize;
-                let mask = masks.get(k).copied()?;
-                if (mask.count_ones() as usize) < MIN_SHARED {
-                    return None;
-                }
-                let matched: Vec<usize> = (0..64).filter(|b| mask & (1u64 << b) != 0).collect();
-                independent_pairs(&matched, &query.terms)
-                    .then(|| (scores.get(k).copied().unwrap_or(0.0), item, matched))
-            })
-            .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        let mut out = Vec::new();
-        for (score, n, matched) in ranked {
-            if out.len() >= query.limit {
-                break;
-            }
-            let Some(item) = self.items.get(n as usize) else {
-                continue;
-            };
-            if let (Some(a), Some(d)) = (article_day, item.date.as_deref().and_then(iso_day))
-                && d >= a
-            {
-                continue;
-            }
-            if title
-                .as_deref()
-                .is_some_and(|t| item.title.trim().to_lowercase() == t.trim())
-            {
-                continue;
-            }
-            out.push(RelatedItem {
-                id: item.id.clone(),
-                title: item.title.clone(),
-                date: item.date.clone(),
-                url: item.url.clone(),
-                paragraphs: item.paragraphs.clone(),
-                score: (score * 1000.0).round() / 1000.0,
-                shared: matched
-                    .iter()
-                    .filter_map(|&t| query.terms.get(t).map(|q| q.text.clone()))
-                    .collect(),
-                kind: ItemKind::Article,
-            });
-        }
-        out
+        retrieve(self, query, pack)
     }
+}
+
+/// The retrieval rules (`context.shared-terms`, `context.earlier`, `context.common-in-archive`,
+/// `context.score`) over any index.
+pub(crate) fn retrieve<P: Postings + ?Sized>(
+    index: &P,
+    query: &ContextQuery,
+    pack: &LanguagePack,
+) -> Vec<RelatedItem> {
+    let len = index.len();
+    let n_items = len.max(1) as f64;
+    let article_day = query.date.as_deref().and_then(day_number);
+    let title = query.title.as_deref().map(str::to_lowercase);
+    // Dense accumulators (one slot an item, a bit a term): a posting costs an add and an
+    // or, whatever the archive size; only the touched items are visited afterwards.
+    // context.common-in-archive
+    let max_df = (len / MAX_DF_DIVISOR).max(MIN_DF_CAP);
+    let mut scores = vec![0.0f64; len];
+    let mut masks = vec![0u64; len];
+    let mut touched: Vec<u32> = Vec::new();
+    for (t, term) in query.terms.iter().enumerate().take(64) {
+        let Some((df, items)) = index.matching(&term.stems, term.name, pack, max_df) else {
+            continue;
+        };
+        if df == 0 {
+            continue;
+        }
+        let idf = (1.0 + n_items / df as f64).ln();
+        let gain = term.weight * idf;
+        let bit = 1u64 << t;
+        for item in items {
+            let k = item as usize;
+            if let (Some(m), Some(sc)) = (masks.get_mut(k), scores.get_mut(k)) {
+                if *m == 0 {
+                    touched.push(item);
+                }
+                *m |= bit;
+                *sc += gain;
+            }
+        }
+    }
+    let mut ranked: Vec<(f64, u32, Vec<usize>)> = touched
+        .into_iter()
+        .filter_map(|item| {
+            let k = item as usize;
+            let mask = masks.get(k).copied()?;
+            if (mask.count_ones() as usize) < MIN_SHARED {
+                return None;
+            }
+            let matched: Vec<usize> = (0..64).filter(|b| mask & (1u64 << b) != 0).collect();
+            independent_pairs(&matched, &query.terms)
+                .then(|| (scores.get(k).copied().unwrap_or(0.0), item, matched))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let mut out = Vec::new();
+    for (score, n, matched) in ranked {
+        if out.len() >= query.limit {
+            break;
+        }
+        // context.earlier
+        if let (Some(a), Some(d)) = (article_day, index.day(n))
+            && d >= a
+        {
+            continue;
+        }
+        let Some(item) = index.item(n) else {
+            continue;
+        };
+        if title
+            .as_deref()
+            .is_some_and(|t| item.title.trim().to_lowercase() == t.trim())
+        {
+            continue;
+        }
+        let item = item.into_owned();
+        out.push(RelatedItem {
+            id: item.id,
+            title: item.title,
+            date: item.date,
+            url: item.url,
+            paragraphs: item.paragraphs,
+            score: (score * 1000.0).round() / 1000.0,
+            shared: matched
+                .iter()
+                .filter_map(|&t| query.terms.get(t).map(|q| q.text.clone()))
+                .collect(),
+            kind: ItemKind::Article,
+        });
+    }
+    out
 }
 
 /// One background note of a context pack.
@@ -477,7 +555,66 @@ enum PackFile {
     Notes { notes: Vec<PackNote> },
 }
 
+/// A context pack in TOML: an array of tables `[[notes]]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlPack {
+    #[serde(default)]
+    notes: Vec<PackNote>,
+}
+
 impl Pack {
+    /// Reads a pack from TOML, one `[[notes]]` table a note, with the fields of the JSON form:
+    ///
+    /// ```
+    /// let pack = copydesk::context::Pack::from_toml(r#"
+    /// [[notes]]
+    /// entity = "Montbrac"
+    /// aliases = ["Ville de Montbrac"]
+    /// text = """
+    /// Montbrac compte 12 000 habitants.
+    ///
+    /// Son port date du XVIIe siècle."""
+    /// source = "https://example.org/notes/montbrac"
+    /// "#)?;
+    /// assert_eq!(pack.len(), 1);
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// An [`ErrorKind::InvalidInput`] error saying where the text is not a list of notes.
+    pub fn from_toml(text: &str) -> Result<Self, Error> {
+        let file: TomlPack = toml::from_str(text).map_err(|e| {
+            let at = e
+                .span()
+                .map(|r| {
+                    let line = text.get(..r.start).map_or(0, |t| t.lines().count().max(1));
+                    format!(" (line {line})")
+                })
+                .unwrap_or_default();
+            Error::new(
+                ErrorKind::InvalidInput,
+                format!(
+                    "context pack{at}: {}; expected [[notes]] tables with entity, aliases, text, source",
+                    e.message()
+                ),
+            )
+        })?;
+        Ok(Self { notes: file.notes })
+    }
+
+    /// How many notes the pack holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.notes.len()
+    }
+
+    /// Whether the pack holds no note.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.notes.is_empty()
+    }
+
     /// Reads a pack from JSON.
     ///
     /// # Errors

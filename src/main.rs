@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use copydesk::context::ContextSource;
 use copydesk::lang::{HeadlineCase, Lang};
 use copydesk::{Engine, Input, Options, audit, render};
 use serde_json::{Value, json};
@@ -105,6 +106,24 @@ enum Command {
         #[command(flatten)]
         opts: RewriteOpts,
     },
+    /// Archive indexes for `--archive`.
+    Archive {
+        #[command(subcommand)]
+        action: ArchiveAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum ArchiveAction {
+    /// Build an on-disk index (tantivy) of a JSON Lines archive
+    /// ({"id","title","date","url"?,"paragraphs"}) for `--archive INDEX_DIR`.
+    Build {
+        /// The JSON Lines archive; '-' means stdin.
+        archive: PathBuf,
+        /// The index directory to create (it must not exist or be empty).
+        #[arg(short, long, value_name = "INDEX_DIR")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -128,12 +147,14 @@ struct RewriteOpts {
     /// to English only; French stays in sentence case).
     #[arg(long, value_name = "sentence|title")]
     headline_case: Option<String>,
-    /// An archive of earlier articles, JSON Lines ({"id","title","date","url"?,"paragraphs"}):
-    /// related items feed the "Contexte" and "À lire aussi" blocks.
+    /// An archive of earlier articles: a JSON Lines file ({"id","title","date","url"?,
+    /// "paragraphs"}) or an index directory built by `copydesk archive build`. Related items
+    /// feed the "Contexte" and "À lire aussi" blocks.
     #[arg(long, value_name = "PATH")]
     archive: Option<PathBuf>,
-    /// A context pack, JSON ([{"entity","aliases","text","source"}]): background notes on the
-    /// entities central to the article.
+    /// A context pack, JSON ([{"entity","aliases","text","source"}]) or TOML ([[notes]] tables
+    /// with the same fields; a .toml file): background notes on the entities central to the
+    /// article.
     #[arg(long, value_name = "PATH")]
     pack: Option<PathBuf>,
     /// Largest input accepted, in bytes.
@@ -193,17 +214,20 @@ impl RewriteOpts {
         let mut options = Options::default();
         let mut sources: Vec<std::sync::Arc<dyn copydesk::context::ContextSource>> = Vec::new();
         if let Some(path) = &self.archive {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Fail(format!("cannot read archive {}: {e}", path.display())))?;
-            let archive = copydesk::context::Archive::from_jsonl(&text)
-                .map_err(|e| Fail(format!("archive {}: {e}", path.display())))?;
-            sources.push(std::sync::Arc::new(archive));
+            sources.push(open_archive(path)?);
         }
         if let Some(path) = &self.pack {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| Fail(format!("cannot read context pack {}: {e}", path.display())))?;
-            let pack = copydesk::context::Pack::from_json(&text)
-                .map_err(|e| Fail(format!("{}: {e}", path.display())))?;
+            let toml = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+            let pack = if toml {
+                copydesk::context::Pack::from_toml(&text)
+            } else {
+                copydesk::context::Pack::from_json(&text)
+            }
+            .map_err(|e| Fail(format!("{}: {e}", path.display())))?;
             sources.push(std::sync::Arc::new(pack));
         }
         match sources.len() {
@@ -226,6 +250,57 @@ impl RewriteOpts {
             .with_title(self.title.clone())
             .with_keyphrase(self.keyphrase.clone())
             .with_max_input_bytes(self.max_input_bytes))
+    }
+}
+
+/// `--archive PATH`: a directory is an index built by `copydesk archive build`; a file is
+/// JSON Lines, indexed in memory at start.
+fn open_archive(path: &std::path::Path) -> Result<std::sync::Arc<dyn ContextSource>, Fail> {
+    if path.is_dir() {
+        #[cfg(feature = "tantivy")]
+        {
+            let index = copydesk::context::TantivyArchive::open(path)
+                .map_err(|e| Fail(format!("archive {}: {e}", path.display())))?;
+            return Ok(std::sync::Arc::new(index));
+        }
+        #[cfg(not(feature = "tantivy"))]
+        return Err(Fail(format!(
+            "archive {}: an index directory needs copydesk built with the `tantivy` feature; give the JSON Lines file instead",
+            path.display()
+        )));
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Fail(format!("cannot read archive {}: {e}", path.display())))?;
+    let archive = copydesk::context::Archive::from_jsonl(&text)
+        .map_err(|e| Fail(format!("archive {}: {e}", path.display())))?;
+    Ok(std::sync::Arc::new(archive))
+}
+
+/// `copydesk archive build ARCHIVE -o INDEX_DIR`.
+fn archive_build(archive: &std::path::Path, output: &std::path::Path) -> Result<(), Fail> {
+    #[cfg(feature = "tantivy")]
+    {
+        let stats = if archive.as_os_str() == "-" {
+            copydesk::context::TantivyArchive::build(std::io::stdin().lock(), output)
+        } else {
+            let file = std::fs::File::open(archive)
+                .map_err(|e| Fail(format!("cannot read archive {}: {e}", archive.display())))?;
+            copydesk::context::TantivyArchive::build(std::io::BufReader::new(file), output)
+        }
+        .map_err(|e| Fail(format!("{}: {e}", archive.display())))?;
+        eprintln!(
+            "copydesk: indexed {} articles into {}",
+            stats.items,
+            output.display()
+        );
+        Ok(())
+    }
+    #[cfg(not(feature = "tantivy"))]
+    {
+        let _ = (archive, output);
+        Err(Fail(
+            "archive build needs copydesk built with the `tantivy` feature".into(),
+        ))
     }
 }
 
@@ -455,6 +530,12 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         Command::Batch { input, jobs, opts } => {
             let options = opts.options()?;
             batch(engine, input.as_ref(), jobs, &options)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Archive {
+            action: ArchiveAction::Build { archive, output },
+        } => {
+            archive_build(&archive, &output)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -180,3 +180,97 @@ fn archive_and_pack_together() {
         "{ids:?}"
     );
 }
+
+/// A fresh temporary directory for one test.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("copydesk-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn an_index_built_by_archive_build_gives_the_same_article_as_the_file() {
+    let dir = temp_dir("index");
+    let index = dir.join("index");
+    let index = index.to_str().expect("path");
+    let out = run(&["archive", "build", ARCHIVE, "-o", index], b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("indexed 4 articles"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (from_file, _) = rewrite_json(BRIEF, &["--archive", ARCHIVE]);
+    let (from_index, _) = rewrite_json(BRIEF, &["--archive", index]);
+    assert!(!context_blocks(&from_index).is_empty(), "{from_index}");
+    assert_eq!(from_file, from_index);
+    // A second build into the same directory is refused: an index is never overwritten.
+    let again = run(&["archive", "build", ARCHIVE, "-o", index], b"");
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_directory_that_is_no_index_and_a_bad_build_input_are_usage_errors() {
+    let dir = temp_dir("noindex");
+    let d = dir.to_str().expect("path");
+    let out = run(&["rewrite", BRIEF, "--archive", d], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("copydesk: error: archive"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bad = dir.join("bad.jsonl");
+    std::fs::write(&bad, "{\"id\": 1, \"title\": \"ok\"}\nnot json\n").expect("write");
+    let target = dir.join("out");
+    let out = run(
+        &[
+            "archive",
+            "build",
+            bad.to_str().expect("path"),
+            "-o",
+            target.to_str().expect("path"),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+    // No half-built index is left behind.
+    assert!(!target.exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_toml_pack_gives_what_the_same_json_pack_gives() {
+    let (json, _) = rewrite_json(BRIEF, &["--pack", "tests/fixtures/pack-fr.json"]);
+    let (toml, _) = rewrite_json(BRIEF, &["--pack", "tests/fixtures/pack-fr.toml"]);
+    assert!(!context_blocks(&toml).is_empty(), "{toml}");
+    assert_eq!(json, toml);
+}
+
+#[test]
+fn a_bad_toml_pack_is_a_usage_error_naming_the_line() {
+    let dir = temp_dir("badtoml");
+    let bad = dir.join("pack.toml");
+    std::fs::write(
+        &bad,
+        "[[notes]]\nentity = \"Montbrac\"\ntext = 12\nsource = \"x\"\n",
+    )
+    .expect("write");
+    let out = run(
+        &["rewrite", BRIEF, "--pack", bad.to_str().expect("path")],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 3"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
