@@ -771,7 +771,7 @@ impl<'e> Composer<'e> {
             };
             sections.insert(at.min(sections.len()), section);
         }
-        self.balance_focus_share(&mut sections, &focus, &focus_display, &ground);
+        self.balance_focus_share(&mut sections, &focus, &focus_display, &ground, &is_name);
 
         // Generated text follows French typography fully (fr.typo.generated); the source's
         // own paragraphs keep their exact words.
@@ -1221,11 +1221,15 @@ impl<'e> Composer<'e> {
                                 .map(|h| (h, format!("{code}.heading.subject")))
                         })
                         .or_else(|| {
-                            section_noun_phrase(doc, analysis, pack, plan, &|h| {
+                            let ok = |h: &str| {
                                 headings::check_heading(h, pack, is_name).is_ok()
                                     && !chosen_lower.contains(&h.to_lowercase())
-                            })
-                            .map(|h| (h, format!("{code}.heading.noun-phrase")))
+                            };
+                            // three words first (`Une entreprise toulousaine`), then two
+                            // (`La coupe`) rather than a cut opening
+                            section_noun_phrase(doc, analysis, pack, plan, 3, &ok)
+                                .or_else(|| section_noun_phrase(doc, analysis, pack, plan, 2, &ok))
+                                .map(|h| (h, format!("{code}.heading.noun-phrase")))
                         });
                     match found {
                         Some(found) => found,
@@ -1273,6 +1277,7 @@ impl<'e> Composer<'e> {
         focus: &str,
         focus_display: &str,
         ground: &Ground,
+        is_name: &dyn Fn(&str) -> bool,
     ) {
         let pack = self.pack;
         let headed: Vec<usize> = sections
@@ -1317,9 +1322,15 @@ impl<'e> Composer<'e> {
                 continue;
             };
             let topic = pack.grammar.lowercase_first(&h, &|w: &str| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().skip(1).any(char::is_uppercase)
+                is_name(w)
+                    || w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().skip(1).any(char::is_uppercase)
             });
+            // a topical subheading keeps passing the heading checks (`heading.check.*`)
+            let topical = sections[i]
+                .blocks
+                .iter()
+                .any(|b| matches!(b.origin, Origin::Source { .. }));
             let ctx = minijinja::context! { focus => focus_display, topic => topic };
             let Some(new) = fill(self.env, pack, "heading.focus-topic", ctx) else {
                 continue;
@@ -1327,10 +1338,7 @@ impl<'e> Composer<'e> {
             if count_words(&new) > 12
                 || char_len(&new) > 70
                 || !ground.ungrounded(&new).is_empty()
-                || headings::check_heading(&new, pack, &|w: &str| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                })
-                .is_err()
+                || (topical && headings::check_heading(&new, pack, is_name).is_err())
             {
                 continue;
             }
@@ -2293,13 +2301,14 @@ fn noun_phrase_at(
 }
 
 /// Rule `heading.noun-phrase`, scanning: the first noun phrase of the section (a determiner,
-/// its noun, adjectives and a `de …` complement; three words or more) that `ok` accepts. The
+/// its noun, adjectives and a `de …` complement; `min_words` or more) that `ok` accepts. The
 /// scan is bounded by the section's size ([`crate::outline::MAX_SECTION_WORDS`]).
 fn section_noun_phrase(
     doc: &Document,
     analysis: &Analysis,
     pack: &LanguagePack,
     plan: &crate::outline::SectionPlan,
+    min_words: usize,
     ok: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     let first = doc.paragraphs.get(plan.paragraphs.start)?.sentences.start;
@@ -2322,7 +2331,14 @@ fn section_noun_phrase(
                 continue;
             };
             let np = pack.grammar.capitalize_first(&np);
-            if count_words(&np) >= 3 && ok(&np) {
+            // a two-word phrase is a determiner and a noun the noun table knows (`La coupe`,
+            // not `Le nouveau`)
+            let n = count_words(&np);
+            let noun_last = np
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| pack.genders.contains_key(w.to_lowercase().as_str()));
+            if n >= min_words && (n >= 3 || noun_last) && ok(&np) {
                 return Some(np);
             }
         }
