@@ -1226,7 +1226,7 @@ impl<'e> Composer<'e> {
                                     && !chosen_lower.contains(&h.to_lowercase())
                             };
                             // three words first (`Une entreprise toulousaine`), then two
-                            // (`La coupe`) rather than a cut opening
+                            // (`La digue`) rather than a cut opening
                             section_noun_phrase(doc, analysis, pack, plan, 3, &ok)
                                 .or_else(|| section_noun_phrase(doc, analysis, pack, plan, 2, &ok))
                                 .map(|h| (h, format!("{code}.heading.noun-phrase")))
@@ -1494,7 +1494,7 @@ impl<'e> Composer<'e> {
             {
                 continue;
             }
-            // The figure with what it counts, as the article writes it (`8 000 postes`).
+            // The figure with what it counts, as the article writes it (`1 200 habitants`).
             let label = figure_label(f, pack);
             let ctx = minijinja::context! { figure => label, clause => format!("{clause}.") };
             let Some(text) = fill(self.env, pack, "block.key-figures.item", ctx) else {
@@ -2207,7 +2207,7 @@ fn noun_phrase_at(
             }
             let mut start = i;
             // `des`/`du` right after a noun is `de` + article: the phrase is that noun's
-            // complement (`le marché des cosmétiques`), not a noun phrase of its own.
+            // complement (`le marché des fleurs`), not a noun phrase of its own.
             if i >= r.start + 2 {
                 let prev = analysis.tokens[i - 1].lower.as_str();
                 let before = &analysis.tokens[i - 2];
@@ -2331,8 +2331,8 @@ fn section_noun_phrase(
                 continue;
             };
             let np = pack.grammar.capitalize_first(&np);
-            // a two-word phrase is a determiner and a noun the noun table knows (`La coupe`,
-            // not `Le nouveau`)
+            // a two-word phrase is a determiner and a noun the noun table knows (`La digue`,
+            // not `Le grand`)
             let n = count_words(&np);
             let noun_last = np
                 .rsplit(' ')
@@ -2376,7 +2376,7 @@ fn central_sentence(
 
 /// Rule `block.key-figures.label`: the figure as a key-figure line names it: the number and
 /// the unit or noun it counts, as the article writes them, without a quantifier (`au moins
-/// 200 personnes` → `200 personnes`; `3,6 mètres`); the bare number when no noun follows it.
+/// 200 personnes` → `200 personnes`; `1,40 mètre`); the bare number when no noun follows it.
 fn figure_label(f: &crate::analyze::Figure, pack: &LanguagePack) -> String {
     let mut phrase = f.phrase.trim();
     let lower = phrase.to_lowercase();

@@ -3,9 +3,9 @@
 //! sentence (rule `heading.lead-clause`).
 //!
 //! A subheading is what a copy editor would write over a section: a complete noun phrase or
-//! a short clause naming the topic, never a cut fragment (`L’exposition présente les Étrusques
+//! a short clause naming the topic, never a cut fragment (`L’exposition présente les peintres
 //! autant du point de vue`), a circumstance (`Depuis plusieurs mois`) or a bare date
-//! (`22 et 23 novembre`). A key-figure line is a clause with a subject and a verb that makes
+//! (`14 et 15 juin`). A key-figure line is a clause with a subject and a verb that makes
 //! sense alone. Each check is a rule with an id (`heading.check.*`,
 //! `block.key-figures.check.*`); the word lists they read live in `data/<lang>/grammar.txt`.
 // Word indices (`words[end]`, `words[i + 1]`) are bounded by the loops over the same word
@@ -32,25 +32,25 @@ pub(super) enum HeadingFault {
     /// a circumstance, not a topic (`Depuis plusieurs mois`, `Malheureusement cette planète…`).
     Adverbial,
     /// `heading.check.of-name`: a contracted `de` before a name, a complement cut from its noun
-    /// (`Des Sables d’Olonne`).
+    /// (`Du Val-de-Sernance`).
     OfName,
     /// `heading.check.no-head`: opens on neither a determiner, a number nor a name, so it
-    /// is a participle or a bare noun (`Submergée par l’émotion`).
+    /// is a participle or a bare noun (`Soulagée par la décrue`).
     NoHead,
     /// `heading.check.open-end`: ends on a function word, a bare number, or a word that asks
-    /// for a complement (`… 10 millions`, `… suite`).
+    /// for a complement (`… 12 millions`, `… suite`).
     OpenEnd,
-    /// `heading.check.verb-end`: ends on a verb that has lost its object (`Le spectacle met`,
+    /// `heading.check.verb-end`: ends on a verb that has lost its object (`Le concert met`,
     /// `… vient d’annoncer`).
     VerbEnd,
     /// `heading.check.complement`: a complement clause, a participial clause, or a comparison
     /// cut before its end (`La spécialiste estime que ce type`, `… autant du point de vue`,
     /// `La ville n’ayant pas signé le traité`).
     OpenComplement,
-    /// `heading.check.time-only`: only a date or a time span (`22 et 23 novembre`,
+    /// `heading.check.time-only`: only a date or a time span (`14 et 15 juin`,
     /// `Ces derniers mois`).
     TimeOnly,
-    /// `heading.check.name-only`: only names: says who, not what (`Bertrand de Broc`).
+    /// `heading.check.name-only`: only names: says who, not what (`Lucie Vasseur`).
     NameOnly,
 }
 
@@ -121,7 +121,7 @@ fn adverbial_word(
 /// ```text
 /// "La capsule Dragon a rejoint la station"      → Ok
 /// "Depuis plusieurs mois"                        → Err(Adverbial)
-/// "Le réseau de Minitel enregistrait encore 10 millions" → Err(OpenEnd)
+/// "Le réseau comptait encore 12 millions" → Err(OpenEnd)
 /// ```
 pub(super) fn check_heading(
     text: &str,
@@ -178,14 +178,11 @@ pub(super) fn check_heading(
     Ok(())
 }
 
-/// The topic of a kicker heading (`Montbrac : la crue` → `la crue`), or the whole heading.
+/// The topic of a kicker heading (`Montbrac : la crue` → `la crue`, `Eastmere: the plan` →
+/// `the plan`), or the whole heading.
 fn kicker_topic(text: &str) -> &str {
     text.char_indices()
-        .find(|&(i, c)| {
-            c == ':'
-                && text[..i].ends_with(char::is_whitespace)
-                && text[i + 1..].starts_with(char::is_whitespace)
-        })
+        .find(|&(i, c)| c == ':' && text[i + 1..].starts_with(char::is_whitespace))
         .map_or(text, |(i, _)| text[i + 1..].trim())
 }
 
@@ -199,7 +196,7 @@ fn check_start(
     let Some(&first) = words.first() else {
         return Err(HeadingFault::Length);
     };
-    // A pronoun, also an elided object pronoun before an auxiliary (`Internet l’a remplacé`).
+    // A pronoun, also an elided object pronoun before an auxiliary (`La tablette l’a remplacé`).
     let object_pronoun = words.iter().any(|x| {
         let l = core(x);
         l.split_once(['’', '\'']).is_some_and(|(pre, rest)| {
@@ -305,7 +302,7 @@ fn check_end(
             .iter()
             .any(|e| tail.ends_with(e.as_str()));
     // A present-tense verb after a noun or a name, in a short heading: subject and verb
-    // without the object (`Le spectacle met`).
+    // without the object (`Le concert met`).
     let short_present = words.len() <= 5
         && tail.chars().count() >= 3
         && !pack.genders.contains_key(tail)
@@ -343,7 +340,7 @@ fn check_end(
     Ok(())
 }
 
-/// Only dates and time words (`22 et 23 novembre`), or a verbless phrase headed by a time
+/// Only dates and time words (`14 et 15 juin`), or a verbless phrase headed by a time
 /// noun (`Ces derniers mois`, `La nuit du port`).
 fn time_only(topic: &str, pack: &LanguagePack) -> bool {
     let words: Vec<String> = words_of(topic).iter().map(|w| core(w)).collect();
@@ -368,7 +365,7 @@ fn time_only(topic: &str, pack: &LanguagePack) -> bool {
         .any(|w| pack.words.time_nouns.contains(after_elision(w)))
 }
 
-/// Every word that is not a function word is a name (`Bertrand de Broc`, `la Nouvelle
+/// Every word that is not a function word is a name (`Lucie Vasseur`, `la Nouvelle
 /// Démocratie`).
 fn name_only(topic: &str, pack: &LanguagePack, is_name: &dyn Fn(&str) -> bool) -> bool {
     let words = words_of(topic);
@@ -507,8 +504,8 @@ fn compress(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum FigureFault {
     /// `block.key-figures.check.subject`: the clause opens on a preposition, a conjunction,
-    /// an adverb or a verb, so it has no subject of its own (`grâce au spectrographe…`,
-    /// `créé il y a 30 ans`).
+    /// an adverb or a verb, so it has no subject of its own (`grâce au nouveau radar…`,
+    /// `fondé il y a 30 ans`).
     NoSubject,
     /// `block.key-figures.check.verb`: no verb.
     NoVerb,
@@ -556,7 +553,7 @@ pub(super) fn reported_at(sentence: &str, offset: usize, pack: &LanguagePack) ->
 ///
 /// ```text
 /// "l’usine produira 200 millions de produits en 2013" → Ok
-/// "grâce au spectrographe installé dans un télescope de 3,6 mètres" → Err(NoSubject)
+/// "grâce au nouveau radar installé sur 3 kilomètres" → Err(NoSubject)
 /// "au moins 200 personnes avaient été tuées" → Err(Backshift)
 /// ```
 pub(super) fn check_figure_clause(
@@ -685,7 +682,7 @@ mod tests {
             ),
             ("Ces actes de vandalisme", "heading.check.reference"),
             (
-                "Internet l’a remplacé en dix ans",
+                "La tablette l’a remplacé en dix ans",
                 "heading.check.reference",
             ),
             ("Depuis plusieurs mois", "heading.check.adverbial"),
@@ -697,14 +694,14 @@ mod tests {
             ("Au pointage de midi", "heading.check.adverbial"),
             ("D’autant que les écoles ferment", "heading.check.no-head"),
             ("Des Ouvrard de Montbrac", "heading.check.of-name"),
-            ("Submergée par l’émotion", "heading.check.no-head"),
+            ("Soulagée par la décrue", "heading.check.no-head"),
             (
-                "Le réseau comptait encore 10 millions",
+                "Le réseau comptait encore 12 millions",
                 "heading.check.open-end",
             ),
             ("Des joueurs de l’équipe suite", "heading.check.open-end"),
             ("Le conseil municipal a voté pour", "heading.check.open-end"),
-            ("Le spectacle met", "heading.check.verb-end"),
+            ("Le concert met", "heading.check.verb-end"),
             ("Le maire vient d’annoncer", "heading.check.verb-end"),
             ("Le réseau enregistrait", "heading.check.verb-end"),
             (
@@ -734,7 +731,7 @@ mod tests {
             ),
             ("La préfète estime que la crue", "heading.check.complement"),
             ("La préfète estime", "heading.check.verb-end"),
-            ("22 et 23 novembre", "heading.check.time-only"),
+            ("14 et 15 juin", "heading.check.time-only"),
             ("Les derniers mois", "heading.check.time-only"),
             ("Lucie Vasseur", "heading.check.name-only"),
         ];
@@ -750,6 +747,8 @@ mod tests {
             fault("Montbrac : depuis plusieurs mois"),
             Some("heading.check.adverbial")
         );
+        let en = LanguagePack::load(Lang::En).expect("pack");
+        assert!(check_heading("Eastmere: the new harbour wall", &en, &|_| false).is_ok());
         assert_eq!(
             fault("Montbrac : Lucie Vasseur"),
             Some("heading.check.name-only")
@@ -815,12 +814,12 @@ mod tests {
         );
         let cases = [
             (
-                "grâce au spectrographe installé sur un télescope de 3,6 mètres",
+                "grâce au nouveau radar installé sur 3 kilomètres",
                 false,
                 "block.key-figures.check.subject",
             ),
             (
-                "créé il y a 30 ans",
+                "fondé il y a 30 ans",
                 false,
                 "block.key-figures.check.subject",
             ),
