@@ -400,12 +400,18 @@ fn cuts(clause: &str, min_words: usize, pack: &LanguagePack) -> Vec<String> {
     }
     for end in (min_words..max).rev() {
         let next = core(words[end]);
-        let boundary = pack.is_stopword(&next)
-            || pack.words.prepositions.contains(&next)
-            || pack.words.open_comparatives.contains(&next)
-            || pack.words.adverbial_openers.contains(&next)
-            || words[end].starts_with(['«', '(', '"'])
-            || words[end - 1].ends_with(',');
+        // a noun keeps its `de …` complement (`la progression du chômage`)
+        let complement = pack.words.complement_links.contains(&next)
+            || next
+                .split_once(['’', '\''])
+                .is_some_and(|(pre, _)| pack.words.complement_links.contains(&format!("{pre}’")));
+        let boundary = !complement
+            && (pack.is_stopword(&next)
+                || pack.words.prepositions.contains(&next)
+                || pack.words.open_comparatives.contains(&next)
+                || pack.words.adverbial_openers.contains(&next)
+                || words[end].starts_with(['«', '(', '"'])
+                || words[end - 1].ends_with(','));
         if boundary {
             out.push(
                 words[..end]
@@ -775,6 +781,16 @@ mod tests {
         .expect("a heading");
         assert!(check_heading(&h, &p, &names).is_ok(), "{h}");
         assert!(!h.contains("autant"), "{h}");
+        // A noun keeps its `de …` complement: no cut right before `des fêtes`.
+        let h = clause_heading(
+            "Les élus ont voté mardi la rénovation de la salle des fêtes pour 2 millions d’euros.",
+            &p,
+            &names,
+        );
+        assert_ne!(
+            h.as_deref(),
+            Some("Les élus ont voté mardi la rénovation de la salle")
+        );
         // A sentence with nothing but a circumstance and a pronoun gives no heading.
         assert_eq!(clause_heading("Hier soir, il a plu.", &p, &names), None);
         // An attribution is not a subject.

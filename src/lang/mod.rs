@@ -223,6 +223,9 @@ pub struct WordClasses {
     pub avoir_forms: BTreeSet<String>,
     /// Verbs of opinion that take a clause (`estime`, `believes`): never the last word.
     pub opinion_verbs: BTreeSet<String>,
+    /// Prepositions that tie a noun to its complement (`de`, `du`, `of`): a cut never falls
+    /// right before one.
+    pub complement_links: BTreeSet<String>,
     /// Words that make a clause dependent (`ayant`, `having`).
     pub dependent_markers: BTreeSet<String>,
     /// Imperfect auxiliaries of the pluperfect (`avaient`, `had`).
@@ -558,6 +561,7 @@ impl LanguagePack {
             avoir_forms: set(s.get("avoir-forms")),
             infinitive_endings: s.get("infinitive-endings").cloned().unwrap_or_default(),
             dependent_markers: set(s.get("dependent-markers")),
+            complement_links: set(s.get("complement-links")),
             opinion_verbs: set(s.get("opinion-verbs")),
             pluperfect: set(s.get("pluperfect")),
             range_openers: set(s.get("range-openers")),
