@@ -2389,7 +2389,14 @@ fn figure_label(f: &crate::analyze::Figure, pack: &LanguagePack) -> String {
             break;
         }
     }
-    if phrase.starts_with(f.value.as_str()) && count_words(phrase) <= 4 && f.unit.is_some() {
+    // a verb read as the unit (`10 devront`) labels nothing
+    let unit_is_noun = f.unit.as_deref().is_some_and(|u| {
+        let head = u.split_whitespace().next().unwrap_or(u);
+        let l = head.to_lowercase();
+        let known = |w: &str| pack.genders.contains_key(w);
+        known(&l) || l.strip_suffix('s').is_some_and(known) || !maybe_verb(head, pack)
+    });
+    if phrase.starts_with(f.value.as_str()) && count_words(phrase) <= 4 && unit_is_noun {
         phrase.to_string()
     } else {
         f.value.clone()

@@ -226,6 +226,11 @@ pub struct WordClasses {
     /// Prepositions that tie a noun to its complement (`de`, `du`, `of`): a cut never falls
     /// right before one.
     pub complement_links: BTreeSet<String>,
+    /// Endings of finite verb forms (`-ait`, `-ra`), for the key-figure verb check.
+    pub finite_endings: Vec<String>,
+    /// First- and second-person pronouns: a clause that opens on one speaks for someone the
+    /// restated line no longer names (`nous`, `we`).
+    pub speaker_pronouns: BTreeSet<String>,
     /// Words that make a clause dependent (`ayant`, `having`).
     pub dependent_markers: BTreeSet<String>,
     /// Imperfect auxiliaries of the pluperfect (`avaient`, `had`).
@@ -562,6 +567,8 @@ impl LanguagePack {
             infinitive_endings: s.get("infinitive-endings").cloned().unwrap_or_default(),
             dependent_markers: set(s.get("dependent-markers")),
             complement_links: set(s.get("complement-links")),
+            finite_endings: s.get("finite-endings").cloned().unwrap_or_default(),
+            speaker_pronouns: set(s.get("speaker-pronouns")),
             opinion_verbs: set(s.get("opinion-verbs")),
             pluperfect: set(s.get("pluperfect")),
             range_openers: set(s.get("range-openers")),
