@@ -23,6 +23,7 @@ use crate::text::{Document, TokenKind, count_words};
 
 mod context;
 mod faq;
+mod headings;
 
 pub use context::ContextRef;
 pub(crate) use context::query as context_query;
@@ -775,7 +776,7 @@ impl<'e> Composer<'e> {
             };
             sections.insert(at.min(sections.len()), section);
         }
-        self.balance_focus_share(&mut sections, &focus, &focus_display, &ground);
+        self.balance_focus_share(&mut sections, &focus, &focus_display, &ground, &is_name);
 
         // Generated text follows French typography fully (fr.typo.generated); the source's
         // own paragraphs keep their exact words.
@@ -1115,6 +1116,10 @@ impl<'e> Composer<'e> {
                     if !(min..=9).contains(&n) || char_len(&np) > 70 {
                         continue;
                     }
+                    let text = pack.grammar.capitalize_first(&np);
+                    if headings::check_heading(&text, pack, is_name).is_err() {
+                        continue;
+                    }
                     let short = if n < 3 { 0.3 } else { 1.0 };
                     let score = (5.0 - rank as f64)
                         * (1.0 + 0.15 * n.min(6) as f64)
@@ -1122,19 +1127,34 @@ impl<'e> Composer<'e> {
                         * (1.0 + 0.3 * kp.words.min(3) as f64);
                     cands.push((
                         score,
-                        pack.grammar.capitalize_first(&np),
+                        text,
                         format!("{code}.heading.noun-phrase"),
                         kp.key.clone(),
                     ));
                 }
             }
-            if let Some(s) = central_sentence_heading(doc, analysis, pack, plan) {
-                cands.push((
-                    2.5,
-                    pack.grammar.capitalize_first(&s),
-                    format!("{code}.heading.sentence"),
-                    String::new(),
-                ));
+            let central = central_sentence(analysis, plan, doc);
+            if let Some(s) =
+                central.and_then(|c| headings::clause_heading(doc.sentence_text(c), pack, is_name))
+            {
+                cands.push((2.5, s, format!("{code}.heading.sentence"), String::new()));
+            }
+            // Rule `heading.lead-clause`: the section's opening sentences, compressed.
+            let first = doc.paragraphs[plan.paragraphs.start].sentences.start;
+            let last = doc.paragraphs[plan.paragraphs.end - 1].sentences.end;
+            for (k, sent) in (first..last)
+                .filter(|&x| Some(x) != central)
+                .take(3)
+                .enumerate()
+            {
+                if let Some(s) = headings::clause_heading(doc.sentence_text(sent), pack, is_name) {
+                    cands.push((
+                        2.0 - 0.4 * k as f64,
+                        s,
+                        format!("{code}.heading.lead-clause"),
+                        String::new(),
+                    ));
+                }
             }
             cands.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
             let pick = cands.into_iter().find(|(_, t, _, key)| {
@@ -1159,19 +1179,65 @@ impl<'e> Composer<'e> {
                             // one keyphrase word must make a phrase of three words (`la mise` says nothing)
                             (k.words >= 2 || count_words(&np) >= 3).then_some(np)
                         })
-                        .find(|t| {
+                        .filter(|t| {
                             count_words(t) >= 2
                                 && !contains_phrase(t, focus)
                                 && !topics_used.contains(&t.to_lowercase())
-                        });
-                    match topic {
-                        Some(topic) => {
+                        })
+                        .find_map(|topic| {
                             let ctx = minijinja::context! { focus => focus_display, topic => pack.grammar.lowercase_first(&topic, is_name) };
-                            (
-                                fill(self.env, pack, "heading.focus-topic", ctx).unwrap_or(topic),
-                                format!("{code}.heading.focus-topic"),
-                            )
-                        }
+                            fill(self.env, pack, "heading.focus-topic", ctx).filter(|h| {
+                                headings::check_heading(h, pack, is_name).is_ok()
+                                    && !chosen_lower.contains(&h.to_lowercase())
+                            })
+                        });
+                    // Rule `heading.lead-clause` over every sentence of the section.
+                    let first = doc.paragraphs[plan.paragraphs.start].sentences.start;
+                    let last = doc.paragraphs[plan.paragraphs.end - 1].sentences.end;
+                    let lead = || {
+                        (first..last).find_map(|x| {
+                            headings::clause_heading(doc.sentence_text(x), pack, is_name)
+                                .filter(|h| !chosen_lower.contains(&h.to_lowercase()))
+                        })
+                    };
+                    // Then any keyphrase of the section as a noun phrase that passes the checks.
+                    let any_np = || {
+                        plan.keyphrases.iter().find_map(|&k| {
+                            let kp = analysis.keyphrases.get(k)?;
+                            let np = noun_phrase_at(doc, analysis, pack, plan, &kp.key)?;
+                            let np = pack.grammar.capitalize_first(&np);
+                            // one word and its article says nothing (`La mise`)
+                            (count_words(&np) >= 3
+                                && headings::check_heading(&np, pack, is_name).is_ok()
+                                && !chosen_lower.contains(&np.to_lowercase()))
+                            .then_some(np)
+                        })
+                    };
+                    let found = topic
+                        .map(|h| (h, format!("{code}.heading.focus-topic")))
+                        .or_else(|| lead().map(|h| (h, format!("{code}.heading.lead-clause"))))
+                        .or_else(|| any_np().map(|h| (h, format!("{code}.heading.noun-phrase"))))
+                        .or_else(|| {
+                            (first..last)
+                                .find_map(|x| {
+                                    headings::subject_heading(doc.sentence_text(x), pack, is_name)
+                                        .filter(|h| !chosen_lower.contains(&h.to_lowercase()))
+                                })
+                                .map(|h| (h, format!("{code}.heading.subject")))
+                        })
+                        .or_else(|| {
+                            let ok = |h: &str| {
+                                headings::check_heading(h, pack, is_name).is_ok()
+                                    && !chosen_lower.contains(&h.to_lowercase())
+                            };
+                            // three words first (`Une entreprise toulousaine`), then two
+                            // (`La digue`) rather than a cut opening
+                            section_noun_phrase(doc, analysis, pack, plan, 3, &ok)
+                                .or_else(|| section_noun_phrase(doc, analysis, pack, plan, 2, &ok))
+                                .map(|h| (h, format!("{code}.heading.noun-phrase")))
+                        });
+                    match found {
+                        Some(found) => found,
                         None => {
                             // Last resort: the section's opening clause, cut at a phrase boundary.
                             let first = doc.paragraphs[plan.paragraphs.start].sentences.start;
@@ -1216,6 +1282,7 @@ impl<'e> Composer<'e> {
         focus: &str,
         focus_display: &str,
         ground: &Ground,
+        is_name: &dyn Fn(&str) -> bool,
     ) {
         let pack = self.pack;
         let headed: Vec<usize> = sections
@@ -1260,14 +1327,23 @@ impl<'e> Composer<'e> {
                 continue;
             };
             let topic = pack.grammar.lowercase_first(&h, &|w: &str| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().skip(1).any(char::is_uppercase)
+                is_name(w)
+                    || w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().skip(1).any(char::is_uppercase)
             });
+            // a topical subheading keeps passing the heading checks (`heading.check.*`)
+            let topical = sections[i]
+                .blocks
+                .iter()
+                .any(|b| matches!(b.origin, Origin::Source { .. }));
             let ctx = minijinja::context! { focus => focus_display, topic => topic };
             let Some(new) = fill(self.env, pack, "heading.focus-topic", ctx) else {
                 continue;
             };
-            if count_words(&new) > 12 || char_len(&new) > 70 || !ground.ungrounded(&new).is_empty()
+            if count_words(&new) > 12
+                || char_len(&new) > 70
+                || !ground.ungrounded(&new).is_empty()
+                || (topical && headings::check_heading(&new, pack, is_name).is_err())
             {
                 continue;
             }
@@ -1414,28 +1490,18 @@ impl<'e> Composer<'e> {
                 continue;
             };
             let clause = pack.grammar.lowercase_first(&clause, is_name);
-            let first = clause
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            let bad_start = pack.words.clause_openers.contains(&first)
-                || has_verb(&first, pack)
-                || pack
-                    .words
-                    .subordinators
-                    .iter()
-                    .any(|s| s.split_whitespace().next() == Some(first.as_str()));
-            if bad_start
-                || dangling_reference(&clause)
+            // Rule `block.key-figures.check.*`: a clause that makes sense alone, or no line.
+            let reported = headings::reported_at(sentence, offset, pack);
+            if headings::check_figure_clause(&clause, pack, reported).is_err()
                 || values_here.contains(&f.value)
                 || count_words(&clause) < 4
                 || norm_sentence(&clause) == norm_sentence(sentence)
             {
                 continue;
             }
-            let ctx =
-                minijinja::context! { figure => f.value.clone(), clause => format!("{clause}.") };
+            // The figure with what it counts, as the article writes it (`1 200 habitants`).
+            let label = figure_label(f, pack);
+            let ctx = minijinja::context! { figure => label, clause => format!("{clause}.") };
             let Some(text) = fill(self.env, pack, "block.key-figures.item", ctx) else {
                 continue;
             };
@@ -2160,6 +2226,19 @@ fn noun_phrase_at(
                 continue;
             }
             let mut start = i;
+            // `des`/`du` right after a noun is `de` + article: the phrase is that noun's
+            // complement (`le marché des fleurs`), not a noun phrase of its own.
+            if i >= r.start + 2 {
+                let prev = analysis.tokens[i - 1].lower.as_str();
+                let before = &analysis.tokens[i - 2];
+                if pack.words.determiners.contains(prev)
+                    && pack.words.prepositions.contains(prev)
+                    && before.content
+                    && (before.capitalized || pack.genders.contains_key(before.lower.as_str()))
+                {
+                    continue;
+                }
+            }
             if i > r.start {
                 let prev = analysis.tokens[i - 1].lower.as_str();
                 if matches!(
@@ -2241,17 +2320,64 @@ fn noun_phrase_at(
     None
 }
 
-/// Rule `heading.sentence`: the section's central sentence (the one that holds most of its
-/// keyphrases) trimmed Hedge-Trimmer style to its main clause, 4–10 words.
-fn central_sentence_heading(
+/// Rule `heading.noun-phrase`, scanning: the first noun phrase of the section (a determiner,
+/// its noun, adjectives and a `de …` complement; `min_words` or more) that `ok` accepts. The
+/// scan is bounded by the section's size ([`crate::outline::MAX_SECTION_WORDS`]).
+fn section_noun_phrase(
     doc: &Document,
     analysis: &Analysis,
     pack: &LanguagePack,
     plan: &crate::outline::SectionPlan,
+    min_words: usize,
+    ok: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     let first = doc.paragraphs.get(plan.paragraphs.start)?.sentences.start;
     let last = doc.paragraphs.get(plan.paragraphs.end - 1)?.sentences.end;
-    let best = (first..last).max_by(|&a, &b| {
+    let mut tried: HashSet<&str> = HashSet::new();
+    for s in first..last {
+        let r = doc.sentences[s].tokens.clone();
+        for i in r.start + 1..r.end {
+            let t = &analysis.tokens[i];
+            if !t.content
+                || !pack
+                    .words
+                    .determiners
+                    .contains(analysis.tokens[i - 1].lower.as_str())
+                || !tried.insert(t.stem.as_str())
+            {
+                continue;
+            }
+            let Some(np) = noun_phrase_at(doc, analysis, pack, plan, &t.stem) else {
+                continue;
+            };
+            let np = pack.grammar.capitalize_first(&np);
+            // a two-word phrase is a determiner and a noun the noun table knows (`La digue`,
+            // not `Le grand`)
+            let n = count_words(&np);
+            let noun_last = np
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| pack.genders.contains_key(w.to_lowercase().as_str()));
+            if n >= min_words && (n >= 3 || noun_last) && ok(&np) {
+                return Some(np);
+            }
+        }
+    }
+    None
+}
+
+/// Rule `heading.sentence`: the section's central sentence (the one that holds most of its
+/// keyphrases, the earliest on a tie), which [`headings::clause_heading`] then compresses to
+/// its main clause, e.g. `Selon la préfecture, la digue de la Sernance a cédé dans la nuit.`
+/// → `La digue de la Sernance a cédé dans la nuit`.
+fn central_sentence(
+    analysis: &Analysis,
+    plan: &crate::outline::SectionPlan,
+    doc: &Document,
+) -> Option<usize> {
+    let first = doc.paragraphs.get(plan.paragraphs.start)?.sentences.start;
+    let last = doc.paragraphs.get(plan.paragraphs.end - 1)?.sentences.end;
+    (first..last).max_by(|&a, &b| {
         let score = |s: usize| -> usize {
             plan.keyphrases
                 .iter()
@@ -2265,55 +2391,36 @@ fn central_sentence_heading(
                 .count()
         };
         score(a).cmp(&score(b)).then_with(|| b.cmp(&a))
-    })?;
-    let sentence = doc.sentence_text(best);
-    let main = clauses(sentence, pack).into_iter().find(|c| {
-        let first = c.split_whitespace().next().unwrap_or("").to_lowercase();
-        count_words(c) >= 4
-            && has_verb(c, pack)
-            && !pack.words.clause_openers.contains(&first)
-            && !pack
-                .words
-                .subordinators
-                .iter()
-                .any(|sub| sub.split_whitespace().next() == Some(first.as_str()))
-            && first != "selon"
-    })?;
-    let lower = main.to_lowercase();
-    let words: Vec<&str> = main.split_whitespace().collect();
-    // Drop an attribution tail ("…, a déclaré X") already cut by `clauses`; keep ≤ 10 words.
-    if pack
-        .words
-        .attribution_verbs
-        .iter()
-        .any(|v| lower.contains(&format!(" {v} ")))
-        && words.len() > 10
-    {
-        return None;
+    })
+}
+
+/// Rule `block.key-figures.label`: the figure as a key-figure line names it: the number and
+/// the unit or noun it counts, as the article writes them, without a quantifier (`au moins
+/// 200 personnes` → `200 personnes`; `1,40 mètre`); the bare number when no noun follows it.
+fn figure_label(f: &crate::analyze::Figure, pack: &LanguagePack) -> String {
+    let mut phrase = f.phrase.trim();
+    let lower = phrase.to_lowercase();
+    // longest quantifier first (`pas moins de` before `moins de`)
+    let mut quantifiers: Vec<&String> = pack.words.quantifiers.iter().collect();
+    quantifiers.sort_by_key(|q| std::cmp::Reverse(q.len()));
+    for q in quantifiers {
+        if lower.starts_with(&format!("{q} ")) {
+            phrase = phrase.get(q.len()..).unwrap_or(phrase).trim_start();
+            break;
+        }
     }
-    let text = fit_phrase(&main, 70, 4, pack)?;
-    // A heading carries no complement clause (`La spécialiste estime que ce type`).
-    let lower = format!(" {} ", text.to_lowercase());
-    if lower.contains(" que ")
-        || lower.contains(" qu’")
-        || lower.contains(" qu'")
-        || lower.contains(" that ")
-    {
-        return None;
+    // a verb read as the unit (`10 devront`) labels nothing
+    let unit_is_noun = f.unit.as_deref().is_some_and(|u| {
+        let head = u.split_whitespace().next().unwrap_or(u);
+        let l = head.to_lowercase();
+        let known = |w: &str| pack.genders.contains_key(w);
+        known(&l) || l.strip_suffix('s').is_some_and(known) || !maybe_verb(head, pack)
+    });
+    if phrase.starts_with(f.value.as_str()) && count_words(phrase) <= 4 && unit_is_noun {
+        phrase.to_string()
+    } else {
+        f.value.clone()
     }
-    // Nor a pronoun or demonstrative that points outside it (`Elle n’avait…`, `Ces actes…`),
-    // nor a verb left without its object (`Michel Mayor pense`).
-    let last = text.split(' ').next_back().unwrap_or("").to_lowercase();
-    let transitive_end = pack.verbs.contains(&last)
-        || (last.ends_with('e')
-            && text.split(' ').count() <= 4
-            && !pack.is_stopword(&last)
-            && has_verb(&text, pack));
-    if dangling_reference(&text) || transitive_end {
-        return None;
-    }
-    let n = count_words(&text);
-    (4..=10).contains(&n).then_some(text)
 }
 
 /// The clause of `sentence` that holds the byte `offset` (a figure), with a reported-speech
@@ -2334,7 +2441,9 @@ fn figure_clause(sentence: &str, offset: usize, pack: &LanguagePack) -> Option<S
         let rest = &bytes[i..];
         let cut = if rest.starts_with(", ") {
             Some(2)
-        } else if rest.starts_with(" et ") || rest.starts_with(" and ") {
+        } else if (rest.starts_with(" et ") || rest.starts_with(" and "))
+            && !range_open(&bytes[start..i], pack)
+        {
             Some(
                 rest.find(' ')
                     .map_or(1, |_| if rest.starts_with(" et ") { 4 } else { 5 }),
@@ -2376,6 +2485,17 @@ fn figure_clause(sentence: &str, offset: usize, pack: &LanguagePack) -> Option<S
     }
     let n = count_words(&clause);
     (4..=30).contains(&n).then_some(clause)
+}
+
+/// Whether a text leaves a range open (`de 2,1 % entre 2008`): the last range opener
+/// (`entre`, `between`) has no conjunction after it. The ` et ` that closes it is not a clause
+/// boundary.
+fn range_open(text: &str, pack: &LanguagePack) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    words
+        .iter()
+        .rposition(|w| pack.words.range_openers.contains(w))
+        .is_some_and(|k| !words[k + 1..].iter().any(|w| w == "et" || w == "and"))
 }
 
 /// Whether a restated text leans on context it no longer has: a subject pronoun or a

@@ -685,3 +685,117 @@ fn headline_case_flag() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("sentence or title"), "{stderr}");
 }
+
+/// Subheadings and key-figure lines read alone (rules `heading.check.*`,
+/// `block.key-figures.check.*`), judged here with the test's own word lists: on a brief whose
+/// paragraphs open on circumstances, no heading opens on one or ends on a function word, and
+/// no key-figure line lacks its subject, restates a pluperfect or leaves a range open.
+#[test]
+fn subheadings_and_key_figures_read_alone() {
+    const HEADINGS: &str = "tests/fixtures/brief-headings-fr.txt";
+    let (v, out) = rewrite_json(HEADINGS, &[]);
+    assert!(out.status.success());
+    assert_principles(HEADINGS, &v);
+    let openers = [
+        "depuis",
+        "hier",
+        "malheureusement",
+        "grâce",
+        "au",
+        "aux",
+        "selon",
+        "lors",
+        "en",
+        "à",
+        "dans",
+        "pour",
+        "il",
+        "elle",
+        "ils",
+        "ces",
+        "cette",
+        "et",
+        "mais",
+    ];
+    let enders = [
+        "le", "la", "les", "l’", "de", "du", "des", "d’", "à", "au", "aux", "et", "ou", "en",
+        "que", "qui", "un", "une", "pour", "par", "sur", "avec", "entre", "millions",
+    ];
+    let months = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+    ];
+    let sections = v["sections"].as_array().expect("sections");
+    let mut topical = 0;
+    for s in sections {
+        let Some(h) = s["heading"].as_str() else {
+            continue;
+        };
+        let rule = s["heading_rule"]
+            .as_str()
+            .expect("every heading names its rule");
+        assert!(rule.starts_with("fr."), "{h}: {rule}");
+        let words: Vec<String> = h
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’')
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let source = s["blocks"]
+            .as_array()
+            .is_some_and(|b| b.iter().any(|b| b["origin"]["kind"] == "source"));
+        if !source {
+            continue;
+        }
+        topical += 1;
+        assert!((2..=12).contains(&words.len()), "{h}");
+        let topic: Vec<&String> = match h.split_once(": ") {
+            Some((_, t)) => words
+                .iter()
+                .skip(words.len() - t.split_whitespace().count())
+                .collect(),
+            None => words.iter().collect(),
+        };
+        let first = topic.first().map_or("", |w| w.as_str());
+        let last = words.last().map_or("", String::as_str);
+        assert!(
+            !openers.contains(&first),
+            "heading opens on a circumstance: {h}"
+        );
+        assert!(!enders.contains(&last), "heading ends open: {h}");
+        assert!(
+            !words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit())
+                || months.contains(&w.as_str())
+                || w == "et"
+                || w == "les"),
+            "a bare date: {h}"
+        );
+        assert!(!h.ends_with('.'), "{h}");
+    }
+    assert!(topical >= 2, "the brief asks for subheadings");
+    let figures: Vec<&str> = sections
+        .iter()
+        .flat_map(|s| s["blocks"].as_array().into_iter().flatten())
+        .filter(|b| b["origin"]["rule"] == "fr.block.key-figures")
+        .filter_map(|b| b["text"].as_str())
+        .flat_map(str::lines)
+        .collect();
+    assert!(figures.len() >= 2, "a key-figures block: {figures:?}");
+    for line in &figures {
+        let (_, clause) = line.split_once(": ").expect("figure : clause");
+        let first = clause
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        assert!(!openers.contains(&first.as_str()), "no subject: {line}");
+        assert!(
+            !clause.contains(" avait ") && !clause.contains(" avaient "),
+            "a pluperfect out of its sentence: {line}"
+        );
+        if clause.contains(" entre ") {
+            assert!(clause.contains(" et "), "an open range: {line}");
+        }
+    }
+}

@@ -204,6 +204,45 @@ pub struct WordClasses {
     pub h_aspire: BTreeSet<String>,
     /// Endings that mark a conjugated verb or a participle (`-ait`, `-ed`).
     pub verb_endings: Vec<String>,
+    /// Words (or word groups) a subheading or restated clause cannot end on: they ask for a
+    /// complement (`… du point de vue`, `… 10 millions`).
+    pub open_ends: Vec<String>,
+    /// Words that open a circumstance, not a topic (`hier`, `ainsi`, `au`).
+    pub adverbial_openers: BTreeSet<String>,
+    /// Endings of adverbs (`-ment`, `-ly`).
+    pub adverb_suffixes: Vec<String>,
+    /// Nouns of time (`mois`, `semaine`): a verbless phrase headed by one is a time adverbial.
+    pub time_nouns: BTreeSet<String>,
+    /// Words besides determiners that open a noun phrase (`plusieurs`, `deux`).
+    pub noun_openers: BTreeSet<String>,
+    /// Words that open a comparison that needs its `que` (`autant`).
+    pub open_comparatives: BTreeSet<String>,
+    /// Comparatives that a `que` may close (`plus`, `moins`, `more`).
+    pub comparatives: BTreeSet<String>,
+    /// Tense forms of a reported clause (`avaient`, `would`).
+    pub backshift: BTreeSet<String>,
+    /// Endings of verb forms that, ending a heading, have lost their object (`-er`, `-ait`).
+    pub open_verb_endings: Vec<String>,
+    /// Infinitive endings (`-er`, `-ir`).
+    pub infinitive_endings: Vec<String>,
+    /// Forms of the auxiliary of transitive verbs (`a`, `avait`, `has`).
+    pub avoir_forms: BTreeSet<String>,
+    /// Verbs of opinion that take a clause (`estime`, `believes`): never the last word.
+    pub opinion_verbs: BTreeSet<String>,
+    /// Prepositions that tie a noun to its complement (`de`, `du`, `of`): a cut never falls
+    /// right before one.
+    pub complement_links: BTreeSet<String>,
+    /// Endings of finite verb forms (`-ait`, `-ra`), for the key-figure verb check.
+    pub finite_endings: Vec<String>,
+    /// First- and second-person pronouns: a clause that opens on one speaks for someone the
+    /// restated line no longer names (`nous`, `we`).
+    pub speaker_pronouns: BTreeSet<String>,
+    /// Words that make a clause dependent (`ayant`, `having`).
+    pub dependent_markers: BTreeSet<String>,
+    /// Imperfect auxiliaries of the pluperfect (`avaient`, `had`).
+    pub pluperfect: BTreeSet<String>,
+    /// Words that open a range closed by a conjunction (`entre`, `between`).
+    pub range_openers: BTreeSet<String>,
 }
 
 /// How a language ranks keyphrases, from `data/<lang>/keyphrases.txt` (`key = value` lines).
@@ -635,6 +674,24 @@ impl LanguagePack {
             year_cues: set(s.get("year-cues")),
             h_aspire: set(s.get("h-aspire")),
             verb_endings: s.get("verb-endings").cloned().unwrap_or_default(),
+            open_ends: s.get("open-ends").cloned().unwrap_or_default(),
+            adverbial_openers: set(s.get("adverbial-openers")),
+            adverb_suffixes: s.get("adverb-suffixes").cloned().unwrap_or_default(),
+            time_nouns: set(s.get("time-nouns")),
+            noun_openers: set(s.get("noun-openers")),
+            open_comparatives: set(s.get("open-comparatives")),
+            comparatives: set(s.get("comparatives")),
+            backshift: set(s.get("backshift")),
+            open_verb_endings: s.get("open-verb-endings").cloned().unwrap_or_default(),
+            avoir_forms: set(s.get("avoir-forms")),
+            infinitive_endings: s.get("infinitive-endings").cloned().unwrap_or_default(),
+            dependent_markers: set(s.get("dependent-markers")),
+            complement_links: set(s.get("complement-links")),
+            finite_endings: s.get("finite-endings").cloned().unwrap_or_default(),
+            speaker_pronouns: set(s.get("speaker-pronouns")),
+            opinion_verbs: set(s.get("opinion-verbs")),
+            pluperfect: set(s.get("pluperfect")),
+            range_openers: set(s.get("range-openers")),
         };
         let (months, weekdays) = parse_calendar(data.calendar);
         let grammar: Box<dyn Grammar> = match lang {
