@@ -2286,6 +2286,9 @@ fn figures_and_dates(
                 } else if nt.kind == TokenKind::Word
                     && !pack.words.prepositions.contains(next)
                     && !pack.is_stopword(next)
+                    // a word with digits glued to it is no unit (`mètr12` in `1,40 mètr12 500e`,
+                    // text from a broken scrape: the fact guard reads `12 500` whole)
+                    && !ntext.chars().any(|c| c.is_ascii_digit())
                 {
                     unit = Some(ntext.to_string());
                     end_tok = i + 2;
@@ -2415,6 +2418,23 @@ mod tests {
         assert!(
             !values.contains(&"500") && !values.contains(&"000"),
             "{values:?}"
+        );
+    }
+
+    #[test]
+    fn a_word_with_digits_is_no_unit() {
+        // found by the rewrite fuzz target: `mètr12\u{a0}500e` made the unit `mètr12`, and the
+        // key-figure label restated a `12` the fact guard reads as part of `12 500`
+        let (_, a) = run(
+            &["L’eau a atteint 1,40 mètr12\u{a0}500e dans certaines maisons du quartier."],
+            None,
+        );
+        assert!(
+            a.figures
+                .iter()
+                .all(|f| f.unit.as_deref().is_none_or(|u| !u.contains("12"))),
+            "{:?}",
+            a.figures
         );
     }
 
