@@ -2595,7 +2595,14 @@ fn maybe_verb(s: &str, pack: &LanguagePack) -> bool {
 /// Removes a reporting opener
 fn strip_reporting(clause: &str, pack: &LanguagePack) -> String {
     let lower = clause.to_lowercase();
-    for v in &pack.words.attribution_verbs {
+    // the verb must be in the clause before any pattern holding it can be (no allocation
+    // for the many verbs that are not)
+    for v in pack
+        .words
+        .attribution_verbs
+        .iter()
+        .filter(|v| lower.contains(v.as_str()))
+    {
         for q in [" que ", " qu’", " qu'", " that "] {
             let pat = format!("{v}{q}");
             if let Some(p) = lower.find(&pat) {
@@ -2664,11 +2671,14 @@ fn trim_sentence(
 
     // trim.attribution-front
     let lower = s.to_lowercase();
+    // Every pattern below has the verb between two spaces: only verbs that stand as a
+    // space-delimited word of the sentence can match (`dit` inside `édition` cannot).
+    let tokens: HashSet<&str> = lower.split(' ').collect();
     let reported = pack
         .words
         .attribution_verbs
         .iter()
-        .filter(|v| lower.contains(v.as_str()))
+        .filter(|v| tokens.contains(v.as_str()))
         .cloned()
         .collect::<Vec<_>>();
     'outer: for v in &reported {

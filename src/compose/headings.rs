@@ -467,10 +467,12 @@ fn compress(
         if !maybe_verb(&part, pack) {
             continue;
         }
-        let attribution = pack.words.attribution_verbs.iter().any(|v| {
-            let l = format!(" {} ", part.to_lowercase());
-            l.contains(&format!(" {v} "))
-        });
+        // a reporting verb as a whole word (the verbs are single words: one set lookup a
+        // word, not one scan of the clause a verb)
+        let lower = part.to_lowercase();
+        let attribution = lower
+            .split(' ')
+            .any(|w| pack.words.attribution_verbs.contains(w));
         if clause && attribution {
             continue;
         }
@@ -584,10 +586,16 @@ fn finite_verb(clause: &str, pack: &LanguagePack) -> bool {
 /// que … 200 …`).
 pub(super) fn reported_at(sentence: &str, offset: usize, pack: &LanguagePack) -> bool {
     let before = sentence.get(..offset).unwrap_or(sentence).to_lowercase();
-    pack.words.attribution_verbs.iter().any(|v| {
-        [" que ", " qu’", " qu'", " that "]
-            .iter()
-            .any(|q| before.contains(&format!(" {v}{q}")))
+    // ` {verb} que `: a reporting verb as a whole word, then a complementiser (one set lookup
+    // a word, not one scan of the text a verb and complementiser)
+    let words: Vec<&str> = before.split(' ').collect();
+    words.windows(2).enumerate().any(|(i, pair)| {
+        let [v, next] = pair else { return false };
+        i > 0
+            && pack.words.attribution_verbs.contains(*v)
+            && (matches!(*next, "que" | "that") && i + 2 < words.len()
+                || next.starts_with("qu’")
+                || next.starts_with("qu'"))
     })
 }
 
