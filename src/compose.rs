@@ -3732,6 +3732,22 @@ mod tests {
         assert!(!dangling_reference("Le maire a annoncé un fonds."));
     }
 
+    /// The role `role_of` reads for the `nth` occurrence of `name` in `doc`.
+    fn role_in(doc: &Document, name: &str, nth: usize, p: &LanguagePack) -> Option<String> {
+        let start = doc
+            .text
+            .match_indices(name)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .expect("name");
+        let si = doc
+            .sentences
+            .iter()
+            .position(|s| s.span.contains(&start))
+            .expect("sentence");
+        role_of(doc, si, &(start..start + name.len()), p, true)
+    }
+
     #[test]
     fn roles_come_from_appositions_and_titles() {
         let p = pack();
@@ -3741,21 +3757,7 @@ mod tests {
             ],
             &p,
         );
-        let find = |name: &str, nth: usize| {
-            let start = doc
-                .text
-                .match_indices(name)
-                .nth(nth)
-                .map(|(i, _)| i)
-                .expect("name");
-            let span = start..start + name.len();
-            let si = doc
-                .sentences
-                .iter()
-                .position(|s| s.span.contains(&start))
-                .expect("sentence");
-            role_of(&doc, si, &span, &p, true)
-        };
+        let find = |name: &str, nth: usize| role_in(&doc, name, nth, &p);
         assert_eq!(
             find("Jean Roux", 0).as_deref(),
             Some("le maire de Montbrac")
@@ -3777,15 +3779,7 @@ mod tests {
             ],
             &p,
         );
-        let role = |name: &str| {
-            let start = doc.text.find(name).expect("name");
-            let si = doc
-                .sentences
-                .iter()
-                .position(|s| s.span.contains(&start))
-                .expect("sentence");
-            role_of(&doc, si, &(start..start + name.len()), &p, true)
-        };
+        let role = |name: &str| role_in(&doc, name, 0, &p);
         assert_eq!(
             role("Association"),
             None,
@@ -3805,15 +3799,7 @@ mod tests {
             ],
             &p,
         );
-        let role = |name: &str| {
-            let start = doc.text.find(name).expect("name");
-            let si = doc
-                .sentences
-                .iter()
-                .position(|s| s.span.contains(&start))
-                .expect("sentence");
-            role_of(&doc, si, &(start..start + name.len()), &p, true)
-        };
+        let role = |name: &str| role_in(&doc, name, 0, &p);
         assert_eq!(role("Ann Brook").as_deref(), Some("harbour master"));
         assert_eq!(
             role("Ivo Bell").as_deref(),
