@@ -2892,7 +2892,16 @@ fn trim_sentence(
         let incise = &s[after..e];
         let first = incise.split(' ').next().unwrap_or("").to_lowercase();
         let head_words = count_words(&s[..p]);
+        // `au moins 200 personnes` opens on a quantifier, not a preposition: it is the
+        // subject of what follows (`Selon X, au moins 200 personnes, dont 10 civils, …`)
+        let lower_incise = incise.to_lowercase();
+        let quantified = pack
+            .words
+            .quantifiers
+            .iter()
+            .any(|q| lower_incise.starts_with(&format!("{q} ")));
         if pack.words.prepositions.contains(&first)
+            && !quantified
             && !matches!(first.as_str(), "et" | "ou" | "ni" | "selon")
             && (2..=12).contains(&count_words(incise))
             && head_words >= 2
@@ -3532,6 +3541,11 @@ mod tests {
             t("Des hélicoptères ont été mis en place par les secours pour trouver les disparus.")
                 .as_deref(),
             Some("Des hélicoptères ont été mis en place par les secours.")
+        );
+        // a quantified subject between commas is no prepositional incise
+        assert_eq!(
+            t("Le maire de Montbrac, Jean Roux, a déclaré qu’au moins 20 maisons, dont 3 écoles, avaient été inondées.").as_deref(),
+            Some("Selon le maire de Montbrac, Jean Roux, au moins 20 maisons avaient été inondées.")
         );
         // trim.prepositional-tail
         assert_eq!(
