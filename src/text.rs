@@ -154,6 +154,27 @@ impl Document {
         source: usize,
         pack: &LanguagePack,
     ) {
+        let (Some(first), Some(_)) = (spans.first(), spans.last()) else {
+            return;
+        };
+        // Offsets relative to the paragraph's first sentence, so that every shift into the
+        // document is an addition (the paragraph may start further into `clean` than the
+        // document is long: no negative base).
+        let from = first.start;
+        let clean = clean.get(from..).unwrap_or("");
+        let local: Vec<Span> = spans
+            .iter()
+            .map(|s| s.start.saturating_sub(from)..s.end.saturating_sub(from))
+            .collect();
+        let spans = local.as_slice();
+        let raw_from = raw_spans.and_then(|r| r.first()).map_or(0, |r| r.start);
+        let raw = raw.get(raw_from..).unwrap_or("");
+        let raw_local: Option<Vec<Span>> = raw_spans.map(|r| {
+            r.iter()
+                .map(|s| s.start.saturating_sub(raw_from)..s.end.saturating_sub(raw_from))
+                .collect()
+        });
+        let raw_spans = raw_local.as_deref();
         let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
             return;
         };
