@@ -423,3 +423,19 @@ fn replacement_characters_inside_words() {
     assert!(v["word_count"].as_u64().is_some());
     assert!(took < BOUND, "{took:?}");
 }
+
+#[test]
+fn a_fuzzed_brief_whose_paragraph_starts_deep_in_its_cleaned_text() {
+    // Found by the `rewrite` fuzz target: the debug build (this one, with overflow checks)
+    // panicked with `attempt to subtract with overflow` in `text::Document::push_paragraph`.
+    let text = include_str!("fixtures/fuzz-paragraph-offset.txt");
+    let (out, took) = timed(&["rewrite", "--format", "json"], text.as_bytes());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        matches!(out.status.code(), Some(0 | 2)),
+        "exit {:?}: {err}",
+        out.status.code()
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(took < BOUND, "{took:?}");
+}
