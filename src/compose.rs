@@ -2260,6 +2260,9 @@ fn noun_phrase_at(
                     start = i - 1;
                 }
             }
+            if names_source(doc, analysis, pack, r.start, start) {
+                continue;
+            }
             let mut end = i + key_len;
             // Adjectives and a de-complement: up to 7 words in all.
             while end < r.end && end - start < 8 {
@@ -2318,6 +2321,39 @@ fn noun_phrase_at(
         }
     }
     None
+}
+
+/// Rule `heading.not-source`: whether the noun phrase that starts at token `start` (of a
+/// sentence whose first token is `first`) names the source of a statement rather than a topic:
+/// it follows a source marker of the pack (`selon`, `d’après`, `according to`) or a reporting
+/// verb (`a rapporté l’agence de presse`).
+///
+/// Example: in `…, selon l’agence de presse russe Interfax.`, `l’agence de presse russe
+/// Interfax` is who says it; a subheading `Haut-Karabakh : l’agence de presse russe Interfax`
+/// would announce the source instead of the news.
+fn names_source(
+    doc: &Document,
+    analysis: &Analysis,
+    pack: &LanguagePack,
+    first: usize,
+    start: usize,
+) -> bool {
+    if start <= first {
+        return false;
+    }
+    let prev = analysis.tokens[start - 1].lower.as_str();
+    if pack.words.attribution_verbs.contains(prev) {
+        return true;
+    }
+    let before = doc
+        .slice(&(doc.tokens[first].span.start..doc.tokens[start].span.start))
+        .trim_end()
+        .to_lowercase();
+    pack.words.source_markers.iter().any(|m| {
+        before
+            .strip_suffix(m.as_str())
+            .is_some_and(|head| head.is_empty() || head.ends_with([' ', '\u{a0}', ',', '(']))
+    })
 }
 
 /// Rule `heading.noun-phrase`, scanning: the first noun phrase of the section (a determiner,
@@ -3321,6 +3357,59 @@ mod tests {
         let g = Ground::new(["Le <div class=\"pub\">PUBLICITÉ</div> texte."]);
         assert!(g.ungrounded("Avant PUBLICITÉ</div après.").is_empty());
         assert_eq!(g.ungrounded("Avant RÉCLAME</div après."), ["RÉCLAME</div"]);
+    }
+
+    /// The token index where `phrase` starts in the first sentence of `text`.
+    fn token_at(doc: &Document, phrase: &str) -> usize {
+        let at = doc.sentence_text(0).find(phrase).expect("phrase in text");
+        let base = doc.tokens[doc.sentences[0].tokens.start].span.start;
+        doc.sentences[0]
+            .tokens
+            .clone()
+            .find(|&t| doc.tokens[t].span.start == base + at)
+            .expect("phrase starts on a token")
+    }
+
+    #[test]
+    fn a_noun_phrase_after_a_source_marker_names_the_source() {
+        for (p, text, source, topic) in [
+            (
+                pack(),
+                "Les digues ont cédé jeudi, selon l’agence régionale de l’eau.",
+                "l’agence régionale",
+                "Les digues",
+            ),
+            (
+                pack(),
+                "Le pont a rouvert, a rapporté la préfecture de la Marne.",
+                "la préfecture",
+                "Le pont",
+            ),
+            (
+                pack(),
+                "D’après le syndicat des enseignants, la grève est suivie.",
+                "le syndicat",
+                "la grève",
+            ),
+            (
+                LanguagePack::load(Lang::En).expect("pack"),
+                "The bridge reopened, according to the county council.",
+                "the county council",
+                "The bridge",
+            ),
+        ] {
+            let doc = Document::build(&[text], &p);
+            let a = crate::analyze::analyze(&doc, None, &p);
+            let first = doc.sentences[0].tokens.start;
+            assert!(
+                names_source(&doc, &a, &p, first, token_at(&doc, source)),
+                "{source} in {text}"
+            );
+            assert!(
+                !names_source(&doc, &a, &p, first, token_at(&doc, topic)),
+                "{topic} in {text}"
+            );
+        }
     }
 
     #[test]

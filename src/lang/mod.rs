@@ -190,6 +190,9 @@ pub struct WordClasses {
     /// Entity kinds (`person`, `organisation`, `other`) whose role may be read from a title
     /// before the name with a determiner (`le président Ilham Aliyev`); empty means all.
     pub title_before_kinds: BTreeSet<String>,
+    /// Words that introduce the source of a statement (`selon`, `d’après`, `according to`),
+    /// lowercased: a noun phrase right after one names who says, not what the text is about.
+    pub source_markers: Vec<String>,
     /// Multi-word subordinators, lowercased, that open a clause.
     pub subordinators: Vec<String>,
     /// Words that open a clause a trimmer may drop.
@@ -667,6 +670,7 @@ impl LanguagePack {
             attribution_verbs: set(s.get("attribution-verbs")),
             bare_title_after: set(s.get("bare-title-after")),
             title_before_kinds: set(s.get("title-before-kinds")),
+            source_markers: s.get("source-markers").cloned().unwrap_or_default(),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
             clause_openers: set(s.get("clause-openers")),
             quantifiers: s.get("quantifiers").cloned().unwrap_or_default(),
