@@ -2827,7 +2827,23 @@ fn trim_sentence(
         ]
         .iter()
         .any(|o| head_lower.starts_with(o));
-        let short = (1..=4).contains(&head_words)
+        // A one-word opener is a sentence adverb or a time word (`Désormais,`, `However,`,
+        // `Mercredi,`); any other single word is the subject before an incise (`Framerates,
+        // for those not fluent in jargon, is…`) and stays.
+        let one_word_adverb = head_words != 1 || {
+            let w = head_first.as_str();
+            pack.words.adverbial_openers.contains(w)
+                || pack.words.time_nouns.contains(w)
+                || pack.weekdays.contains_key(w)
+                || pack.months.contains_key(w)
+                || pack
+                    .words
+                    .adverb_suffixes
+                    .iter()
+                    .any(|x| w.len() > x.len() + 2 && w.ends_with(x.as_str()))
+        };
+        let short = one_word_adverb
+            && (1..=4).contains(&head_words)
             && !head.chars().any(|c| c.is_ascii_digit())
             && !head
                 .split_whitespace()
@@ -2938,7 +2954,10 @@ fn trim_sentence(
             .any(|q| lower_incise.starts_with(&format!("{q} ")));
         if pack.words.prepositions.contains(&first)
             && !quantified
-            && !matches!(first.as_str(), "et" | "ou" | "ni" | "selon")
+            && !matches!(
+                first.as_str(),
+                "et" | "ou" | "ni" | "selon" | "and" | "or" | "nor"
+            )
             && (2..=12).contains(&count_words(incise))
             && head_words >= 2
             && !has_verb(incise, pack)
@@ -3410,6 +3429,56 @@ mod tests {
                 "{topic} in {text}"
             );
         }
+    }
+
+    #[test]
+    fn a_one_word_subject_before_an_incise_is_kept() {
+        let en = LanguagePack::load(Lang::En).expect("pack");
+        let e = env(&en);
+        // trim.leading-adverbial drops a sentence adverb, never a one-word subject
+        let t = trim_sentence(
+            "Meanwhile, the council voted to close the old bridge to lorries.",
+            &en,
+            &e,
+            &|_| false,
+        );
+        assert_eq!(
+            t.as_deref(),
+            Some("The council voted to close the old bridge to lorries.")
+        );
+        for s in [
+            "Framerates, for those new to film jargon, is the term for the speed of a camera.",
+            "Radon, a firm set up in Moscow to monitor radioactivity, has found traces of iodine.",
+        ] {
+            let t = trim_sentence(s, &en, &e, &|_| false);
+            assert!(
+                t.as_deref().is_none_or(|t| t.starts_with(&s[..5])),
+                "{s} -> {t:?}"
+            );
+        }
+        // trim.prepositional-incise: `and …` coordinates, it is no prepositional incise
+        let t = trim_sentence(
+            "Prevention, protection, and treatment: in a guide for pupils, I listed a free book.",
+            &en,
+            &e,
+            &|_| false,
+        );
+        assert!(
+            t.as_deref().is_none_or(|t| t.contains("treatment")),
+            "{t:?}"
+        );
+        let fr = pack();
+        let e = env(&fr);
+        let t = trim_sentence(
+            "Désormais, le conseil municipal a voté la fermeture du vieux pont aux camions, selon la mairie.",
+            &fr,
+            &e,
+            &|_| false,
+        );
+        assert_eq!(
+            t.as_deref(),
+            Some("Le conseil municipal a voté la fermeture du vieux pont aux camions.")
+        );
     }
 
     #[test]
