@@ -1429,7 +1429,7 @@ impl<'e> Composer<'e> {
             {
                 continue;
             }
-            let Some(t) = trim_sentence(doc.sentence_text(s), pack, self.env, is_name) else {
+            let Some(t) = restate_sentence(doc.sentence_text(s), pack, self.env, is_name) else {
                 continue;
             };
             let n = count_words(&t);
@@ -1438,6 +1438,14 @@ impl<'e> Composer<'e> {
             }
             *per_paragraph.entry(para).or_insert(0) += 1;
             picked.push((s, t));
+        }
+        // Rule `block.key-points.leave-summary`: with four points or more, the two that score
+        // least are left to the closing summary (`block.summary`), which joins statements with
+        // true connectors (`Par ailleurs`, `Enfin`); a list cannot. Each is still restated once.
+        if picked.len() >= 4 {
+            for (_, t) in picked.split_off(picked.len() - 2) {
+                seen.remove(&norm_sentence(&t));
+            }
         }
         if picked.len() < 2 {
             return None;
@@ -2740,7 +2748,11 @@ fn trim_sentence(
                             .as_str(),
                         "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "it"
                     );
-                    if count_words(subject) >= 2
+                    // one word is a source too when it is a noun with its elided article
+                    // or a name (`Selon l’ONG, …`, `Selon HRW, …`)
+                    let one_word_source = count_words(subject) == 1
+                        && (subject.to_lowercase().starts_with("l’") || is_name(subject));
+                    if (count_words(subject) >= 2 || one_word_source)
                         && count_words(subject) <= 14
                         && count_words(&statement) >= 4
                         && !pronoun
@@ -3105,13 +3117,90 @@ fn trim_sentence(
     (norm_sentence(&out) != norm_sentence(original)).then_some(out)
 }
 
+/// Stands for an ASCII space inside a quotation while the trim rules run (see
+/// [`restate_sentence`]): U+2004 is white space to the word counter and to
+/// `split_whitespace`, so words and verbs are still seen, but not the ASCII space every cut
+/// pattern is written with.
+const QUOTE_SPACE: char = '\u{2004}';
+
+/// Rule `trim.quote-whole`: a quotation is restated whole or not at all, and the trim rules
+/// never cut inside it. They cut at a comma, a relative, a subordinator or a coordinator; inside
+/// « … » those are the speaker's own words, and a cut there left unpaired guillemets, so the
+/// whole sentence was refused (quote-heavy articles lost most of their key points and their
+/// summary that way). The quotation's spaces are hidden from the rules while they run, then
+/// given back. A sentence with a capital that lacks its accent (`Etat`, `Egypte`: rule
+/// `restate.unaccented-capital`) is not restated either: it stays in the body as written.
+///
+/// Example: `Jeanne Roux, porte-parole de l’association, précise que : « La crue continue, et
+/// elle est historique ».` → `Selon Jeanne Roux, porte-parole de l’association, « La crue
+/// continue, et elle est historique ».` (the cut at `, et` is not made).
+fn restate_sentence(
+    sentence: &str,
+    pack: &LanguagePack,
+    env: &minijinja::Environment<'_>,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    if unaccented_capital(sentence, pack) {
+        return None;
+    }
+    if sentence.contains(QUOTE_SPACE) || !sentence.contains(['«', '“']) {
+        return trim_sentence(sentence, pack, env, is_name);
+    }
+    let mut depth = 0usize;
+    let marked: String = sentence
+        .chars()
+        .map(|c| match c {
+            '«' | '“' => {
+                depth += 1;
+                c
+            }
+            '»' | '”' => {
+                depth = depth.saturating_sub(1);
+                c
+            }
+            ' ' if depth > 0 => QUOTE_SPACE,
+            _ => c,
+        })
+        .collect();
+    // `précise que : « … »`: the colon after `que` doubles the conjunction (and hides the
+    // reporting verb from `trim.attribution-front`); the restatement drops it.
+    let marked = marked
+        .replace(" que\u{a0}: ", " que ")
+        .replace(" que : ", " que ");
+    let out = trim_sentence(&marked, pack, env, is_name)?;
+    Some(pack.grammar.typography(&out.replace(QUOTE_SPACE, " ")))
+}
+
+/// Rule `restate.unaccented-capital`: whether a sentence writes a capital without the accent
+/// its word takes (`Etat`, `Egypte`, `Etats-Unis`): the pack's frequency list knows the
+/// accented form (`état`) better than the bare one. Such a sentence is the source's spelling;
+/// it stays in the body as written but is not restated under our name, where a copy editor
+/// would be expected to write `État`. `Europe` or `Eric` pass (no accented form is better
+/// known).
+fn unaccented_capital(sentence: &str, pack: &LanguagePack) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'')
+        .filter_map(|w| w.rsplit(['’', '\'']).next())
+        .filter(|w| w.starts_with('E') && w.chars().nth(1).is_some_and(char::is_lowercase))
+        .any(|w| {
+            let bare = w.to_lowercase();
+            let accented = format!("é{}", &bare[1..]);
+            let known = |k: &str| pack.zipf.get(k).copied().unwrap_or(0);
+            known(&accented) > known(&bare)
+        })
+}
+
 /// Whether a sentence has a past participle after `avoir` that agrees with nothing before it
 /// (`ont racontés`, `a relevée l’existence`): a slip in the source that a restatement would
 /// repeat under our name. Such sentences are kept as written in the body, never restated.
 fn suspect_agreement(sentence: &str) -> bool {
+    // a word's punctuation is not part of it (`a relevée, grâce aux…`)
     let words: Vec<String> = sentence
         .split_whitespace()
-        .map(|w| w.to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+                .to_lowercase()
+        })
         .collect();
     words.windows(2).enumerate().any(|(i, w)| {
         let aux = matches!(w[0].as_str(), "a" | "ont" | "avait" | "avaient");
@@ -3737,6 +3826,113 @@ mod tests {
                 assert!(seen.insert(norm_sentence(line)), "twice: {line}");
             }
         }
+    }
+
+    #[test]
+    fn a_quotation_is_restated_whole_never_cut_inside() {
+        let p = pack();
+        let e = env(&p);
+        let names = |w: &str| w.starts_with(char::is_uppercase);
+        // trim.relative would cut `, qui monte encore,` out of the speaker's own words
+        let s = "Jeanne Roux, porte-parole de l’association, a déclaré que « la crue, qui monte encore, est historique ».";
+        assert_eq!(
+            trim_sentence(s, &p, &e, &names).as_deref(),
+            Some(
+                "Selon Jeanne Roux, porte-parole de l’association, «\u{a0}la crue est historique\u{a0}»."
+            )
+        );
+        assert_eq!(
+            restate_sentence(s, &p, &e, &names).as_deref(),
+            Some(
+                "Selon Jeanne Roux, porte-parole de l’association, «\u{a0}la crue, qui monte encore, est historique\u{a0}»."
+            )
+        );
+        // trim.subordinate would cut at `bien que` inside it and leave a guillemet alone
+        let s = "Jeanne Roux, porte-parole de l’association, précise que : « Nous tiendrons, bien que la digue soit fragile ».";
+        assert_eq!(trim_sentence(s, &p, &e, &names), None);
+        assert_eq!(
+            restate_sentence(s, &p, &e, &names).as_deref(),
+            Some(
+                "Selon Jeanne Roux, porte-parole de l’association, «\u{a0}Nous tiendrons, bien que la digue soit fragile\u{a0}»."
+            )
+        );
+        // a one-word source: a noun with its elided article (trim.attribution-front)
+        let s = "Cependant, l’association précise que « la digue a tenu, malgré la crue ».";
+        assert_eq!(
+            restate_sentence(s, &p, &e, &|_| false).as_deref(),
+            Some("Selon l’association, «\u{a0}la digue a tenu, malgré la crue\u{a0}».")
+        );
+        // an unattributed quotation is still refused
+        let s = "Il apparaît que les digues sont dans « un état préoccupant, selon les experts ».";
+        assert_eq!(restate_sentence(s, &p, &e, &|_| false), None);
+    }
+
+    #[test]
+    fn a_capital_without_its_accent_is_not_restated() {
+        let p = pack();
+        let e = env(&p);
+        assert!(unaccented_capital(
+            "Le chef de l’Etat a signé le décret.",
+            &p
+        ));
+        assert!(unaccented_capital("Les Etats-Unis ont voté.", &p));
+        assert!(!unaccented_capital(
+            "Le chef de l’État a signé le décret.",
+            &p
+        ));
+        assert!(!unaccented_capital("L’Europe et Eric Roux ont voté.", &p));
+        let s =
+            "Le chef de l’Etat, qui rentre de Lyon, a signé le décret des écoles, selon la mairie.";
+        assert_eq!(restate_sentence(s, &p, &e, &|_| false), None);
+        let s =
+            "Le chef de l’État, qui rentre de Lyon, a signé le décret des écoles, selon la mairie.";
+        assert_eq!(
+            restate_sentence(s, &p, &e, &|_| false).as_deref(),
+            Some("Le chef de l’État a signé le décret des écoles.")
+        );
+    }
+
+    #[test]
+    fn a_slip_of_agreement_before_a_comma_is_caught() {
+        assert!(suspect_agreement(
+            "La mairie a relevée, grâce aux capteurs, une hausse des eaux."
+        ));
+        assert!(!suspect_agreement(
+            "Ces hausses, la mairie les a relevées, grâce aux capteurs."
+        ));
+    }
+
+    #[test]
+    fn the_summary_joins_statements_with_true_connectors() {
+        let paragraphs = [
+            "Le conseil municipal de Montbrac, qui siégeait lundi, a voté la fermeture du vieux pont de la Sernance, selon la mairie.",
+            "La préfète, qui visitait la ville, a reçu les riverains du quartier des Tanneurs, selon son cabinet.",
+            "Les pompiers de la région, qui étaient en alerte, ont renforcé leurs équipes sur les quais, selon le maire.",
+            "Le syndicat des commerçants, qui craint une baisse, a demandé une aide au département, selon son président.",
+            "La société des eaux, qui gère les digues, a lancé une étude sur les berges du fleuve, selon la presse locale.",
+            "Les écoles du centre, qui accueillent 800 élèves, ont prévu un nouveau trajet pour les bus, selon le rectorat.",
+        ];
+        let a = compose_doc(&paragraphs, Some("Montbrac ferme le vieux pont"), 5000);
+        let points = a
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find(|b| matches!(&b.origin, Origin::Generated { rule, .. } if rule == "fr.block.key-points"))
+            .map(|b| b.items.len());
+        let summary = a
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find(|b| matches!(&b.origin, Origin::Generated { rule, .. } if rule == "fr.block.summary"))
+            .map(|b| b.text.clone())
+            .expect("a summary");
+        // block.key-points.leave-summary: the list keeps its best points, the summary gets two
+        assert_eq!(points, Some(4), "six points found, two left to the summary");
+        // two statements are joined by `Par ailleurs` (`Enfin` closes three or more)
+        assert!(summary.contains(". Par ailleurs, "), "{summary}");
+        assert!(!summary.contains("Enfin"), "{summary}");
+        // every statement is the article's: each sentence's subject is there
+        assert!(!summary.contains(", qui "), "trimmed: {summary}");
     }
 
     #[test]

@@ -13,13 +13,17 @@ use std::collections::HashSet;
 
 use super::{
     Block, BlockKind, Composer, Origin, QuestionAnswer, Section, dangling_reference, fill,
-    has_verb, norm_sentence, trim_sentence,
+    has_verb, norm_sentence,
 };
 use crate::analyze::{Analysis, DateKind};
 use crate::text::{Document, count_words};
 
 /// At most this many questions in the FAQ block.
 const MAX_QUESTIONS: usize = 5;
+
+/// At most this many statements in the closing summary (`block.summary`): its own three, and
+/// the two the key points leave it (`block.key-points.leave-summary`).
+const MAX_SUMMARY: usize = 5;
 
 /// Subject pronouns and words that cannot open a noun-phrase subject for a question.
 const NOT_SUBJECT: &[&str] = &[
@@ -501,10 +505,11 @@ impl Composer<'_> {
         out
     }
 
-    /// Rule `block.summary` ("En résumé"): up to three statements of the article that no other
+    /// Rule `block.summary` ("En résumé"): up to five statements of the article that no other
     /// block restated, trimmed, in reading order, joined by the pack's connectors
-    /// (`summary.first`, `summary.next`, `summary.last`): `Le conseil a voté la fermeture du
-    /// site. Par ailleurs, la mairie a saisi le tribunal.`
+    /// (`summary.first`, `summary.next`, `summary.next-2`, `summary.next-3`, `summary.last`):
+    /// `Le conseil a voté la fermeture du site. Par ailleurs, la mairie a saisi le tribunal.
+    /// Enfin, la préfète a reçu les riverains.`
     pub(super) fn summary(
         &self,
         doc: &Document,
@@ -526,17 +531,18 @@ impl Composer<'_> {
         order.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then_with(|| a.cmp(&b)));
         let mut picked: Vec<(usize, String)> = Vec::new();
         for s in order {
-            if picked.len() >= 3 {
+            if picked.len() >= MAX_SUMMARY {
                 break;
             }
             if used.contains(&s) {
                 continue;
             }
-            let Some(t) = trim_sentence(doc.sentence_text(s), pack, self.env, is_name) else {
+            let Some(t) = super::restate_sentence(doc.sentence_text(s), pack, self.env, is_name)
+            else {
                 continue;
             };
             let n = count_words(&t);
-            if !(6..=30).contains(&n) || dangling_reference(&t) || seen.contains(&norm_sentence(&t))
+            if !(6..=32).contains(&n) || dangling_reference(&t) || seen.contains(&norm_sentence(&t))
             {
                 continue;
             }
@@ -549,11 +555,14 @@ impl Composer<'_> {
         let last = picked.len() - 1;
         let mut parts = Vec::new();
         for (i, (_, t)) in picked.iter().enumerate() {
+            // `Enfin` closes a list of three or more; two statements are joined by `Par
+            // ailleurs`; a fourth and fifth statement in between take `En outre`, `De plus`.
             let key = match i {
                 0 => "summary.first",
-                // `Enfin` closes a list of three; two statements are joined by `Par ailleurs`
                 i if i == last && last >= 2 => "summary.last",
-                _ => "summary.next",
+                1 => "summary.next",
+                2 => "summary.next-2",
+                _ => "summary.next-3",
             };
             let statement = if i == 0 {
                 t.clone()
