@@ -1441,11 +1441,13 @@ impl<'e> Composer<'e> {
         }
         // Rule `block.key-points.leave-summary`: with four points or more, the two that score
         // least are left to the closing summary (`block.summary`), which joins statements with
-        // true connectors (`Par ailleurs`, `Enfin`); a list cannot. Each is still restated once.
-        if picked.len() >= 4 {
-            for (_, t) in picked.split_off(picked.len() - 2) {
-                seen.remove(&norm_sentence(&t));
-            }
+        // true connectors (`Par ailleurs`, `Enfin`); a list cannot. Rule
+        // `block.key-points.short-article`: with fewer than four, a short article gets no list at
+        // its top; its few statements close it as the summary's paragraph instead. Each
+        // statement is still restated once.
+        let leave = if picked.len() >= 4 { 2 } else { picked.len() };
+        for (_, t) in picked.split_off(picked.len() - leave) {
+            seen.remove(&norm_sentence(&t));
         }
         if picked.len() < 2 {
             return None;
@@ -3143,9 +3145,30 @@ fn restate_sentence(
     if unaccented_capital(sentence, pack) {
         return None;
     }
-    if sentence.contains(QUOTE_SPACE) || !sentence.contains(['«', '“']) {
-        return trim_sentence(sentence, pack, env, is_name);
-    }
+    let out = if sentence.contains(QUOTE_SPACE) || !sentence.contains(['«', '“']) {
+        trim_sentence(sentence, pack, env, is_name)?
+    } else {
+        restate_quoted(sentence, pack, env, is_name)?
+    };
+    // Rule `restate.open-end`: a cut that leaves an auxiliary last (`la préoccupation est.`)
+    // has lost what the verb said.
+    let last = out
+        .trim_end_matches(['.', '!', '?', '…', ' '])
+        .rsplit([' ', '\u{a0}'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    (!pack.words.auxiliaries.contains(&last)).then_some(out)
+}
+
+/// [`restate_sentence`] on a sentence that holds a quotation: its spaces are hidden from the
+/// trim rules (`trim.quote-whole`).
+fn restate_quoted(
+    sentence: &str,
+    pack: &LanguagePack,
+    env: &minijinja::Environment<'_>,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<String> {
     let mut depth = 0usize;
     let marked: String = sentence
         .chars()
@@ -3173,7 +3196,7 @@ fn restate_sentence(
 
 /// Rule `restate.unaccented-capital`: whether a sentence writes a capital without the accent
 /// its word takes (`Etat`, `Egypte`, `Etats-Unis`): the pack's frequency list knows the
-/// accented form (`état`) better than the bare one. Such a sentence is the source's spelling;
+/// accented form (`état`) about as well as the bare one, or better. Such a sentence is the source's spelling;
 /// it stays in the body as written but is not restated under our name, where a copy editor
 /// would be expected to write `État`. `Europe` or `Eric` pass (no accented form is better
 /// known).
@@ -3186,7 +3209,10 @@ fn unaccented_capital(sentence: &str, pack: &LanguagePack) -> bool {
             let bare = w.to_lowercase();
             let accented = format!("é{}", &bare[1..]);
             let known = |k: &str| pack.zipf.get(k).copied().unwrap_or(0);
-            known(&accented) > known(&bare)
+            // Zipf × 10: unaccented capitals are common enough on the web that the bare form
+            // may even be ahead by a little (`Ethiopie` 3.3, `Éthiopie` 3.2); a first name
+            // spelt both ways (`Eric` 4.4, `Éric` 4.1) is not.
+            known(&accented) > 0 && known(&accented) + 2 >= known(&bare)
         })
 }
 
@@ -3881,6 +3907,11 @@ mod tests {
             &p
         ));
         assert!(!unaccented_capital("L’Europe et Eric Roux ont voté.", &p));
+        assert!(unaccented_capital("Il rentre d’Ethiopie.", &p));
+        // restate.open-end: a cut that leaves the copula last is no statement
+        let s =
+            "Au sujet du budget, la question est : la ville a-t-elle les moyens de ses écoles ?";
+        assert_eq!(restate_sentence(s, &p, &e, &|_| false), None);
         let s =
             "Le chef de l’Etat, qui rentre de Lyon, a signé le décret des écoles, selon la mairie.";
         assert_eq!(restate_sentence(s, &p, &e, &|_| false), None);

@@ -548,34 +548,22 @@ impl Composer<'_> {
             }
             picked.push((s, t));
         }
-        if picked.len() < 2 {
-            return None;
-        }
         picked.sort_by_key(|p| p.0);
-        let last = picked.len() - 1;
-        let mut parts = Vec::new();
-        for (i, (_, t)) in picked.iter().enumerate() {
-            // `Enfin` closes a list of three or more; two statements are joined by `Par
-            // ailleurs`; a fourth and fifth statement in between take `En outre`, `De plus`.
-            let key = match i {
-                0 => "summary.first",
-                i if i == last && last >= 2 => "summary.last",
-                1 => "summary.next",
-                2 => "summary.next-2",
-                _ => "summary.next-3",
-            };
-            let statement = if i == 0 {
-                t.clone()
-            } else {
-                pack.grammar.lowercase_first(t, is_name)
-            };
-            parts.push(fill(
-                self.env,
-                pack,
-                key,
-                minijinja::context! { statement => statement },
-            )?);
-        }
+        // A statement whose connector gives back its source sentence (`Par ailleurs, les
+        // textos…` trimmed of its `Par ailleurs`, then joined by it) would be that sentence
+        // twice: it is left out, and the connectors are chosen again.
+        let parts = loop {
+            if picked.len() < 2 {
+                return None;
+            }
+            let parts = self.summary_parts(&picked, is_name)?;
+            match parts.iter().position(|p| seen.contains(&norm_sentence(p))) {
+                Some(i) => {
+                    picked.remove(i);
+                }
+                None => break parts,
+            }
+        };
         for (s, t) in &picked {
             used.insert(*s);
             seen.insert(norm_sentence(t));
@@ -601,6 +589,40 @@ impl Composer<'_> {
                 origin: Origin::Generated { rule, sources },
             }],
         })
+    }
+
+    /// The summary's statements, each with its connector (`block.summary`).
+    fn summary_parts(
+        &self,
+        picked: &[(usize, String)],
+        is_name: &dyn Fn(&str) -> bool,
+    ) -> Option<Vec<String>> {
+        let pack = self.pack;
+        let last = picked.len() - 1;
+        let mut parts = Vec::new();
+        for (i, (_, t)) in picked.iter().enumerate() {
+            // `Enfin` closes a list of three or more; two statements are joined by `Par
+            // ailleurs`; a fourth and fifth statement in between take `En outre`, `De plus`.
+            let key = match i {
+                0 => "summary.first",
+                i if i == last && last >= 2 => "summary.last",
+                1 => "summary.next",
+                2 => "summary.next-2",
+                _ => "summary.next-3",
+            };
+            let statement = if i == 0 {
+                t.clone()
+            } else {
+                pack.grammar.lowercase_first(t, is_name)
+            };
+            parts.push(fill(
+                self.env,
+                pack,
+                key,
+                minijinja::context! { statement => statement },
+            )?);
+        }
+        Some(parts)
     }
 }
 
