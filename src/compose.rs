@@ -992,6 +992,10 @@ impl<'e> Composer<'e> {
             .find(|(_, t, _)| {
                 norm(t) != given_norm
                     && title_fits(t)
+                    // the source's slips are not made a title (restate.unaccented-capital,
+                    // restate.source-slip)
+                    && !unaccented_capital(t, pack)
+                    && !source_slip(t, pack)
                     && t.matches('«').count() == t.matches('»').count()
                     && t.matches('(').count() == t.matches(')').count()
             })
@@ -1728,7 +1732,11 @@ impl<'e> Composer<'e> {
         let mut clause = joined
             .trim_end_matches(['.', '!', '?', '…', ' '])
             .to_string();
-        if clause.contains('«') || clause.contains('“') || suspect_agreement(&clause) {
+        if clause.contains('«')
+            || clause.contains('“')
+            || suspect_agreement(&clause)
+            || source_slip(&clause, pack)
+        {
             return None;
         }
         // `a débuté hier`: a second, relative date would contradict the label
@@ -3142,7 +3150,7 @@ fn restate_sentence(
     env: &minijinja::Environment<'_>,
     is_name: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
-    if unaccented_capital(sentence, pack) {
+    if unaccented_capital(sentence, pack) || source_slip(sentence, pack) {
         return None;
     }
     let out = if sentence.contains(QUOTE_SPACE) || !sentence.contains(['«', '“']) {
@@ -3158,7 +3166,77 @@ fn restate_sentence(
         .next()
         .unwrap_or("")
         .to_lowercase();
-    (!pack.words.auxiliaries.contains(&last)).then_some(out)
+    (!pack.words.auxiliaries.contains(&last) && !first_person(&out)).then_some(out)
+}
+
+/// Rule `restate.first-person`: a restatement that speaks in the first person outside
+/// quotation marks (`J’ai réalisé qu’elle était ouverte.`, `Nous rouvrirons les écoles.`) has
+/// lost its speaker: the source's testimony, set out of its quotation, would read as ours.
+fn first_person(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut outside = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '«' | '“' => depth += 1,
+            '»' | '”' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+        .to_lowercase()
+        .split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'')
+        .any(|w| {
+            matches!(
+                w,
+                "je" | "me" | "moi" | "nous" | "mon" | "ma" | "mes" | "notre" | "nos"
+            ) || w.starts_with("j’")
+                || w.starts_with("j'")
+                || w.starts_with("m’")
+                || w.starts_with("m'")
+        })
+}
+
+/// Rule `restate.source-slip`: slips of the source's spelling that a copy editor would not sign,
+/// so a sentence that holds one stays in the body as written but is never restated (nor made a
+/// title): a verb form written for the participle after *avoir* (`a officiellement abolit`,
+/// `avaient servit`: the word without its final `t` is the participle the frequency list
+/// knows, and better than the written form; `a dit`, `a construit` pass), `quelques` before a
+/// number (`quelques 2 700 000`, for the adverb `quelque`), and `quelques unes` without its
+/// hyphen.
+fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+                .to_lowercase()
+        })
+        .collect();
+    let known = |k: &str| pack.zipf.get(k).copied().unwrap_or(0);
+    words.iter().enumerate().any(|(i, w)| {
+        let next = words.get(i + 1).map_or("", String::as_str);
+        if w == "quelques" {
+            return next.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(next, "unes" | "uns");
+        }
+        if !matches!(
+            w.as_str(),
+            "a" | "ont" | "avait" | "avaient" | "aura" | "auront"
+        ) {
+            return false;
+        }
+        // one adverb may stand between (`a officiellement abolit`)
+        let verb = if next.ends_with("ment") && next.chars().count() > 5 {
+            words.get(i + 2).map_or("", String::as_str)
+        } else {
+            next
+        };
+        verb.chars().count() > 3
+            && verb.ends_with("it")
+            && verb
+                .strip_suffix('t')
+                .is_some_and(|p| known(p) > known(verb))
+    })
 }
 
 /// [`restate_sentence`] on a sentence that holds a quotation: its spaces are hidden from the
@@ -3921,6 +3999,30 @@ mod tests {
             restate_sentence(s, &p, &e, &|_| false).as_deref(),
             Some("Le chef de l’État a signé le décret des écoles.")
         );
+    }
+
+    #[test]
+    fn the_source_s_slips_and_first_person_are_not_restated() {
+        let p = pack();
+        assert!(source_slip("La ville a officiellement abolit la taxe.", &p));
+        assert!(source_slip("Les soldats qui avaient servit au fort.", &p));
+        assert!(source_slip("Quelques 2 700 000 habitants ont voté.", &p));
+        assert!(source_slip("Il visite quelques unes des écoles.", &p));
+        assert!(!source_slip(
+            "Le maire a dit qu’il a construit le pont.",
+            &p
+        ));
+        assert!(!source_slip(
+            "Quelque 2 700 habitants et quelques-unes des écoles.",
+            &p
+        ));
+        assert!(!source_slip("La ville a aboli la taxe.", &p));
+        assert!(first_person("J’ai réalisé qu’elle était ouverte."));
+        assert!(first_person("Nous rouvrirons les écoles."));
+        assert!(!first_person(
+            "Selon le maire, «\u{a0}nous rouvrirons les écoles\u{a0}»."
+        ));
+        assert!(!first_person("La mairie a rouvert les écoles."));
     }
 
     #[test]
