@@ -1443,13 +1443,13 @@ impl<'e> Composer<'e> {
             *per_paragraph.entry(para).or_insert(0) += 1;
             picked.push((s, t));
         }
-        // Rule `block.key-points.leave-summary`: with four points or more, the two that score
+        // Rule `block.key-points.leave-summary`: with six points or more, the two that score
         // least are left to the closing summary (`block.summary`), which joins statements with
         // true connectors (`Par ailleurs`, `Enfin`); a list cannot. Rule
-        // `block.key-points.short-article`: with fewer than four, a short article gets no list at
-        // its top; its few statements close it as the summary's paragraph instead. Each
-        // statement is still restated once.
-        let leave = if picked.len() >= 4 { 2 } else { picked.len() };
+        // `block.key-points.short-article`: with fewer than six, a short article gets no list at
+        // its top (two or three bullets that repeat its lede); its statements close it as the
+        // summary's paragraph instead, five at most. Each statement is still restated once.
+        let leave = if picked.len() >= 6 { 2 } else { picked.len() };
         for (_, t) in picked.split_off(picked.len() - leave) {
             seen.remove(&norm_sentence(&t));
         }
@@ -3202,8 +3202,9 @@ fn first_person(text: &str) -> bool {
 /// title): a verb form written for the participle after *avoir* (`a officiellement abolit`,
 /// `avaient servit`: the word without its final `t` is the participle the frequency list
 /// knows, and better than the written form; `a dit`, `a construit` pass), `quelques` before a
-/// number (`quelques 2 700 000`, for the adverb `quelque`), and `quelques unes` without its
-/// hyphen.
+/// number (`quelques 2 700 000`, for the adverb `quelque`), `quelques unes` without its
+/// hyphen, a singular article before a plural noun (`le ponts`), and a participle after `à`
+/// where the infinitive is meant (`difficile à maitrisé`).
 fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
     let words: Vec<String> = sentence
         .split_whitespace()
@@ -3218,6 +3219,23 @@ fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
         if w == "quelques" {
             return next.starts_with(|c: char| c.is_ascii_digit())
                 || matches!(next, "unes" | "uns");
+        }
+        // `difficile à maitrisé`: a participle for the infinitive after `à` (a noun ending in
+        // `é` passes: `à côté`, `à moitié`)
+        if w == "à" && pack.lang == crate::lang::Lang::Fr {
+            return next.chars().count() > 4
+                && next.ends_with('é')
+                && next.chars().all(char::is_alphabetic)
+                && !pack.genders.contains_key(next);
+        }
+        // a singular article before a plural noun (`le ponts brulé`): the noun list knows the
+        // word without its `s`, not the word itself (`le temps`, `le pays` pass)
+        if matches!(w.as_str(), "le" | "la" | "un" | "une") && pack.lang == crate::lang::Lang::Fr {
+            return next.chars().count() > 3
+                && !pack.genders.contains_key(next)
+                && next
+                    .strip_suffix('s')
+                    .is_some_and(|n| pack.genders.contains_key(n));
         }
         if !matches!(
             w.as_str(),
@@ -4017,6 +4035,13 @@ mod tests {
             &p
         ));
         assert!(!source_slip("La ville a aboli la taxe.", &p));
+        assert!(source_slip("Le ponts brulé", &p));
+        assert!(source_slip("Le feu a été difficile à maitrisé.", &p));
+        assert!(!source_slip(
+            "Le feu, à côté du pont, est à moitié éteint.",
+            &p
+        ));
+        assert!(!source_slip("Le temps et le pays des ponts", &p));
         assert!(first_person("J’ai réalisé qu’elle était ouverte."));
         assert!(first_person("Nous rouvrirons les écoles."));
         assert!(!first_person(

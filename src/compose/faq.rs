@@ -507,9 +507,11 @@ impl Composer<'_> {
 
     /// Rule `block.summary` ("En résumé"): up to five statements of the article that no other
     /// block restated, trimmed, in reading order, joined by the pack's connectors
-    /// (`summary.first`, `summary.next`, `summary.next-2`, `summary.next-3`, `summary.last`):
-    /// `Le conseil a voté la fermeture du site. Par ailleurs, la mairie a saisi le tribunal.
-    /// Enfin, la préfète a reçu les riverains.`
+    /// (`summary.first`, `summary.first-of-many`, `summary.next`, `summary.next-2`,
+    /// `summary.next-3`, `summary.last`): `Le conseil a voté la fermeture du site. Par ailleurs,
+    /// la mairie a saisi le tribunal.`; with three or more, `D’abord, le conseil a voté la
+    /// fermeture du site. Par ailleurs, la mairie a saisi le tribunal. Enfin, la préfète a reçu
+    /// les riverains.`
     pub(super) fn summary(
         &self,
         doc: &Document,
@@ -601,16 +603,18 @@ impl Composer<'_> {
         let last = picked.len() - 1;
         let mut parts = Vec::new();
         for (i, (_, t)) in picked.iter().enumerate() {
-            // `Enfin` closes a list of three or more; two statements are joined by `Par
-            // ailleurs`; a fourth and fifth statement in between take `En outre`, `De plus`.
+            // `Enfin` closes a list of three or more, which `D’abord` opens; two statements
+            // are joined by `Par ailleurs`; a fourth and fifth statement in between take `En
+            // outre`, `De plus`.
             let key = match i {
+                0 if last >= 2 => "summary.first-of-many",
                 0 => "summary.first",
                 i if i == last && last >= 2 => "summary.last",
                 1 => "summary.next",
                 2 => "summary.next-2",
                 _ => "summary.next-3",
             };
-            let statement = if i == 0 {
+            let statement = if key == "summary.first" {
                 t.clone()
             } else {
                 pack.grammar.lowercase_first(t, is_name)
