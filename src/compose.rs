@@ -1847,11 +1847,14 @@ impl<'e> Composer<'e> {
                 };
                 let titled = pack.words.title_before_kinds.is_empty()
                     || pack.words.title_before_kinds.contains(kind);
-                let Some(role) = role_of(doc, si, span, pack, titled) else {
-                    continue;
+                let (name, role) = match role_of(doc, si, span, pack, titled) {
+                    Some(role) => (e.text.clone(), role),
+                    None => match role_after_name(doc, si, span, pack) {
+                        Some((fuller, role)) => (fuller.unwrap_or_else(|| e.text.clone()), role),
+                        None => continue,
+                    },
                 };
-                let ctx =
-                    minijinja::context! { name => e.text.clone(), role => format!("{role}.") };
+                let ctx = minijinja::context! { name => name, role => format!("{role}.") };
                 let Some(text) = fill(self.env, pack, "block.actors.item", ctx) else {
                     continue;
                 };
@@ -3495,6 +3498,85 @@ fn role_of(
         .map(|f| f.to_lowercase().chain(c).collect::<String>())
 }
 
+/// Rule `actors.apposition-after`: the description a French article sets between commas right
+/// after a name, before the verb (`Jeanne Roux, porte-parole de l’association, a déclaré…` →
+/// `porte-parole de l’association`). The apposition opens on a determiner or a noun the pack
+/// knows (a bare title: `responsable`, `maire`), holds no verb, and a verb follows it. When the
+/// entity is a surname after its first name at the start of the sentence (`Nadim Houry`), the
+/// fuller name is given back with the role. Helper of `block.actors`.
+fn role_after_name(
+    doc: &Document,
+    sentence: usize,
+    name: &crate::text::Span,
+    pack: &LanguagePack,
+) -> Option<(Option<String>, String)> {
+    if pack.lang != Lang::Fr {
+        return None;
+    }
+    let s = &doc.sentences[sentence];
+    let after = doc.text.get(name.end..s.span.end)?;
+    let (seg, tail) = after.strip_prefix(", ")?.split_once(", ")?;
+    let next = tail
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    let verb_follows = pack.words.auxiliaries.contains(&next)
+        || pack.words.attribution_verbs.contains(&next)
+        || maybe_verb(&next, pack);
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    let first_core = first.rsplit(['’', '\'']).next().unwrap_or(&first);
+    let opens = matches!(first.as_str(), "le" | "la" | "un" | "une")
+        || first.starts_with("l’")
+        || (pack.genders.contains_key(&first) && !pack.is_stopword(&first))
+        // a compound title (`porte-parole`): its head noun is known
+        || (first.contains('-')
+            && first
+                .rsplit('-')
+                .next()
+                .is_some_and(|h| pack.genders.contains_key(h)));
+    let content = |w: &&str| {
+        let l = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        l.chars().count() >= 3 && !pack.is_stopword(&l)
+    };
+    let last_ok = words
+        .last()
+        .is_some_and(|w| content(w) && !w.ends_with(['’', '\'']));
+    if !verb_follows
+        || !opens
+        || !(2..=10).contains(&words.len())
+        || words.iter().filter(|w| content(w)).count() < 2
+        || !last_ok
+        || seg.contains(['«', '»', '(', ')', ':', ';', '“', '”'])
+        || has_verb(seg, pack)
+        || first_core.is_empty()
+    {
+        return None;
+    }
+    // `Nadim Houry` when the entity is `Houry`: a capitalised first word of the sentence just
+    // before it
+    let before = doc.text.get(s.span.start..name.start)?.trim_end();
+    let fuller = (!before.is_empty()
+        && !before.contains(char::is_whitespace)
+        && before.chars().all(|c| c.is_alphabetic() || c == '-')
+        && before.starts_with(char::is_uppercase)
+        && !pack.is_stopword(&before.to_lowercase()))
+    .then(|| {
+        format!(
+            "{before} {}",
+            doc.text.get(name.start..name.end).unwrap_or("")
+        )
+    });
+    let mut c = seg.chars();
+    let role = c
+        .next()
+        .map(|f| f.to_lowercase().chain(c).collect::<String>())?;
+    Some((fuller, role))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -4048,6 +4130,31 @@ mod tests {
             "Selon le maire, «\u{a0}nous rouvrirons les écoles\u{a0}»."
         ));
         assert!(!first_person("La mairie a rouvert les écoles."));
+    }
+
+    #[test]
+    fn an_apposition_after_the_name_is_the_actor_s_role() {
+        let paragraphs = [
+            "Jeanne Roux, porte-parole de l’association des riverains, a déclaré que la digue tiendrait jusqu’à lundi.",
+            "Le maire de Montbrac, Paul Ardent, a demandé une aide exceptionnelle au département pour les familles.",
+            "La préfète a visité mardi les quartiers inondés du centre-ville de Montbrac avec les pompiers.",
+        ];
+        let a = compose_doc(&paragraphs, Some("La digue de Montbrac tient"), 5000);
+        let actors = a
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find(|b| matches!(&b.origin, Origin::Generated { rule, .. } if rule == "fr.block.actors"))
+            .map(|b| b.text.clone())
+            .expect("an actors block");
+        assert!(
+            actors.contains("Jeanne Roux\u{a0}: porte-parole de l’association des riverains."),
+            "{actors}"
+        );
+        assert!(
+            actors.contains("Paul Ardent\u{a0}: le maire de Montbrac."),
+            "{actors}"
+        );
     }
 
     #[test]
