@@ -3169,7 +3169,36 @@ fn restate_sentence(
         .next()
         .unwrap_or("")
         .to_lowercase();
-    (!pack.words.auxiliaries.contains(&last) && !first_person(&out)).then_some(out)
+    (!pack.words.auxiliaries.contains(&last)
+        && !first_person(&out)
+        && !lost_statement(sentence, &out, pack))
+    .then_some(out)
+}
+
+/// Rule `restate.lost-statement`: the restatement is the sentence cut right before its
+/// reporting verb (`Arié Roux, président de l’association, a déclaré à la presse que …` →
+/// `Arié Roux, président de l’association.`): the speaker's name and title alone, the statement
+/// lost.
+fn lost_statement(sentence: &str, out: &str, pack: &LanguagePack) -> bool {
+    let original = pack
+        .grammar
+        .typography(strip_dateline(sentence.trim(), pack))
+        .to_lowercase();
+    let core = out.trim_end_matches(['.', ' ']).to_lowercase();
+    let Some(rest) = original.strip_prefix(&core) else {
+        return false;
+    };
+    let mut next = rest
+        .trim_start_matches([',', ' '])
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()));
+    let first = next.next().unwrap_or("");
+    let verb = if pack.words.auxiliaries.contains(first) {
+        next.next().unwrap_or("")
+    } else {
+        first
+    };
+    pack.words.attribution_verbs.contains(verb)
 }
 
 /// Rule `restate.first-person`: a restatement that speaks in the first person outside
@@ -4130,6 +4159,15 @@ mod tests {
             "Selon le maire, «\u{a0}nous rouvrirons les écoles\u{a0}»."
         ));
         assert!(!first_person("La mairie a rouvert les écoles."));
+        // restate.lost-statement: the reported statement was cut away, the speaker is left
+        let p2 = pack();
+        let e = env(&p2);
+        let s = "Jeanne Roux, présidente de l’association des riverains, a déclaré à la presse que les digues sont « fragiles.";
+        assert_eq!(
+            trim_sentence(s, &p2, &e, &|_| false).as_deref(),
+            Some("Jeanne Roux, présidente de l’association des riverains.")
+        );
+        assert_eq!(restate_sentence(s, &p2, &e, &|_| false), None);
     }
 
     #[test]
