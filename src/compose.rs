@@ -3188,17 +3188,24 @@ fn lost_statement(sentence: &str, out: &str, pack: &LanguagePack) -> bool {
     let Some(rest) = original.strip_prefix(&core) else {
         return false;
     };
-    let mut next = rest
+    let words: Vec<&str> = rest
         .trim_start_matches([',', ' '])
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()));
-    let first = next.next().unwrap_or("");
-    let verb = if pack.words.auxiliaries.contains(first) {
-        next.next().unwrap_or("")
-    } else {
-        first
-    };
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic() && c != '’'))
+        .collect();
+    let first = words.first().copied().unwrap_or("");
+    let at = usize::from(pack.words.auxiliaries.contains(first));
+    let verb = words.get(at).copied().unwrap_or("");
+    // a finite reporting verb (`a déclaré`, `affirme`) that introduces the statement (`que`
+    // within the next words); not a participial tail (`…, affirmant que`) nor an inverted
+    // attribution after a whole clause (`…, a rapporté l’agence`), which leave the statement
     pack.words.attribution_verbs.contains(verb)
+        && !verb.ends_with("ant")
+        && words
+            .iter()
+            .skip(at + 1)
+            .take(5)
+            .any(|w| *w == "que" || w.starts_with("qu’"))
 }
 
 /// Rule `restate.first-person`: a restatement that speaks in the first person outside
@@ -4168,6 +4175,13 @@ mod tests {
             Some("Jeanne Roux, présidente de l’association des riverains.")
         );
         assert_eq!(restate_sentence(s, &p2, &e, &|_| false), None);
+        // an inverted attribution after a whole clause leaves the statement: restated
+        let s =
+            "La préfecture de Montbrac a nié toute coupure du pont, a rapporté la presse locale.";
+        assert_eq!(
+            restate_sentence(s, &p2, &e, &|_| false).as_deref(),
+            Some("La préfecture de Montbrac a nié toute coupure du pont.")
+        );
     }
 
     #[test]
