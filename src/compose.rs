@@ -992,6 +992,10 @@ impl<'e> Composer<'e> {
             .find(|(_, t, _)| {
                 norm(t) != given_norm
                     && title_fits(t)
+                    // the source's slips are not made a title (restate.unaccented-capital,
+                    // restate.source-slip)
+                    && !unaccented_capital(t, pack)
+                    && !source_slip(t, pack)
                     && t.matches('«').count() == t.matches('»').count()
                     && t.matches('(').count() == t.matches(')').count()
             })
@@ -1429,7 +1433,7 @@ impl<'e> Composer<'e> {
             {
                 continue;
             }
-            let Some(t) = trim_sentence(doc.sentence_text(s), pack, self.env, is_name) else {
+            let Some(t) = restate_sentence(doc.sentence_text(s), pack, self.env, is_name) else {
                 continue;
             };
             let n = count_words(&t);
@@ -1438,6 +1442,16 @@ impl<'e> Composer<'e> {
             }
             *per_paragraph.entry(para).or_insert(0) += 1;
             picked.push((s, t));
+        }
+        // Rule `block.key-points.leave-summary`: with six points or more, the two that score
+        // least are left to the closing summary (`block.summary`), which joins statements with
+        // true connectors (`Par ailleurs`, `Enfin`); a list cannot. Rule
+        // `block.key-points.short-article`: with fewer than six, a short article gets no list at
+        // its top (two or three bullets that repeat its lede); its statements close it as the
+        // summary's paragraph instead, five at most. Each statement is still restated once.
+        let leave = if picked.len() >= 6 { 2 } else { picked.len() };
+        for (_, t) in picked.split_off(picked.len() - leave) {
+            seen.remove(&norm_sentence(&t));
         }
         if picked.len() < 2 {
             return None;
@@ -1718,7 +1732,11 @@ impl<'e> Composer<'e> {
         let mut clause = joined
             .trim_end_matches(['.', '!', '?', '…', ' '])
             .to_string();
-        if clause.contains('«') || clause.contains('“') || suspect_agreement(&clause) {
+        if clause.contains('«')
+            || clause.contains('“')
+            || suspect_agreement(&clause)
+            || source_slip(&clause, pack)
+        {
             return None;
         }
         // `a débuté hier`: a second, relative date would contradict the label
@@ -1829,11 +1847,14 @@ impl<'e> Composer<'e> {
                 };
                 let titled = pack.words.title_before_kinds.is_empty()
                     || pack.words.title_before_kinds.contains(kind);
-                let Some(role) = role_of(doc, si, span, pack, titled) else {
-                    continue;
+                let (name, role) = match role_of(doc, si, span, pack, titled) {
+                    Some(role) => (e.text.clone(), role),
+                    None => match role_after_name(doc, si, span, pack) {
+                        Some((fuller, role)) => (fuller.unwrap_or_else(|| e.text.clone()), role),
+                        None => continue,
+                    },
                 };
-                let ctx =
-                    minijinja::context! { name => e.text.clone(), role => format!("{role}.") };
+                let ctx = minijinja::context! { name => name, role => format!("{role}.") };
                 let Some(text) = fill(self.env, pack, "block.actors.item", ctx) else {
                     continue;
                 };
@@ -2776,7 +2797,11 @@ fn trim_sentence(
                             .as_str(),
                         "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "it"
                     );
-                    if count_words(subject) >= 2
+                    // one word is a source too when it is a noun with its elided article
+                    // or a name (`Selon l’ONG, …`, `Selon HRW, …`)
+                    let one_word_source = count_words(subject) == 1
+                        && (subject.to_lowercase().starts_with("l’") || is_name(subject));
+                    if (count_words(subject) >= 2 || one_word_source)
                         && count_words(subject) <= 14
                         && count_words(&statement) >= 4
                         && !pronoun
@@ -3160,13 +3185,238 @@ fn trim_sentence(
     (norm_sentence(&out) != norm_sentence(original)).then_some(out)
 }
 
+/// Stands for an ASCII space inside a quotation while the trim rules run (see
+/// [`restate_sentence`]): U+2004 is white space to the word counter and to
+/// `split_whitespace`, so words and verbs are still seen, but not the ASCII space every cut
+/// pattern is written with.
+const QUOTE_SPACE: char = '\u{2004}';
+
+/// Rule `trim.quote-whole`: a quotation is restated whole or not at all, and the trim rules
+/// never cut inside it. They cut at a comma, a relative, a subordinator or a coordinator; inside
+/// « … » those are the speaker's own words, and a cut there left unpaired guillemets, so the
+/// whole sentence was refused (quote-heavy articles lost most of their key points and their
+/// summary that way). The quotation's spaces are hidden from the rules while they run, then
+/// given back. A sentence with a capital that lacks its accent (`Etat`, `Egypte`: rule
+/// `restate.unaccented-capital`) is not restated either: it stays in the body as written.
+///
+/// Example: `Jeanne Roux, porte-parole de l’association, précise que : « La crue continue, et
+/// elle est historique ».` → `Selon Jeanne Roux, porte-parole de l’association, « La crue
+/// continue, et elle est historique ».` (the cut at `, et` is not made).
+fn restate_sentence(
+    sentence: &str,
+    pack: &LanguagePack,
+    env: &minijinja::Environment<'_>,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    if unaccented_capital(sentence, pack) || source_slip(sentence, pack) {
+        return None;
+    }
+    let out = if sentence.contains(QUOTE_SPACE) || !sentence.contains(['«', '“']) {
+        trim_sentence(sentence, pack, env, is_name)?
+    } else {
+        restate_quoted(sentence, pack, env, is_name)?
+    };
+    // Rule `restate.open-end`: a cut that leaves an auxiliary last (`la préoccupation est.`)
+    // has lost what the verb said.
+    let last = out
+        .trim_end_matches(['.', '!', '?', '…', ' '])
+        .rsplit([' ', '\u{a0}'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    (!pack.words.auxiliaries.contains(&last)
+        && !first_person(&out)
+        && !lost_statement(sentence, &out, pack))
+    .then_some(out)
+}
+
+/// Rule `restate.lost-statement`: the restatement is the sentence cut right before its
+/// reporting verb (`Arié Roux, président de l’association, a déclaré à la presse que …` →
+/// `Arié Roux, président de l’association.`): the speaker's name and title alone, the statement
+/// lost.
+fn lost_statement(sentence: &str, out: &str, pack: &LanguagePack) -> bool {
+    let original = pack
+        .grammar
+        .typography(strip_dateline(sentence.trim(), pack))
+        .to_lowercase();
+    let core = out.trim_end_matches(['.', ' ']).to_lowercase();
+    let Some(rest) = original.strip_prefix(&core) else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .trim_start_matches([',', ' '])
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic() && c != '’'))
+        .collect();
+    let first = words.first().copied().unwrap_or("");
+    let at = usize::from(pack.words.auxiliaries.contains(first));
+    let verb = words.get(at).copied().unwrap_or("");
+    // a finite reporting verb (`a déclaré`, `affirme`) that introduces the statement (`que`
+    // within the next words); not a participial tail (`…, affirmant que`) nor an inverted
+    // attribution after a whole clause (`…, a rapporté l’agence`), which leave the statement
+    pack.words.attribution_verbs.contains(verb)
+        && !verb.ends_with("ant")
+        && words
+            .iter()
+            .skip(at + 1)
+            .take(5)
+            .any(|w| *w == "que" || w.starts_with("qu’"))
+}
+
+/// Rule `restate.first-person`: a restatement that speaks in the first person outside
+/// quotation marks (`J’ai réalisé qu’elle était ouverte.`, `Nous rouvrirons les écoles.`) has
+/// lost its speaker: the source's testimony, set out of its quotation, would read as ours.
+fn first_person(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut outside = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '«' | '“' => depth += 1,
+            '»' | '”' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+        .to_lowercase()
+        .split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'')
+        .any(|w| {
+            matches!(
+                w,
+                "je" | "me" | "moi" | "nous" | "mon" | "ma" | "mes" | "notre" | "nos"
+            ) || w.starts_with("j’")
+                || w.starts_with("j'")
+                || w.starts_with("m’")
+                || w.starts_with("m'")
+        })
+}
+
+/// Rule `restate.source-slip`: slips of the source's spelling that a copy editor would not sign,
+/// so a sentence that holds one stays in the body as written but is never restated (nor made a
+/// title): a verb form written for the participle after *avoir* (`a officiellement abolit`,
+/// `avaient servit`: the word without its final `t` is the participle the frequency list
+/// knows, and better than the written form; `a dit`, `a construit` pass), `quelques` before a
+/// number (`quelques 2 700 000`, for the adverb `quelque`), `quelques unes` without its
+/// hyphen, a singular article before a plural noun (`le ponts`), and a participle after `à`
+/// where the infinitive is meant (`difficile à maitrisé`).
+fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+                .to_lowercase()
+        })
+        .collect();
+    let known = |k: &str| pack.zipf.get(k).copied().unwrap_or(0);
+    words.iter().enumerate().any(|(i, w)| {
+        let next = words.get(i + 1).map_or("", String::as_str);
+        if w == "quelques" {
+            return next.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(next, "unes" | "uns");
+        }
+        // `difficile à maitrisé`: a participle for the infinitive after `à` (a noun ending in
+        // `é` passes: `à côté`, `à moitié`)
+        if w == "à" && pack.lang == crate::lang::Lang::Fr {
+            return next.chars().count() > 4
+                && next.ends_with('é')
+                && next.chars().all(char::is_alphabetic)
+                && !pack.genders.contains_key(next);
+        }
+        // a singular article before a plural noun (`le ponts brulé`): the noun list knows the
+        // word without its `s`, not the word itself (`le temps`, `le pays` pass)
+        if matches!(w.as_str(), "le" | "la" | "un" | "une") && pack.lang == crate::lang::Lang::Fr {
+            return next.chars().count() > 3
+                && !pack.genders.contains_key(next)
+                && next
+                    .strip_suffix('s')
+                    .is_some_and(|n| pack.genders.contains_key(n));
+        }
+        if !matches!(
+            w.as_str(),
+            "a" | "ont" | "avait" | "avaient" | "aura" | "auront"
+        ) {
+            return false;
+        }
+        // one adverb may stand between (`a officiellement abolit`)
+        let verb = if next.ends_with("ment") && next.chars().count() > 5 {
+            words.get(i + 2).map_or("", String::as_str)
+        } else {
+            next
+        };
+        verb.chars().count() > 3
+            && verb.ends_with("it")
+            && verb
+                .strip_suffix('t')
+                .is_some_and(|p| known(p) > known(verb))
+    })
+}
+
+/// [`restate_sentence`] on a sentence that holds a quotation: its spaces are hidden from the
+/// trim rules (`trim.quote-whole`).
+fn restate_quoted(
+    sentence: &str,
+    pack: &LanguagePack,
+    env: &minijinja::Environment<'_>,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let mut depth = 0usize;
+    let marked: String = sentence
+        .chars()
+        .map(|c| match c {
+            '«' | '“' => {
+                depth += 1;
+                c
+            }
+            '»' | '”' => {
+                depth = depth.saturating_sub(1);
+                c
+            }
+            ' ' if depth > 0 => QUOTE_SPACE,
+            _ => c,
+        })
+        .collect();
+    // `précise que : « … »`: the colon after `que` doubles the conjunction (and hides the
+    // reporting verb from `trim.attribution-front`); the restatement drops it.
+    let marked = marked
+        .replace(" que\u{a0}: ", " que ")
+        .replace(" que : ", " que ");
+    let out = trim_sentence(&marked, pack, env, is_name)?;
+    Some(pack.grammar.typography(&out.replace(QUOTE_SPACE, " ")))
+}
+
+/// Rule `restate.unaccented-capital`: whether a sentence writes a capital without the accent
+/// its word takes (`Etat`, `Egypte`, `Etats-Unis`): the pack's frequency list knows the
+/// accented form (`état`) about as well as the bare one, or better. Such a sentence is the source's spelling;
+/// it stays in the body as written but is not restated under our name, where a copy editor
+/// would be expected to write `État`. `Europe` or `Eric` pass (no accented form is better
+/// known).
+fn unaccented_capital(sentence: &str, pack: &LanguagePack) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'')
+        .filter_map(|w| w.rsplit(['’', '\'']).next())
+        .filter(|w| w.starts_with('E') && w.chars().nth(1).is_some_and(char::is_lowercase))
+        .any(|w| {
+            let bare = w.to_lowercase();
+            let accented = format!("é{}", &bare[1..]);
+            let known = |k: &str| pack.zipf.get(k).copied().unwrap_or(0);
+            // Zipf × 10: unaccented capitals are common enough on the web that the bare form
+            // may even be ahead by a little (`Ethiopie` 3.3, `Éthiopie` 3.2); a first name
+            // spelt both ways (`Eric` 4.4, `Éric` 4.1) is not.
+            known(&accented) > 0 && known(&accented) + 2 >= known(&bare)
+        })
+}
+
 /// Whether a sentence has a past participle after `avoir` that agrees with nothing before it
 /// (`ont racontés`, `a relevée l’existence`): a slip in the source that a restatement would
 /// repeat under our name. Such sentences are kept as written in the body, never restated.
 fn suspect_agreement(sentence: &str) -> bool {
+    // a word's punctuation is not part of it (`a relevée, grâce aux…`)
     let words: Vec<String> = sentence
         .split_whitespace()
-        .map(|w| w.to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+                .to_lowercase()
+        })
         .collect();
     words.windows(2).enumerate().any(|(i, w)| {
         let aux = matches!(w[0].as_str(), "a" | "ont" | "avait" | "avaient");
@@ -3337,6 +3587,85 @@ fn role_of(
     let mut c = text.chars();
     c.next()
         .map(|f| f.to_lowercase().chain(c).collect::<String>())
+}
+
+/// Rule `actors.apposition-after`: the description a French article sets between commas right
+/// after a name, before the verb (`Jeanne Roux, porte-parole de l’association, a déclaré…` →
+/// `porte-parole de l’association`). The apposition opens on a determiner or a noun the pack
+/// knows (a bare title: `responsable`, `maire`), holds no verb, and a verb follows it. When the
+/// entity is a surname after its first name at the start of the sentence (`Nadim Houry`), the
+/// fuller name is given back with the role. Helper of `block.actors`.
+fn role_after_name(
+    doc: &Document,
+    sentence: usize,
+    name: &crate::text::Span,
+    pack: &LanguagePack,
+) -> Option<(Option<String>, String)> {
+    if pack.lang != Lang::Fr {
+        return None;
+    }
+    let s = &doc.sentences[sentence];
+    let after = doc.text.get(name.end..s.span.end)?;
+    let (seg, tail) = after.strip_prefix(", ")?.split_once(", ")?;
+    let next = tail
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    let verb_follows = pack.words.auxiliaries.contains(&next)
+        || pack.words.attribution_verbs.contains(&next)
+        || maybe_verb(&next, pack);
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    let first_core = first.rsplit(['’', '\'']).next().unwrap_or(&first);
+    let opens = matches!(first.as_str(), "le" | "la" | "un" | "une")
+        || first.starts_with("l’")
+        || (pack.genders.contains_key(&first) && !pack.is_stopword(&first))
+        // a compound title (`porte-parole`): its head noun is known
+        || (first.contains('-')
+            && first
+                .rsplit('-')
+                .next()
+                .is_some_and(|h| pack.genders.contains_key(h)));
+    let content = |w: &&str| {
+        let l = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        l.chars().count() >= 3 && !pack.is_stopword(&l)
+    };
+    let last_ok = words
+        .last()
+        .is_some_and(|w| content(w) && !w.ends_with(['’', '\'']));
+    if !verb_follows
+        || !opens
+        || !(2..=10).contains(&words.len())
+        || words.iter().filter(|w| content(w)).count() < 2
+        || !last_ok
+        || seg.contains(['«', '»', '(', ')', ':', ';', '“', '”'])
+        || has_verb(seg, pack)
+        || first_core.is_empty()
+    {
+        return None;
+    }
+    // `Nadim Houry` when the entity is `Houry`: a capitalised first word of the sentence just
+    // before it
+    let before = doc.text.get(s.span.start..name.start)?.trim_end();
+    let fuller = (!before.is_empty()
+        && !before.contains(char::is_whitespace)
+        && before.chars().all(|c| c.is_alphabetic() || c == '-')
+        && before.starts_with(char::is_uppercase)
+        && !pack.is_stopword(&before.to_lowercase()))
+    .then(|| {
+        format!(
+            "{before} {}",
+            doc.text.get(name.start..name.end).unwrap_or("")
+        )
+    });
+    let mut c = seg.chars();
+    let role = c
+        .next()
+        .map(|f| f.to_lowercase().chain(c).collect::<String>())?;
+    Some((fuller, role))
 }
 
 #[cfg(test)]
@@ -3895,6 +4224,190 @@ mod tests {
                 assert!(seen.insert(norm_sentence(line)), "twice: {line}");
             }
         }
+    }
+
+    #[test]
+    fn a_quotation_is_restated_whole_never_cut_inside() {
+        let p = pack();
+        let e = env(&p);
+        let names = |w: &str| w.starts_with(char::is_uppercase);
+        // trim.relative would cut `, qui monte encore,` out of the speaker's own words
+        let s = "Jeanne Roux, porte-parole de l’association, a déclaré que « la crue, qui monte encore, est historique ».";
+        assert_eq!(
+            trim_sentence(s, &p, &e, &names).as_deref(),
+            Some(
+                "Selon Jeanne Roux, porte-parole de l’association, «\u{a0}la crue est historique\u{a0}»."
+            )
+        );
+        assert_eq!(
+            restate_sentence(s, &p, &e, &names).as_deref(),
+            Some(
+                "Selon Jeanne Roux, porte-parole de l’association, «\u{a0}la crue, qui monte encore, est historique\u{a0}»."
+            )
+        );
+        // trim.subordinate would cut at `bien que` inside it and leave a guillemet alone
+        let s = "Jeanne Roux, porte-parole de l’association, précise que : « Nous tiendrons, bien que la digue soit fragile ».";
+        assert_eq!(trim_sentence(s, &p, &e, &names), None);
+        assert_eq!(
+            restate_sentence(s, &p, &e, &names).as_deref(),
+            Some(
+                "Selon Jeanne Roux, porte-parole de l’association, «\u{a0}Nous tiendrons, bien que la digue soit fragile\u{a0}»."
+            )
+        );
+        // a one-word source: a noun with its elided article (trim.attribution-front)
+        let s = "Cependant, l’association précise que « la digue a tenu, malgré la crue ».";
+        assert_eq!(
+            restate_sentence(s, &p, &e, &|_| false).as_deref(),
+            Some("Selon l’association, «\u{a0}la digue a tenu, malgré la crue\u{a0}».")
+        );
+        // an unattributed quotation is still refused
+        let s = "Il apparaît que les digues sont dans « un état préoccupant, selon les experts ».";
+        assert_eq!(restate_sentence(s, &p, &e, &|_| false), None);
+    }
+
+    #[test]
+    fn a_capital_without_its_accent_is_not_restated() {
+        let p = pack();
+        let e = env(&p);
+        assert!(unaccented_capital(
+            "Le chef de l’Etat a signé le décret.",
+            &p
+        ));
+        assert!(unaccented_capital("Les Etats-Unis ont voté.", &p));
+        assert!(!unaccented_capital(
+            "Le chef de l’État a signé le décret.",
+            &p
+        ));
+        assert!(!unaccented_capital("L’Europe et Eric Roux ont voté.", &p));
+        assert!(unaccented_capital("Il rentre d’Ethiopie.", &p));
+        // restate.open-end: a cut that leaves the copula last is no statement
+        let s =
+            "Au sujet du budget, la question est : la ville a-t-elle les moyens de ses écoles ?";
+        assert_eq!(restate_sentence(s, &p, &e, &|_| false), None);
+        let s =
+            "Le chef de l’Etat, qui rentre de Lyon, a signé le décret des écoles, selon la mairie.";
+        assert_eq!(restate_sentence(s, &p, &e, &|_| false), None);
+        let s =
+            "Le chef de l’État, qui rentre de Lyon, a signé le décret des écoles, selon la mairie.";
+        assert_eq!(
+            restate_sentence(s, &p, &e, &|_| false).as_deref(),
+            Some("Le chef de l’État a signé le décret des écoles.")
+        );
+    }
+
+    #[test]
+    fn the_source_s_slips_and_first_person_are_not_restated() {
+        let p = pack();
+        assert!(source_slip("La ville a officiellement abolit la taxe.", &p));
+        assert!(source_slip("Les soldats qui avaient servit au fort.", &p));
+        assert!(source_slip("Quelques 2 700 000 habitants ont voté.", &p));
+        assert!(source_slip("Il visite quelques unes des écoles.", &p));
+        assert!(!source_slip(
+            "Le maire a dit qu’il a construit le pont.",
+            &p
+        ));
+        assert!(!source_slip(
+            "Quelque 2 700 habitants et quelques-unes des écoles.",
+            &p
+        ));
+        assert!(!source_slip("La ville a aboli la taxe.", &p));
+        assert!(source_slip("Le ponts brulé", &p));
+        assert!(source_slip("Le feu a été difficile à maitrisé.", &p));
+        assert!(!source_slip(
+            "Le feu, à côté du pont, est à moitié éteint.",
+            &p
+        ));
+        assert!(!source_slip("Le temps et le pays des ponts", &p));
+        assert!(first_person("J’ai réalisé qu’elle était ouverte."));
+        assert!(first_person("Nous rouvrirons les écoles."));
+        assert!(!first_person(
+            "Selon le maire, «\u{a0}nous rouvrirons les écoles\u{a0}»."
+        ));
+        assert!(!first_person("La mairie a rouvert les écoles."));
+        // restate.lost-statement: the reported statement was cut away, the speaker is left
+        let p2 = pack();
+        let e = env(&p2);
+        let s = "Jeanne Roux, présidente de l’association des riverains, a déclaré à la presse que les digues sont « fragiles.";
+        assert_eq!(
+            trim_sentence(s, &p2, &e, &|_| false).as_deref(),
+            Some("Jeanne Roux, présidente de l’association des riverains.")
+        );
+        assert_eq!(restate_sentence(s, &p2, &e, &|_| false), None);
+        // an inverted attribution after a whole clause leaves the statement: restated
+        let s =
+            "La préfecture de Montbrac a nié toute coupure du pont, a rapporté la presse locale.";
+        assert_eq!(
+            restate_sentence(s, &p2, &e, &|_| false).as_deref(),
+            Some("La préfecture de Montbrac a nié toute coupure du pont.")
+        );
+    }
+
+    #[test]
+    fn an_apposition_after_the_name_is_the_actor_s_role() {
+        let paragraphs = [
+            "Jeanne Roux, porte-parole de l’association des riverains, a déclaré que la digue tiendrait jusqu’à lundi.",
+            "Le maire de Montbrac, Paul Ardent, a demandé une aide exceptionnelle au département pour les familles.",
+            "La préfète a visité mardi les quartiers inondés du centre-ville de Montbrac avec les pompiers.",
+        ];
+        let a = compose_doc(&paragraphs, Some("La digue de Montbrac tient"), 5000);
+        let actors = a
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find(|b| matches!(&b.origin, Origin::Generated { rule, .. } if rule == "fr.block.actors"))
+            .map(|b| b.text.clone())
+            .expect("an actors block");
+        assert!(
+            actors.contains("Jeanne Roux\u{a0}: porte-parole de l’association des riverains."),
+            "{actors}"
+        );
+        assert!(
+            actors.contains("Paul Ardent\u{a0}: le maire de Montbrac."),
+            "{actors}"
+        );
+    }
+
+    #[test]
+    fn a_slip_of_agreement_before_a_comma_is_caught() {
+        assert!(suspect_agreement(
+            "La mairie a relevée, grâce aux capteurs, une hausse des eaux."
+        ));
+        assert!(!suspect_agreement(
+            "Ces hausses, la mairie les a relevées, grâce aux capteurs."
+        ));
+    }
+
+    #[test]
+    fn the_summary_joins_statements_with_true_connectors() {
+        let paragraphs = [
+            "Le conseil municipal de Montbrac, qui siégeait lundi, a voté la fermeture du vieux pont de la Sernance, selon la mairie.",
+            "La préfète, qui visitait la ville, a reçu les riverains du quartier des Tanneurs, selon son cabinet.",
+            "Les pompiers de la région, qui étaient en alerte, ont renforcé leurs équipes sur les quais, selon le maire.",
+            "Le syndicat des commerçants, qui craint une baisse, a demandé une aide au département, selon son président.",
+            "La société des eaux, qui gère les digues, a lancé une étude sur les berges du fleuve, selon la presse locale.",
+            "Les écoles du centre, qui accueillent 800 élèves, ont prévu un nouveau trajet pour les bus, selon le rectorat.",
+        ];
+        let a = compose_doc(&paragraphs, Some("Montbrac ferme le vieux pont"), 5000);
+        let points = a
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find(|b| matches!(&b.origin, Origin::Generated { rule, .. } if rule == "fr.block.key-points"))
+            .map(|b| b.items.len());
+        let summary = a
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find(|b| matches!(&b.origin, Origin::Generated { rule, .. } if rule == "fr.block.summary"))
+            .map(|b| b.text.clone())
+            .expect("a summary");
+        // block.key-points.leave-summary: the list keeps its best points, the summary gets two
+        assert_eq!(points, Some(4), "six points found, two left to the summary");
+        // two statements are joined by `Par ailleurs` (`Enfin` closes three or more)
+        assert!(summary.contains(". Par ailleurs, "), "{summary}");
+        assert!(!summary.contains("Enfin"), "{summary}");
+        // every statement is the article's: each sentence's subject is there
+        assert!(!summary.contains(", qui "), "trimmed: {summary}");
     }
 
     #[test]

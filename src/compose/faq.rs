@@ -13,13 +13,17 @@ use std::collections::HashSet;
 
 use super::{
     Block, BlockKind, Composer, Origin, QuestionAnswer, Section, dangling_reference, fill,
-    has_verb, norm_sentence, trim_sentence,
+    has_verb, norm_sentence,
 };
 use crate::analyze::{Analysis, DateKind};
 use crate::text::{Document, count_words};
 
 /// At most this many questions in the FAQ block.
 const MAX_QUESTIONS: usize = 5;
+
+/// At most this many statements in the closing summary (`block.summary`): its own three, and
+/// the two the key points leave it (`block.key-points.leave-summary`).
+const MAX_SUMMARY: usize = 5;
 
 /// Subject pronouns and words that cannot open a noun-phrase subject for a question.
 const NOT_SUBJECT: &[&str] = &[
@@ -501,10 +505,13 @@ impl Composer<'_> {
         out
     }
 
-    /// Rule `block.summary` ("En résumé"): up to three statements of the article that no other
+    /// Rule `block.summary` ("En résumé"): up to five statements of the article that no other
     /// block restated, trimmed, in reading order, joined by the pack's connectors
-    /// (`summary.first`, `summary.next`, `summary.last`): `Le conseil a voté la fermeture du
-    /// site. Par ailleurs, la mairie a saisi le tribunal.`
+    /// (`summary.first`, `summary.first-of-many`, `summary.next`, `summary.next-2`,
+    /// `summary.next-3`, `summary.last`): `Le conseil a voté la fermeture du site. Par ailleurs,
+    /// la mairie a saisi le tribunal.`; with three or more, `D’abord, le conseil a voté la
+    /// fermeture du site. Par ailleurs, la mairie a saisi le tribunal. Enfin, la préfète a reçu
+    /// les riverains.`
     pub(super) fn summary(
         &self,
         doc: &Document,
@@ -526,47 +533,39 @@ impl Composer<'_> {
         order.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then_with(|| a.cmp(&b)));
         let mut picked: Vec<(usize, String)> = Vec::new();
         for s in order {
-            if picked.len() >= 3 {
+            if picked.len() >= MAX_SUMMARY {
                 break;
             }
             if used.contains(&s) {
                 continue;
             }
-            let Some(t) = trim_sentence(doc.sentence_text(s), pack, self.env, is_name) else {
+            let Some(t) = super::restate_sentence(doc.sentence_text(s), pack, self.env, is_name)
+            else {
                 continue;
             };
             let n = count_words(&t);
-            if !(6..=30).contains(&n) || dangling_reference(&t) || seen.contains(&norm_sentence(&t))
+            if !(6..=32).contains(&n) || dangling_reference(&t) || seen.contains(&norm_sentence(&t))
             {
                 continue;
             }
             picked.push((s, t));
         }
-        if picked.len() < 2 {
-            return None;
-        }
         picked.sort_by_key(|p| p.0);
-        let last = picked.len() - 1;
-        let mut parts = Vec::new();
-        for (i, (_, t)) in picked.iter().enumerate() {
-            let key = match i {
-                0 => "summary.first",
-                // `Enfin` closes a list of three; two statements are joined by `Par ailleurs`
-                i if i == last && last >= 2 => "summary.last",
-                _ => "summary.next",
-            };
-            let statement = if i == 0 {
-                t.clone()
-            } else {
-                pack.grammar.lowercase_first(t, is_name)
-            };
-            parts.push(fill(
-                self.env,
-                pack,
-                key,
-                minijinja::context! { statement => statement },
-            )?);
-        }
+        // A statement whose connector gives back its source sentence (`Par ailleurs, les
+        // textos…` trimmed of its `Par ailleurs`, then joined by it) would be that sentence
+        // twice: it is left out, and the connectors are chosen again.
+        let parts = loop {
+            if picked.len() < 2 {
+                return None;
+            }
+            let parts = self.summary_parts(&picked, is_name)?;
+            match parts.iter().position(|p| seen.contains(&norm_sentence(p))) {
+                Some(i) => {
+                    picked.remove(i);
+                }
+                None => break parts,
+            }
+        };
         for (s, t) in &picked {
             used.insert(*s);
             seen.insert(norm_sentence(t));
@@ -592,6 +591,42 @@ impl Composer<'_> {
                 origin: Origin::Generated { rule, sources },
             }],
         })
+    }
+
+    /// The summary's statements, each with its connector (`block.summary`).
+    fn summary_parts(
+        &self,
+        picked: &[(usize, String)],
+        is_name: &dyn Fn(&str) -> bool,
+    ) -> Option<Vec<String>> {
+        let pack = self.pack;
+        let last = picked.len() - 1;
+        let mut parts = Vec::new();
+        for (i, (_, t)) in picked.iter().enumerate() {
+            // `Enfin` closes a list of three or more, which `D’abord` opens; two statements
+            // are joined by `Par ailleurs`; a fourth and fifth statement in between take `En
+            // outre`, `De plus`.
+            let key = match i {
+                0 if last >= 2 => "summary.first-of-many",
+                0 => "summary.first",
+                i if i == last && last >= 2 => "summary.last",
+                1 => "summary.next",
+                2 => "summary.next-2",
+                _ => "summary.next-3",
+            };
+            let statement = if key == "summary.first" {
+                t.clone()
+            } else {
+                pack.grammar.lowercase_first(t, is_name)
+            };
+            parts.push(fill(
+                self.env,
+                pack,
+                key,
+                minijinja::context! { statement => statement },
+            )?);
+        }
+        Some(parts)
     }
 }
 

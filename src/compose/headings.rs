@@ -52,6 +52,10 @@ pub(super) enum HeadingFault {
     TimeOnly,
     /// `heading.check.name-only`: only names: says who, not what (`Lucie Vasseur`).
     NameOnly,
+    /// `heading.check.source-slip`: the source's misspelling, which a heading would put under
+    /// our name: a capital without its accent (`L’Ohio est un Etat décisif`,
+    /// `restate.unaccented-capital`) or another slip of `restate.source-slip`.
+    SourceSlip,
 }
 
 impl HeadingFault {
@@ -70,6 +74,7 @@ impl HeadingFault {
             Self::OpenComplement => "heading.check.complement",
             Self::TimeOnly => "heading.check.time-only",
             Self::NameOnly => "heading.check.name-only",
+            Self::SourceSlip => "heading.check.source-slip",
         }
     }
 }
@@ -174,6 +179,9 @@ pub(super) fn check_heading(
     }
     if name_only(topic, pack, is_name) {
         return Err(HeadingFault::NameOnly);
+    }
+    if super::unaccented_capital(text, pack) || super::source_slip(text, pack) {
+        return Err(HeadingFault::SourceSlip);
     }
     Ok(())
 }
@@ -750,6 +758,14 @@ mod tests {
                 "heading.check.reference",
             ),
             ("Depuis plusieurs mois", "heading.check.adverbial"),
+            (
+                "La ville devient un Etat souverain",
+                "heading.check.source-slip",
+            ),
+            (
+                "La mairie a officiellement abolit la taxe",
+                "heading.check.source-slip",
+            ),
             (
                 "Lors de son discours devant le conseil",
                 "heading.check.adverbial",
