@@ -11,6 +11,7 @@
 // them. Checked by the `rewrite` fuzz target.
 #![allow(clippy::indexing_slicing)]
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use serde::Serialize;
@@ -2000,6 +2001,22 @@ fn norm_sentence(s: &str) -> String {
     out.to_lowercase()
 }
 
+/// `word.to_lowercase()`, borrowed when nothing changes: an ASCII word (whose Unicode
+/// lowercase is its ASCII lowercase) with no capital letter is returned as it is.
+///
+/// ```text
+/// lowercase("vote") → Borrowed("vote"); lowercase("Vote") → "vote"; lowercase("Été") → "été"
+/// ```
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 fn list_section(heading: String, rule: String, items: Vec<(usize, String)>) -> Section {
     let mut sources: Vec<usize> = items.iter().map(|i| i.0).collect();
     sources.sort_unstable();
@@ -2556,15 +2573,14 @@ fn dangling_reference(text: &str) -> bool {
 /// an imperfect/conditional ending (`-ait`, `-aient`).
 fn has_verb(s: &str, pack: &LanguagePack) -> bool {
     s.split_whitespace().any(|w| {
-        let l = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+        let l = lowercase(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let l = l.as_ref();
         let long = l.chars().count() > 4;
-        pack.words.auxiliaries.contains(&l)
-            || pack.verbs.contains(&l)
+        pack.words.auxiliaries.contains(l)
+            || pack.verbs.contains(l)
             || (long
-                && !pack.words.prepositions.contains(&l)
-                && !pack.is_stopword(&l)
+                && !pack.words.prepositions.contains(l)
+                && !pack.is_stopword(l)
                 && pack
                     .words
                     .verb_endings
@@ -2648,10 +2664,52 @@ fn contains_spaced(hay: &str, word: &str) -> bool {
     false
 }
 
+/// Where ` {word}` occurs in `hay`: the same offsets as
+/// `hay.match_indices(&format!(" {word}"))` (left to right, none overlapping the previous
+/// one), without building the pattern.
+/// `spaces` are the offsets of every space of `hay`, ascending.
+fn spaced_matches<'h>(
+    hay: &'h str,
+    spaces: &'h [usize],
+    word: &'h str,
+) -> impl Iterator<Item = usize> + 'h {
+    let mut free_from = 0;
+    let first = word.as_bytes().first().copied();
+    spaces.iter().copied().filter(move |&p| {
+        let occurs = p >= free_from
+            && first.is_none_or(|b| hay.as_bytes().get(p + 1) == Some(&b))
+            && hay[p + 1..].starts_with(word);
+        if occurs {
+            free_from = p + 1 + word.len();
+        }
+        occurs
+    })
+}
+
 /// Whether `hay` ends with ` {word}` (same as `hay.ends_with(&format!(" {word}"))`).
 fn ends_with_spaced(hay: &str, word: &str) -> bool {
     hay.strip_suffix(word)
         .is_some_and(|rest| rest.ends_with(' '))
+}
+
+/// A string's lowercase, computed again only when the string has changed (the trimming rules
+/// each need `s.to_lowercase()`, and most leave `s` as it was).
+#[derive(Default)]
+struct Lowered {
+    of: String,
+    lower: String,
+}
+
+impl Lowered {
+    /// `s.to_lowercase()`.
+    fn get(&mut self, s: &str) -> &str {
+        if self.of != s {
+            self.of.clear();
+            self.of.push_str(s);
+            self.lower = s.to_lowercase();
+        }
+        &self.lower
+    }
 }
 
 fn trim_sentence(
@@ -2670,17 +2728,18 @@ fn trim_sentence(
         .to_string();
 
     // trim.attribution-front
-    let lower = s.to_lowercase();
+    // (`low` lowercases `s` again only after a rule has changed it)
+    let mut low = Lowered::default();
+    let lower = low.get(&s);
     // Every pattern below has the verb between two spaces: only verbs that stand as a
     // space-delimited word of the sentence can match (`dit` inside `édition` cannot).
-    let tokens: HashSet<&str> = lower.split(' ').collect();
-    let reported = pack
-        .words
-        .attribution_verbs
-        .iter()
-        .filter(|v| tokens.contains(v.as_str()))
-        .cloned()
-        .collect::<Vec<_>>();
+    // (the words of the sentence that are attribution verbs, in the set's order)
+    let mut reported: Vec<&String> = lower
+        .split(' ')
+        .filter_map(|w| pack.words.attribution_verbs.get(w))
+        .collect();
+    reported.sort_unstable();
+    reported.dedup();
     'outer: for v in &reported {
         for aux in ["a ", "ont ", "avait ", "avaient ", "has ", "have ", ""] {
             for q in [" que : ", " que ", " qu’", " qu'", " that "] {
@@ -2899,7 +2958,7 @@ fn trim_sentence(
             .words
             .quantifiers
             .iter()
-            .any(|q| lower_incise.starts_with(&format!("{q} ")));
+            .any(|q| starts_with_spaced(&lower_incise, "", q));
         if pack.words.prepositions.contains(&first)
             && !quantified
             && !matches!(first.as_str(), "et" | "ou" | "ni" | "selon")
@@ -2942,7 +3001,7 @@ fn trim_sentence(
     // trim.purpose: `… ont été mis en place par les secours pour trouver les disparus` →
     // `… ont été mis en place par les secours` (a final purpose clause: pour + infinitive).
     {
-        let lower = s.to_lowercase();
+        let lower = low.get(&s);
         if let Some(p) = lower.rfind(" pour ") {
             let next = lower[p + 6..].split(' ').next().unwrap_or("");
             let infinitive = ["er", "ir", "re", "oir"].iter().any(|e| next.ends_with(e))
@@ -2956,7 +3015,7 @@ fn trim_sentence(
     // trim.participial-tail: `… une fusillade éclate dans le défilé, provoquant un massacre`
     // → `… une fusillade éclate dans le défilé` (a present participle after a comma).
     {
-        let lower = s.to_lowercase();
+        let lower = low.get(&s);
         let hit = lower.match_indices(", ").find(|&(p, _)| {
             let w = lower[p + 2..].split(' ').next().unwrap_or("");
             w.chars().count() > 5
@@ -3006,33 +3065,37 @@ fn trim_sentence(
     }
     // trim.relative and trim.participial: ", qui … ," or to the end.
     // (`lower` is `s` lowercased, recomputed only when `s` changes.)
-    let mut lower = s.to_lowercase();
+    let mut lower = low.get(&s);
     for opener in pack
         .words
         .clause_openers
         .iter()
         .filter(|o| !matches!(o.as_str(), "que" | "qu’" | "selon"))
     {
-        let pat = format!(", {opener} ");
         if !s.contains(", ") {
             break;
         }
-        if let Some(p) = lower.find(&pat) {
+        // the first `, {opener} ` (`", " ` cannot overlap itself: every occurrence is seen)
+        let found = lower
+            .match_indices(", ")
+            .map(|(p, _)| p)
+            .find(|&p| starts_with_spaced(&lower[p + 2..], "", opener));
+        if let Some(p) = found {
             if !s.is_char_boundary(p) {
                 continue;
             }
-            let after = p + pat.len();
+            let after = p + 2 + opener.len() + 1;
             let end = s[after..].find(", ").map(|e| after + e);
             match end {
                 // ", qui … , étaient" → " étaient": the incise and its closing comma go.
                 Some(e) => s.replace_range(p..=e, ""),
                 None => s.truncate(p),
             }
-            lower = s.to_lowercase();
+            lower = low.get(&s);
         }
     }
     // trim.attribution-end: ", selon X" / ", a déclaré X" at the end.
-    let lower = s.to_lowercase();
+    let lower = low.get(&s);
     if let Some(p) = lower.rfind(", ") {
         let tail = &lower[p + 2..];
         let is_attr = tail.starts_with("selon ")
@@ -3049,15 +3112,16 @@ fn trim_sentence(
         }
     }
     // trim.subordinate
-    let lower = s.to_lowercase();
+    let lower = low.get(&s);
+    let spaces: Vec<usize> = lower.match_indices(' ').map(|(p, _)| p).collect();
     for sub in &pack.words.subordinators {
         // `bien que, comme…`: the subordinator may be followed by a comma.
-        let pat = format!(" {sub}");
-        let hit = lower.match_indices(&pat).find(|&(p, _)| {
-            let next = lower[p + pat.len()..].chars().next();
+        let pat_len = 1 + sub.len();
+        let hit = spaced_matches(lower, &spaces, sub).find(|&p| {
+            let next = lower[p + pat_len..].chars().next();
             sub.ends_with(['’', '\'']) || next.is_none_or(|c| c == ' ' || c == ',' || c == '\u{a0}')
         });
-        if let Some((p, _)) = hit {
+        if let Some(p) = hit {
             let p = s[..p].trim_end_matches(',').len();
             if s.is_char_boundary(p) && count_words(&s[..p]) >= 6 {
                 s.truncate(p);
@@ -3078,15 +3142,18 @@ fn trim_sentence(
         }
     }
     // A quotation keeps its speaker: a quote whose attribution was trimmed away is not used.
-    let lower = s.to_lowercase();
-    let attributed = lower.starts_with("selon ")
-        || lower.starts_with("according to ")
-        || pack
-            .words
-            .attribution_verbs
-            .iter()
-            .any(|v| contains_spaced(&lower, v) || ends_with_spaced(&lower, v));
-    if (s.contains('«') || s.contains('“')) && !attributed {
+    // (asked only of a sentence that quotes)
+    let mut attributed = || {
+        let lower = low.get(&s);
+        lower.starts_with("selon ")
+            || lower.starts_with("according to ")
+            || pack
+                .words
+                .attribution_verbs
+                .iter()
+                .any(|v| contains_spaced(lower, v) || ends_with_spaced(lower, v))
+    };
+    if (s.contains('«') || s.contains('“')) && !attributed() {
         return None;
     }
     // A quotation is never cut: the guillemets must still pair up.
@@ -3109,18 +3176,15 @@ fn trim_sentence(
 /// (`ont racontés`, `a relevée l’existence`): a slip in the source that a restatement would
 /// repeat under our name. Such sentences are kept as written in the body, never restated.
 fn suspect_agreement(sentence: &str) -> bool {
-    let words: Vec<String> = sentence
-        .split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect();
+    let words: Vec<Cow<'_, str>> = sentence.split_whitespace().map(lowercase).collect();
     words.windows(2).enumerate().any(|(i, w)| {
-        let aux = matches!(w[0].as_str(), "a" | "ont" | "avait" | "avaient");
+        let aux = matches!(w[0].as_ref(), "a" | "ont" | "avait" | "avaient");
         let agreed =
             ["ée", "és", "ées"].iter().any(|e| w[1].ends_with(e)) && w[1].chars().count() >= 5;
         let object_before = i > 0
             && words.get(i - 1).is_some_and(|p| {
                 matches!(
-                    p.as_str(),
+                    p.as_ref(),
                     "les" | "la" | "l’" | "l'" | "que" | "nous" | "vous"
                 ) || p.starts_with("qu’")
                     || p.starts_with("qu'")
@@ -3422,8 +3486,48 @@ mod tests {
             "a - b",
             "ΟΔΟΣ ΣΟΦΟΣ.",
             "\tL’État\n\nva…",
+            "İstanbul ǅemal KELVIN\u{212a} ẞ",
         ] {
             assert_eq!(norm_sentence(s), reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for w in [
+            "",
+            "vote",
+            "Vote",
+            "ONU",
+            "Été",
+            "İstanbul",
+            "ǅemal",
+            "ΣΟΦΟΣ",
+            "l’État",
+            "3e",
+        ] {
+            assert_eq!(lowercase(w), w.to_lowercase(), "{w:?}");
+        }
+        assert!(matches!(lowercase("vote"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn spaced_matches_are_the_formatted_pattern_matches() {
+        for (hay, word) in [
+            ("le maire a dit que la ville a dit", "a dit"),
+            (" a a a a a", "a a"),
+            ("  x  x ", ""),
+            ("alors que bien que, alors qu’il", "alors qu"),
+            ("élu à l’unanimité", "à l’"),
+            ("", "que"),
+        ] {
+            let want: Vec<usize> = hay
+                .match_indices(&format!(" {word}"))
+                .map(|(p, _)| p)
+                .collect();
+            let spaces: Vec<usize> = hay.match_indices(' ').map(|(p, _)| p).collect();
+            let got: Vec<usize> = spaced_matches(hay, &spaces, word).collect();
+            assert_eq!(got, want, "{hay:?} {word:?}");
         }
     }
 
