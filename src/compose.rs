@@ -490,13 +490,12 @@ fn sub_pattern(sub: &str) -> String {
 fn clauses(s: &str, pack: &LanguagePack) -> Vec<String> {
     let lower = s.to_lowercase();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
+    // every occurrence of `sub_pattern(sub)`, found from the text's spaces (no pattern built)
+    let spaces: Vec<usize> = lower.match_indices(' ').map(|(p, _)| p).collect();
     for sub in &pack.words.subordinators {
-        let pat = sub_pattern(sub);
-        let mut from = 0;
-        while let Some(p) = lower[from..].find(&pat) {
-            cuts.push((from + p, from + p + pat.len()));
-            from += p + pat.len();
-        }
+        let spaced_after = !(sub.ends_with('’') || sub.ends_with('\''));
+        let pat_len = 1 + sub.len() + usize::from(spaced_after);
+        cuts.extend(spaced_matches(&lower, &spaces, sub, spaced_after).map(|p| (p, p + pat_len)));
     }
     for pat in [", ", " : ", "\u{a0}: ", " ; ", "\u{202f}; ", " – ", " - "] {
         let mut from = 0;
@@ -2668,19 +2667,23 @@ fn contains_spaced(hay: &str, word: &str) -> bool {
 /// `hay.match_indices(&format!(" {word}"))` (left to right, none overlapping the previous
 /// one), without building the pattern.
 /// `spaces` are the offsets of every space of `hay`, ascending.
+/// With `space_after`, the pattern is ` {word} ` (a space on both sides).
 fn spaced_matches<'h>(
     hay: &'h str,
     spaces: &'h [usize],
     word: &'h str,
+    space_after: bool,
 ) -> impl Iterator<Item = usize> + 'h {
     let mut free_from = 0;
     let first = word.as_bytes().first().copied();
+    let pat_len = 1 + word.len() + usize::from(space_after);
     spaces.iter().copied().filter(move |&p| {
         let occurs = p >= free_from
             && first.is_none_or(|b| hay.as_bytes().get(p + 1) == Some(&b))
-            && hay[p + 1..].starts_with(word);
+            && hay[p + 1..].starts_with(word)
+            && (!space_after || hay.as_bytes().get(p + 1 + word.len()) == Some(&b' '));
         if occurs {
-            free_from = p + 1 + word.len();
+            free_from = p + pat_len;
         }
         occurs
     })
@@ -3117,7 +3120,7 @@ fn trim_sentence(
     for sub in &pack.words.subordinators {
         // `bien que, comme…`: the subordinator may be followed by a comma.
         let pat_len = 1 + sub.len();
-        let hit = spaced_matches(lower, &spaces, sub).find(|&p| {
+        let hit = spaced_matches(lower, &spaces, sub, false).find(|&p| {
             let next = lower[p + pat_len..].chars().next();
             sub.ends_with(['’', '\'']) || next.is_none_or(|c| c == ' ' || c == ',' || c == '\u{a0}')
         });
@@ -3516,18 +3519,19 @@ mod tests {
         for (hay, word) in [
             ("le maire a dit que la ville a dit", "a dit"),
             (" a a a a a", "a a"),
+            ("x a a a  a a", "a"),
+            ("vient alors que  alors que", "alors que"),
             ("  x  x ", ""),
             ("alors que bien que, alors qu’il", "alors qu"),
             ("élu à l’unanimité", "à l’"),
             ("", "que"),
         ] {
-            let want: Vec<usize> = hay
-                .match_indices(&format!(" {word}"))
-                .map(|(p, _)| p)
-                .collect();
             let spaces: Vec<usize> = hay.match_indices(' ').map(|(p, _)| p).collect();
-            let got: Vec<usize> = spaced_matches(hay, &spaces, word).collect();
-            assert_eq!(got, want, "{hay:?} {word:?}");
+            for (after, pat) in [(false, format!(" {word}")), (true, format!(" {word} "))] {
+                let want: Vec<usize> = hay.match_indices(&pat).map(|(p, _)| p).collect();
+                let got: Vec<usize> = spaced_matches(hay, &spaces, word, after).collect();
+                assert_eq!(got, want, "{hay:?} {pat:?}");
+            }
         }
     }
 
