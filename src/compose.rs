@@ -2575,16 +2575,17 @@ fn has_verb(s: &str, pack: &LanguagePack) -> bool {
         let l = lowercase(w.trim_matches(|c: char| !c.is_alphanumeric()));
         let l = l.as_ref();
         let long = l.chars().count() > 4;
+        // (the cheap tests first: the answer does not depend on the order)
         pack.words.auxiliaries.contains(l)
             || pack.verbs.contains(l)
             || (long
-                && !pack.words.prepositions.contains(l)
-                && !pack.is_stopword(l)
                 && pack
                     .words
                     .verb_endings
                     .iter()
-                    .any(|e| l.ends_with(e.as_str())))
+                    .any(|e| l.ends_with(e.as_str()))
+                && !pack.words.prepositions.contains(l)
+                && !pack.is_stopword(l))
     })
 }
 
@@ -2689,6 +2690,19 @@ fn spaced_matches<'h>(
     })
 }
 
+/// Whether `hay` starts with the concatenation of `parts` (same as
+/// `hay.starts_with(&parts.concat())`, without building it).
+fn starts_with_parts(hay: &str, parts: &[&str]) -> bool {
+    let mut rest = hay;
+    for part in parts {
+        match rest.strip_prefix(part) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    true
+}
+
 /// Whether `hay` ends with ` {word}` (same as `hay.ends_with(&format!(" {word}"))`).
 fn ends_with_spaced(hay: &str, word: &str) -> bool {
     hay.strip_suffix(word)
@@ -2743,30 +2757,46 @@ fn trim_sentence(
         .collect();
     reported.sort_unstable();
     reported.dedup();
+    // Every pattern starts with a space: its first occurrence starts at the first space
+    // where the whole pattern follows (no pattern formatted and searched a verb × auxiliary
+    // × complementiser).
+    let spaces: Vec<usize> = if reported.is_empty() {
+        Vec::new()
+    } else {
+        lower.match_indices(' ').map(|(p, _)| p).collect()
+    };
+    let find_parts = |parts: &[&str]| {
+        spaces
+            .iter()
+            .copied()
+            .find(|&p| starts_with_parts(&lower[p..], parts))
+    };
     'outer: for v in &reported {
         for aux in ["a ", "ont ", "avait ", "avaient ", "has ", "have ", ""] {
             for q in [" que : ", " que ", " qu’", " qu'", " that "] {
-                let pat = format!(" {aux}{v}{q}");
+                let pat_len = 1 + aux.len() + v.len() + q.len();
                 // `avaient déclaré plus tôt que`: up to two adverbs between verb and `que`
-                let found = lower.find(&pat).map(|p| (p, p + pat.len())).or_else(|| {
-                    let head = format!(" {aux}{v} ");
-                    let p = lower.find(&head)?;
-                    let after = &lower[p + head.len()..];
-                    let words: Vec<&str> = after.splitn(4, ' ').collect();
-                    let k = words.iter().take(3).position(|w| {
-                        q.trim() == *w || (q.ends_with('’') && w.starts_with(q.trim()))
-                    })?;
-                    let adverbs = words.get(..k)?;
-                    let plain = !adverbs.is_empty()
-                        && adverbs.iter().all(|w| {
-                            w.chars().all(char::is_alphabetic)
-                                && !pack.words.determiners.contains(*w)
-                                && !pack.words.prepositions.contains(*w)
-                        });
-                    let skip: usize = adverbs.iter().map(|w| w.len() + 1).sum();
-                    let q_len = q.trim_start().len();
-                    plain.then_some((p, p + head.len() + skip + q_len))
-                });
+                let found = find_parts(&[" ", aux, v, q])
+                    .map(|p| (p, p + pat_len))
+                    .or_else(|| {
+                        let head_len = 1 + aux.len() + v.len() + 1;
+                        let p = find_parts(&[" ", aux, v, " "])?;
+                        let after = &lower[p + head_len..];
+                        let words: Vec<&str> = after.splitn(4, ' ').collect();
+                        let k = words.iter().take(3).position(|w| {
+                            q.trim() == *w || (q.ends_with('’') && w.starts_with(q.trim()))
+                        })?;
+                        let adverbs = words.get(..k)?;
+                        let plain = !adverbs.is_empty()
+                            && adverbs.iter().all(|w| {
+                                w.chars().all(char::is_alphabetic)
+                                    && !pack.words.determiners.contains(*w)
+                                    && !pack.words.prepositions.contains(*w)
+                            });
+                        let skip: usize = adverbs.iter().map(|w| w.len() + 1).sum();
+                        let q_len = q.trim_start().len();
+                        plain.then_some((p, p + head_len + skip + q_len))
+                    });
                 if let Some((p, rest_at)) = found {
                     let mut subject = s[..p].trim().trim_end_matches(',');
                     // `Cependant, l’ONG précise que…`: the connector is not the source
@@ -3179,13 +3209,22 @@ fn trim_sentence(
 /// (`ont racontés`, `a relevée l’existence`): a slip in the source that a restatement would
 /// repeat under our name. Such sentences are kept as written in the body, never restated.
 fn suspect_agreement(sentence: &str) -> bool {
-    let words: Vec<Cow<'_, str>> = sentence.split_whitespace().map(lowercase).collect();
+    let words: Vec<&str> = sentence.split_whitespace().collect();
     words.windows(2).enumerate().any(|(i, w)| {
-        let aux = matches!(w[0].as_ref(), "a" | "ont" | "avait" | "avaient");
+        // `a`, `ont`, `avait`, `avaient` in any case: the same test as on the lowercased word
+        // (no letter other than an ASCII capital lowercases into these ones), and the rest is
+        // asked only after an auxiliary
+        let aux = ["a", "ont", "avait", "avaient"]
+            .iter()
+            .any(|a| w[0].eq_ignore_ascii_case(a));
+        if !aux {
+            return false;
+        }
+        let w = [lowercase(w[0]), lowercase(w[1])];
         let agreed =
             ["ée", "és", "ées"].iter().any(|e| w[1].ends_with(e)) && w[1].chars().count() >= 5;
         let object_before = i > 0
-            && words.get(i - 1).is_some_and(|p| {
+            && words.get(i - 1).map(|p| lowercase(p)).is_some_and(|p| {
                 matches!(
                     p.as_ref(),
                     "les" | "la" | "l’" | "l'" | "que" | "nous" | "vous"
@@ -3492,6 +3531,60 @@ mod tests {
             "İstanbul ǅemal KELVIN\u{212a} ẞ",
         ] {
             assert_eq!(norm_sentence(s), reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn suspect_agreement_is_the_lowercased_word_check() {
+        // the former implementation: every word lowercased first
+        let reference = |sentence: &str| {
+            let words: Vec<String> = sentence.split_whitespace().map(str::to_lowercase).collect();
+            words.windows(2).enumerate().any(|(i, w)| {
+                let aux = matches!(w[0].as_str(), "a" | "ont" | "avait" | "avaient");
+                let agreed = ["ée", "és", "ées"].iter().any(|e| w[1].ends_with(e))
+                    && w[1].chars().count() >= 5;
+                let object_before = i > 0
+                    && words.get(i - 1).is_some_and(|p| {
+                        matches!(
+                            p.as_str(),
+                            "les" | "la" | "l’" | "l'" | "que" | "nous" | "vous"
+                        ) || p.starts_with("qu’")
+                            || p.starts_with("qu'")
+                    });
+                aux && agreed && !object_before
+            })
+        };
+        for s in [
+            "Les témoins ont racontés la scène.",
+            "Les témoins ONT RACONTÉS la scène.",
+            "Les scènes qu’ils ont racontées.",
+            "Les scènes QUE les témoins ont racontées.",
+            "HRW a relevée l’existence de centres.",
+            "Il A Relevée.",
+            "İl avaİt relevée",
+            "Les détenus avaient été libérés.",
+            "la ville les a libérés",
+            "a ",
+            "",
+        ] {
+            assert_eq!(suspect_agreement(s), reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn starts_with_parts_is_starts_with_the_concatenation() {
+        for (hay, parts) in [
+            (" a déclaré que la", &[" ", "a ", "déclaré", " que "][..]),
+            (" a déclaré qu’il", &[" ", "a ", "déclaré", " que "][..]),
+            (" déclaré que", &[" ", "", "déclaré", " que"][..]),
+            ("", &[][..]),
+            ("x", &["", ""][..]),
+        ] {
+            assert_eq!(
+                starts_with_parts(hay, parts),
+                hay.starts_with(&parts.concat()),
+                "{hay:?}"
+            );
         }
     }
 

@@ -677,6 +677,19 @@ fn parse_calendar(src: &str) -> (HashMap<String, u32>, HashMap<String, u32>) {
     (months, weekdays)
 }
 
+/// The `word<TAB>value` lines of a table whose value parses, sized once for all its lines
+/// (the word-frequency table has 25,000: growing the map step by step rehashed it a dozen
+/// times).
+fn tab_map<V>(src: &str, parse: impl Fn(&str) -> Option<V>) -> HashMap<String, V> {
+    let mut map = HashMap::with_capacity(src.lines().count());
+    map.extend(
+        lines(src)
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(w, v)| Some((w.to_string(), parse(v)?))),
+    );
+    map
+}
+
 fn set(list: Option<&Vec<String>>) -> BTreeSet<String> {
     list.map(|l| l.iter().cloned().collect())
         .unwrap_or_default()
@@ -792,22 +805,13 @@ impl LanguagePack {
             months,
             weekdays,
             templates: parse_templates(data.templates),
-            genders: lines(data.genders)
-                .filter_map(|l| l.split_once('\t'))
-                .filter_map(|(w, g)| {
-                    let g = match g.trim() {
-                        "m" => Gender::Masculine,
-                        "f" => Gender::Feminine,
-                        "e" => Gender::Either,
-                        _ => return None,
-                    };
-                    Some((w.to_string(), g))
-                })
-                .collect(),
-            zipf: lines(data.wordfreq)
-                .filter_map(|l| l.split_once('\t'))
-                .filter_map(|(w, z)| Some((w.to_string(), z.trim().parse().ok()?)))
-                .collect(),
+            genders: tab_map(data.genders, |g| match g.trim() {
+                "m" => Some(Gender::Masculine),
+                "f" => Some(Gender::Feminine),
+                "e" => Some(Gender::Either),
+                _ => None,
+            }),
+            zipf: tab_map(data.wordfreq, |z| z.trim().parse().ok()),
             keyphrase_weights: parse_keyphrase_weights(data.keyphrases)?,
             grammar,
             stemmer,
