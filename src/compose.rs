@@ -1994,10 +1994,36 @@ fn norm_sentence(s: &str) -> String {
                 out.push(' ');
                 space = false;
             }
+            // lowercased as it goes, as `str::to_lowercase` does char by char, except for a
+            // capital sigma, whose form depends on its neighbours
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if c == 'Σ' {
+                return norm_sentence_cased(s).to_lowercase();
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// [`norm_sentence`] before lowercasing (for a text with a capital sigma).
+fn norm_sentence_cased(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if c.is_alphanumeric() {
+            if space {
+                out.push(' ');
+                space = false;
+            }
             out.push(c);
         }
     }
-    out.to_lowercase()
+    out
 }
 
 /// `word.to_lowercase()`, borrowed when nothing changes: an ASCII word (whose Unicode
