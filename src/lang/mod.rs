@@ -126,7 +126,7 @@ pub struct NoiseRule {
     /// case-insensitively.
     pub pattern: String,
     /// `pattern` with its counted repeats opened: matches whenever `pattern` does.
-    screen: Regex,
+    screen: regex_automata::meta::Regex,
     /// `pattern` compiled, on the first paragraph `screen` matches.
     exact: OnceLock<Option<Regex>>,
 }
@@ -146,8 +146,11 @@ impl NoiseRule {
             .build()
             .parse(&pattern)
             .map_err(|e| bad(&e))?;
-        // The printed HIR is a pattern of its own, case folding already applied.
-        let screen = Regex::new(&open_repeats(&hir).to_string()).map_err(|e| bad(&e))?;
+        // Built from the parsed pattern itself (case folding already applied), not from a
+        // printed and parsed again copy.
+        let screen = regex_automata::meta::Builder::new()
+            .build_from_hir(&open_repeats(&hir))
+            .map_err(|e| bad(&e))?;
         Ok(Self {
             reason: reason.to_string(),
             pattern,
