@@ -2261,10 +2261,11 @@ fn noun_phrase_at(
             if i + key_len > r.end {
                 break;
             }
-            let k: Vec<&str> = (i..i + key_len)
-                .map(|j| analysis.tokens[j].stem.as_str())
-                .collect();
-            if k.join(" ") != key {
+            // (the stems joined by spaces are `key`: compared in place, nothing joined)
+            if !joined_eq(
+                (i..i + key_len).map(|j| analysis.tokens[j].stem.as_str()),
+                key,
+            ) {
                 continue;
             }
             let mut start = i;
@@ -2360,6 +2361,25 @@ fn noun_phrase_at(
         }
     }
     None
+}
+
+/// Whether `parts` joined by single spaces is `key` (the same answer as
+/// `parts.collect::<Vec<_>>().join(" ") == key`, without building the joined string).
+fn joined_eq<'a>(parts: impl Iterator<Item = &'a str>, key: &str) -> bool {
+    let mut rest = key;
+    for (n, part) in parts.enumerate() {
+        if n > 0 {
+            match rest.strip_prefix(' ') {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        match rest.strip_prefix(part) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// Rule `heading.noun-phrase`, scanning: the first noun phrase of the section (a determiner,
@@ -3594,6 +3614,27 @@ mod tests {
             "",
         ] {
             assert_eq!(suspect_agreement(s), reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn joined_eq_is_join_and_compare() {
+        for (parts, key) in [
+            (&["march", "fleur"][..], "march fleur"),
+            (&["march", "fleur"][..], "march fleurs"),
+            (&["march", "fleur"][..], "marchfleur"),
+            (&["a b", "c"][..], "a b c"),
+            (&["a", "b c"][..], "a b c"),
+            (&[""][..], ""),
+            (&[][..], ""),
+            (&[][..], "x"),
+            (&["", ""][..], " "),
+        ] {
+            assert_eq!(
+                joined_eq(parts.iter().copied(), key),
+                parts.join(" ") == key,
+                "{parts:?} {key:?}"
+            );
         }
     }
 
