@@ -491,6 +491,8 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
     let mut words: HashMap<(&str, bool), (Word, Word)> = HashMap::new();
     for sentence in &doc.sentences {
         let mut after_aux = false;
+        // whether every token of the sentence before this one is punctuation
+        let mut only_punct_before = true;
         for (k, t) in doc.tokens[sentence.tokens.clone()].iter().enumerate() {
             let text = doc.token_text(t);
             let is_word = t.kind == TokenKind::Word;
@@ -558,11 +560,10 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
                 content,
                 capitalized,
                 sentence_start: k == 0
-                    || doc.tokens[sentence.tokens.start..sentence.tokens.start + k]
-                        .iter()
-                        .all(|t| t.kind == TokenKind::Punct)
+                    || only_punct_before
                     || after_dateline(doc, sentence.tokens.start + k),
             });
+            only_punct_before &= t.kind == TokenKind::Punct;
         }
     }
     infos

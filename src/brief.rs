@@ -193,7 +193,7 @@ pub fn noise_reason(paragraph: &str, packs: &[LanguagePack]) -> Option<String> {
     packs
         .iter()
         .flat_map(|pack| pack.noise.iter())
-        .find(|rule| rule.pattern.is_match(p))
+        .find(|rule| rule.is_match(p))
         .map(|rule| rule.reason.clone())
 }
 

@@ -11,6 +11,7 @@
 // them. Checked by the `rewrite` fuzz target.
 #![allow(clippy::indexing_slicing)]
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use serde::Serialize;
@@ -489,13 +490,12 @@ fn sub_pattern(sub: &str) -> String {
 fn clauses(s: &str, pack: &LanguagePack) -> Vec<String> {
     let lower = s.to_lowercase();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
+    // every occurrence of `sub_pattern(sub)`, found from the text's spaces (no pattern built)
+    let spaces: Vec<usize> = lower.match_indices(' ').map(|(p, _)| p).collect();
     for sub in &pack.words.subordinators {
-        let pat = sub_pattern(sub);
-        let mut from = 0;
-        while let Some(p) = lower[from..].find(&pat) {
-            cuts.push((from + p, from + p + pat.len()));
-            from += p + pat.len();
-        }
+        let spaced_after = !(sub.ends_with('’') || sub.ends_with('\''));
+        let pat_len = 1 + sub.len() + usize::from(spaced_after);
+        cuts.extend(spaced_matches(&lower, &spaces, sub, spaced_after).map(|p| (p, p + pat_len)));
     }
     for pat in [", ", " : ", "\u{a0}: ", " ; ", "\u{202f}; ", " – ", " - "] {
         let mut from = 0;
@@ -2015,10 +2015,52 @@ fn norm_sentence(s: &str) -> String {
                 out.push(' ');
                 space = false;
             }
+            // lowercased as it goes, as `str::to_lowercase` does char by char, except for a
+            // capital sigma, whose form depends on its neighbours
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if c == 'Σ' {
+                return norm_sentence_cased(s).to_lowercase();
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// [`norm_sentence`] before lowercasing (for a text with a capital sigma).
+fn norm_sentence_cased(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if c.is_alphanumeric() {
+            if space {
+                out.push(' ');
+                space = false;
+            }
             out.push(c);
         }
     }
-    out.to_lowercase()
+    out
+}
+
+/// `word.to_lowercase()`, borrowed when nothing changes: an ASCII word (whose Unicode
+/// lowercase is its ASCII lowercase) with no capital letter is returned as it is.
+///
+/// ```text
+/// lowercase("vote") → Borrowed("vote"); lowercase("Vote") → "vote"; lowercase("Été") → "été"
+/// ```
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 fn list_section(heading: String, rule: String, items: Vec<(usize, String)>) -> Section {
@@ -2240,10 +2282,11 @@ fn noun_phrase_at(
             if i + key_len > r.end {
                 break;
             }
-            let k: Vec<&str> = (i..i + key_len)
-                .map(|j| analysis.tokens[j].stem.as_str())
-                .collect();
-            if k.join(" ") != key {
+            // (the stems joined by spaces are `key`: compared in place, nothing joined)
+            if !joined_eq(
+                (i..i + key_len).map(|j| analysis.tokens[j].stem.as_str()),
+                key,
+            ) {
                 continue;
             }
             let mut start = i;
@@ -2375,6 +2418,25 @@ fn names_source(
             .strip_suffix(m.as_str())
             .is_some_and(|head| head.is_empty() || head.ends_with([' ', '\u{a0}', ',', '(']))
     })
+}
+
+/// Whether `parts` joined by single spaces is `key` (the same answer as
+/// `parts.collect::<Vec<_>>().join(" ") == key`, without building the joined string).
+fn joined_eq<'a>(parts: impl Iterator<Item = &'a str>, key: &str) -> bool {
+    let mut rest = key;
+    for (n, part) in parts.enumerate() {
+        if n > 0 {
+            match rest.strip_prefix(' ') {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        match rest.strip_prefix(part) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// Rule `heading.noun-phrase`, scanning: the first noun phrase of the section (a determiner,
@@ -2613,20 +2675,20 @@ fn dangling_reference(text: &str) -> bool {
 /// an imperfect/conditional ending (`-ait`, `-aient`).
 fn has_verb(s: &str, pack: &LanguagePack) -> bool {
     s.split_whitespace().any(|w| {
-        let l = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+        let l = lowercase(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let l = l.as_ref();
         let long = l.chars().count() > 4;
-        pack.words.auxiliaries.contains(&l)
-            || pack.verbs.contains(&l)
+        // (the cheap tests first: the answer does not depend on the order)
+        pack.words.auxiliaries.contains(l)
+            || pack.verbs.contains(l)
             || (long
-                && !pack.words.prepositions.contains(&l)
-                && !pack.is_stopword(&l)
                 && pack
                     .words
                     .verb_endings
                     .iter()
-                    .any(|e| l.ends_with(e.as_str())))
+                    .any(|e| l.ends_with(e.as_str()))
+                && !pack.words.prepositions.contains(l)
+                && !pack.is_stopword(l))
     })
 }
 
@@ -2705,10 +2767,56 @@ fn contains_spaced(hay: &str, word: &str) -> bool {
     false
 }
 
+/// Where ` {word}` occurs in `hay`: the same offsets as
+/// `hay.match_indices(&format!(" {word}"))` (left to right, none overlapping the previous
+/// one), without building the pattern.
+/// `spaces` are the offsets of every space of `hay`, ascending.
+/// With `space_after`, the pattern is ` {word} ` (a space on both sides).
+fn spaced_matches<'h>(
+    hay: &'h str,
+    spaces: &'h [usize],
+    word: &'h str,
+    space_after: bool,
+) -> impl Iterator<Item = usize> + 'h {
+    let mut free_from = 0;
+    let first = word.as_bytes().first().copied();
+    let pat_len = 1 + word.len() + usize::from(space_after);
+    spaces.iter().copied().filter(move |&p| {
+        let occurs = p >= free_from
+            && first.is_none_or(|b| hay.as_bytes().get(p + 1) == Some(&b))
+            && hay[p + 1..].starts_with(word)
+            && (!space_after || hay.as_bytes().get(p + 1 + word.len()) == Some(&b' '));
+        if occurs {
+            free_from = p + pat_len;
+        }
+        occurs
+    })
+}
+
 /// Whether `hay` ends with ` {word}` (same as `hay.ends_with(&format!(" {word}"))`).
 fn ends_with_spaced(hay: &str, word: &str) -> bool {
     hay.strip_suffix(word)
         .is_some_and(|rest| rest.ends_with(' '))
+}
+
+/// A string's lowercase, computed again only when the string has changed (the trimming rules
+/// each need `s.to_lowercase()`, and most leave `s` as it was).
+#[derive(Default)]
+struct Lowered {
+    of: String,
+    lower: String,
+}
+
+impl Lowered {
+    /// `s.to_lowercase()`.
+    fn get(&mut self, s: &str) -> &str {
+        if self.of != s {
+            self.of.clear();
+            self.of.push_str(s);
+            self.lower = s.to_lowercase();
+        }
+        &self.lower
+    }
 }
 
 fn trim_sentence(
@@ -2727,26 +2835,56 @@ fn trim_sentence(
         .to_string();
 
     // trim.attribution-front
-    let lower = s.to_lowercase();
+    // (`low` lowercases `s` again only after a rule has changed it)
+    let mut low = Lowered::default();
+    let lower = low.get(&s);
     // Every pattern below has the verb between two spaces: only verbs that stand as a
     // space-delimited word of the sentence can match (`dit` inside `édition` cannot).
-    let tokens: HashSet<&str> = lower.split(' ').collect();
-    let reported = pack
-        .words
-        .attribution_verbs
-        .iter()
-        .filter(|v| tokens.contains(v.as_str()))
-        .cloned()
-        .collect::<Vec<_>>();
+    // (the words of the sentence that are attribution verbs, in the set's order)
+    let mut reported: Vec<&String> = lower
+        .split(' ')
+        .filter_map(|w| pack.words.attribution_verbs.get(w))
+        .collect();
+    reported.sort_unstable();
+    reported.dedup();
+    // No pattern is formatted and searched a verb × auxiliary × complementiser: every
+    // pattern is ` {aux}{verb}{tail}` with the verb after a space, so its first occurrence is
+    // at the first place the verb starts a word with ` {aux}` before it and `tail` after it
+    // (the pattern's offset is the verb's minus a constant: the first verb place gives the
+    // first pattern).
+    let spaces: Vec<usize> = if reported.is_empty() {
+        Vec::new()
+    } else {
+        lower.match_indices(' ').map(|(p, _)| p).collect()
+    };
     'outer: for v in &reported {
+        // where the verb starts a word (after a space)
+        let verb_at: Vec<usize> = spaces
+            .iter()
+            .map(|p| p + 1)
+            .filter(|&q| lower[q..].starts_with(v.as_str()))
+            .collect();
+        // the offset of the first ` {aux}{v}{tail}`
+        let find_parts = |aux: &str, tail: &str| {
+            verb_at
+                .iter()
+                .copied()
+                .find(|&q| {
+                    q > aux.len()
+                        && lower[..q].ends_with(aux)
+                        && lower.as_bytes()[q - aux.len() - 1] == b' '
+                        && lower[q + v.len()..].starts_with(tail)
+                })
+                .map(|q| q - aux.len() - 1)
+        };
         for aux in ["a ", "ont ", "avait ", "avaient ", "has ", "have ", ""] {
             for q in [" que : ", " que ", " qu’", " qu'", " that "] {
-                let pat = format!(" {aux}{v}{q}");
+                let pat_len = 1 + aux.len() + v.len() + q.len();
                 // `avaient déclaré plus tôt que`: up to two adverbs between verb and `que`
-                let found = lower.find(&pat).map(|p| (p, p + pat.len())).or_else(|| {
-                    let head = format!(" {aux}{v} ");
-                    let p = lower.find(&head)?;
-                    let after = &lower[p + head.len()..];
+                let found = find_parts(aux, q).map(|p| (p, p + pat_len)).or_else(|| {
+                    let head_len = 1 + aux.len() + v.len() + 1;
+                    let p = find_parts(aux, " ")?;
+                    let after = &lower[p + head_len..];
                     let words: Vec<&str> = after.splitn(4, ' ').collect();
                     let k = words.iter().take(3).position(|w| {
                         q.trim() == *w || (q.ends_with('’') && w.starts_with(q.trim()))
@@ -2760,7 +2898,7 @@ fn trim_sentence(
                         });
                     let skip: usize = adverbs.iter().map(|w| w.len() + 1).sum();
                     let q_len = q.trim_start().len();
-                    plain.then_some((p, p + head.len() + skip + q_len))
+                    plain.then_some((p, p + head_len + skip + q_len))
                 });
                 if let Some((p, rest_at)) = found {
                     let mut subject = s[..p].trim().trim_end_matches(',');
@@ -2976,7 +3114,7 @@ fn trim_sentence(
             .words
             .quantifiers
             .iter()
-            .any(|q| lower_incise.starts_with(&format!("{q} ")));
+            .any(|q| starts_with_spaced(&lower_incise, "", q));
         if pack.words.prepositions.contains(&first)
             && !quantified
             && !matches!(
@@ -3022,7 +3160,7 @@ fn trim_sentence(
     // trim.purpose: `… ont été mis en place par les secours pour trouver les disparus` →
     // `… ont été mis en place par les secours` (a final purpose clause: pour + infinitive).
     {
-        let lower = s.to_lowercase();
+        let lower = low.get(&s);
         if let Some(p) = lower.rfind(" pour ") {
             let next = lower[p + 6..].split(' ').next().unwrap_or("");
             let infinitive = ["er", "ir", "re", "oir"].iter().any(|e| next.ends_with(e))
@@ -3036,7 +3174,7 @@ fn trim_sentence(
     // trim.participial-tail: `… une fusillade éclate dans le défilé, provoquant un massacre`
     // → `… une fusillade éclate dans le défilé` (a present participle after a comma).
     {
-        let lower = s.to_lowercase();
+        let lower = low.get(&s);
         let hit = lower.match_indices(", ").find(|&(p, _)| {
             let w = lower[p + 2..].split(' ').next().unwrap_or("");
             w.chars().count() > 5
@@ -3086,33 +3224,37 @@ fn trim_sentence(
     }
     // trim.relative and trim.participial: ", qui … ," or to the end.
     // (`lower` is `s` lowercased, recomputed only when `s` changes.)
-    let mut lower = s.to_lowercase();
+    let mut lower = low.get(&s);
     for opener in pack
         .words
         .clause_openers
         .iter()
         .filter(|o| !matches!(o.as_str(), "que" | "qu’" | "selon"))
     {
-        let pat = format!(", {opener} ");
         if !s.contains(", ") {
             break;
         }
-        if let Some(p) = lower.find(&pat) {
+        // the first `, {opener} ` (`", " ` cannot overlap itself: every occurrence is seen)
+        let found = lower
+            .match_indices(", ")
+            .map(|(p, _)| p)
+            .find(|&p| starts_with_spaced(&lower[p + 2..], "", opener));
+        if let Some(p) = found {
             if !s.is_char_boundary(p) {
                 continue;
             }
-            let after = p + pat.len();
+            let after = p + 2 + opener.len() + 1;
             let end = s[after..].find(", ").map(|e| after + e);
             match end {
                 // ", qui … , étaient" → " étaient": the incise and its closing comma go.
                 Some(e) => s.replace_range(p..=e, ""),
                 None => s.truncate(p),
             }
-            lower = s.to_lowercase();
+            lower = low.get(&s);
         }
     }
     // trim.attribution-end: ", selon X" / ", a déclaré X" at the end.
-    let lower = s.to_lowercase();
+    let lower = low.get(&s);
     if let Some(p) = lower.rfind(", ") {
         let tail = &lower[p + 2..];
         let is_attr = tail.starts_with("selon ")
@@ -3129,15 +3271,16 @@ fn trim_sentence(
         }
     }
     // trim.subordinate
-    let lower = s.to_lowercase();
+    let lower = low.get(&s);
+    let spaces: Vec<usize> = lower.match_indices(' ').map(|(p, _)| p).collect();
     for sub in &pack.words.subordinators {
         // `bien que, comme…`: the subordinator may be followed by a comma.
-        let pat = format!(" {sub}");
-        let hit = lower.match_indices(&pat).find(|&(p, _)| {
-            let next = lower[p + pat.len()..].chars().next();
+        let pat_len = 1 + sub.len();
+        let hit = spaced_matches(lower, &spaces, sub, false).find(|&p| {
+            let next = lower[p + pat_len..].chars().next();
             sub.ends_with(['’', '\'']) || next.is_none_or(|c| c == ' ' || c == ',' || c == '\u{a0}')
         });
-        if let Some((p, _)) = hit {
+        if let Some(p) = hit {
             let p = s[..p].trim_end_matches(',').len();
             if s.is_char_boundary(p) && count_words(&s[..p]) >= 6 {
                 s.truncate(p);
@@ -3158,15 +3301,18 @@ fn trim_sentence(
         }
     }
     // A quotation keeps its speaker: a quote whose attribution was trimmed away is not used.
-    let lower = s.to_lowercase();
-    let attributed = lower.starts_with("selon ")
-        || lower.starts_with("according to ")
-        || pack
-            .words
-            .attribution_verbs
-            .iter()
-            .any(|v| contains_spaced(&lower, v) || ends_with_spaced(&lower, v));
-    if (s.contains('«') || s.contains('“')) && !attributed {
+    // (asked only of a sentence that quotes)
+    let mut attributed = || {
+        let lower = low.get(&s);
+        lower.starts_with("selon ")
+            || lower.starts_with("according to ")
+            || pack
+                .words
+                .attribution_verbs
+                .iter()
+                .any(|v| contains_spaced(lower, v) || ends_with_spaced(lower, v))
+    };
+    if (s.contains('«') || s.contains('“')) && !attributed() {
         return None;
     }
     // A quotation is never cut: the guillemets must still pair up.
@@ -3411,21 +3557,27 @@ fn unaccented_capital(sentence: &str, pack: &LanguagePack) -> bool {
 /// repeat under our name. Such sentences are kept as written in the body, never restated.
 fn suspect_agreement(sentence: &str) -> bool {
     // a word's punctuation is not part of it (`a relevée, grâce aux…`)
-    let words: Vec<String> = sentence
+    let words: Vec<&str> = sentence
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\''))
         .collect();
     words.windows(2).enumerate().any(|(i, w)| {
-        let aux = matches!(w[0].as_str(), "a" | "ont" | "avait" | "avaient");
+        // `a`, `ont`, `avait`, `avaient` in any case: the same test as on the lowercased word
+        // (no letter other than an ASCII capital lowercases into these ones), and the rest is
+        // asked only after an auxiliary
+        let aux = ["a", "ont", "avait", "avaient"]
+            .iter()
+            .any(|a| w[0].eq_ignore_ascii_case(a));
+        if !aux {
+            return false;
+        }
+        let w = [lowercase(w[0]), lowercase(w[1])];
         let agreed =
             ["ée", "és", "ées"].iter().any(|e| w[1].ends_with(e)) && w[1].chars().count() >= 5;
         let object_before = i > 0
-            && words.get(i - 1).is_some_and(|p| {
+            && words.get(i - 1).map(|p| lowercase(p)).is_some_and(|p| {
                 matches!(
-                    p.as_str(),
+                    p.as_ref(),
                     "les" | "la" | "l’" | "l'" | "que" | "nous" | "vous"
                 ) || p.starts_with("qu’")
                     || p.starts_with("qu'")
@@ -3909,8 +4061,114 @@ mod tests {
             "a - b",
             "ΟΔΟΣ ΣΟΦΟΣ.",
             "\tL’État\n\nva…",
+            "İstanbul ǅemal KELVIN\u{212a} ẞ",
         ] {
             assert_eq!(norm_sentence(s), reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn suspect_agreement_is_the_lowercased_word_check() {
+        // the former implementation: every word stripped of its punctuation and lowercased first
+        let reference = |sentence: &str| {
+            let words: Vec<String> = sentence
+                .split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+                        .to_lowercase()
+                })
+                .collect();
+            words.windows(2).enumerate().any(|(i, w)| {
+                let aux = matches!(w[0].as_str(), "a" | "ont" | "avait" | "avaient");
+                let agreed = ["ée", "és", "ées"].iter().any(|e| w[1].ends_with(e))
+                    && w[1].chars().count() >= 5;
+                let object_before = i > 0
+                    && words.get(i - 1).is_some_and(|p| {
+                        matches!(
+                            p.as_str(),
+                            "les" | "la" | "l’" | "l'" | "que" | "nous" | "vous"
+                        ) || p.starts_with("qu’")
+                            || p.starts_with("qu'")
+                    });
+                aux && agreed && !object_before
+            })
+        };
+        for s in [
+            "Les témoins ont racontés la scène.",
+            "Les témoins ONT RACONTÉS la scène.",
+            "Les scènes qu’ils ont racontées.",
+            "Les scènes QUE les témoins ont racontées.",
+            "HRW a relevée l’existence de centres.",
+            "HRW a relevée, grâce aux détenus, l’existence de centres.",
+            "Il A Relevée.",
+            "İl avaİt relevée",
+            "Les détenus avaient été libérés.",
+            "la ville les a libérés",
+            "a ",
+            "",
+        ] {
+            assert_eq!(suspect_agreement(s), reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn joined_eq_is_join_and_compare() {
+        for (parts, key) in [
+            (&["march", "fleur"][..], "march fleur"),
+            (&["march", "fleur"][..], "march fleurs"),
+            (&["march", "fleur"][..], "marchfleur"),
+            (&["a b", "c"][..], "a b c"),
+            (&["a", "b c"][..], "a b c"),
+            (&[""][..], ""),
+            (&[][..], ""),
+            (&[][..], "x"),
+            (&["", ""][..], " "),
+        ] {
+            assert_eq!(
+                joined_eq(parts.iter().copied(), key),
+                parts.join(" ") == key,
+                "{parts:?} {key:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for w in [
+            "",
+            "vote",
+            "Vote",
+            "ONU",
+            "Été",
+            "İstanbul",
+            "ǅemal",
+            "ΣΟΦΟΣ",
+            "l’État",
+            "3e",
+        ] {
+            assert_eq!(lowercase(w), w.to_lowercase(), "{w:?}");
+        }
+        assert!(matches!(lowercase("vote"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn spaced_matches_are_the_formatted_pattern_matches() {
+        for (hay, word) in [
+            ("le maire a dit que la ville a dit", "a dit"),
+            (" a a a a a", "a a"),
+            ("x a a a  a a", "a"),
+            ("vient alors que  alors que", "alors que"),
+            ("  x  x ", ""),
+            ("alors que bien que, alors qu’il", "alors qu"),
+            ("élu à l’unanimité", "à l’"),
+            ("", "que"),
+        ] {
+            let spaces: Vec<usize> = hay.match_indices(' ').map(|(p, _)| p).collect();
+            for (after, pat) in [(false, format!(" {word}")), (true, format!(" {word} "))] {
+                let want: Vec<usize> = hay.match_indices(&pat).map(|(p, _)| p).collect();
+                let got: Vec<usize> = spaced_matches(hay, &spaces, word, after).collect();
+                assert_eq!(got, want, "{hay:?} {pat:?}");
+            }
         }
     }
 

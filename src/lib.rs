@@ -853,6 +853,8 @@ fn word_cases(
 ) {
     let mut names = std::collections::HashSet::new();
     let mut lower_words = std::collections::HashSet::new();
+    // the lower-case words already stemmed (a word is stemmed once, not once a use)
+    let mut stemmed = std::collections::HashSet::new();
     for s in &doc.sentences {
         let words = doc
             .tokens
@@ -870,7 +872,10 @@ fn word_cases(
                     .unwrap_or(&lower)
                     .to_string();
                 if part.starts_with(char::is_lowercase) {
-                    lower_words.insert(pack.stem(&lower).into_owned());
+                    if !stemmed.contains(&lower) {
+                        lower_words.insert(pack.stem(&lower).into_owned());
+                        stemmed.insert(lower);
+                    }
                 } else if k > 0 && part.starts_with(char::is_uppercase) {
                     names.insert(lower);
                 }

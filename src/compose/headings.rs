@@ -13,7 +13,8 @@
 #![allow(clippy::indexing_slicing)]
 
 use super::{
-    char_len, clauses, dangling_reference, has_verb, maybe_verb, strip_dateline, words_of,
+    char_len, clauses, dangling_reference, ends_with_spaced, has_verb, maybe_verb, strip_dateline,
+    words_of,
 };
 use crate::lang::LanguagePack;
 use crate::text::count_words;
@@ -286,10 +287,8 @@ fn check_end(
         return Err(HeadingFault::OpenEnd);
     }
     let padded = format!(" {}", text.to_lowercase());
-    if w.open_ends
-        .iter()
-        .any(|e| padded.ends_with(&format!(" {e}")))
-    {
+    // (`ends_with_spaced`: the same test as `ends_with(&format!(" {e}"))`, no pattern built)
+    if w.open_ends.iter().any(|e| ends_with_spaced(&padded, e)) {
         return Err(HeadingFault::OpenEnd);
     }
     if last.chars().next().is_some_and(char::is_uppercase) || is_name(last) {

@@ -8,6 +8,7 @@ pub mod en;
 pub mod fr;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 use serde::Serialize;
@@ -110,12 +111,94 @@ pub enum NounUse {
 }
 
 /// A scrape-noise rule: a whole-paragraph pattern and the reason reported when it matches.
+///
+/// Compiling the patterns as written is most of an engine's start-up: a bounded repeat such
+/// as `.{0,200}` compiles into 200 copies of a Unicode automaton. So the rule holds a cheap
+/// *screen* (the same pattern with every counted repeat left open, `.{0,200}` → `.{0,}`),
+/// which matches a superset of what the exact pattern matches, and compiles the exact
+/// pattern only the first time the screen matches (most paragraphs are not noise).
+/// [`NoiseRule::is_match`] is the exact pattern's answer either way.
 #[derive(Debug)]
 pub struct NoiseRule {
     /// Why a paragraph matching this rule is removed (`ad-marker`, `source-trailer`, …).
     pub reason: String,
-    /// The pattern, anchored to the whole trimmed paragraph, case-insensitive.
-    pub pattern: Regex,
+    /// The pattern, anchored to the whole trimmed paragraph (`^(?:…)$`), matched
+    /// case-insensitively.
+    pub pattern: String,
+    /// `pattern` with its counted repeats opened: matches whenever `pattern` does.
+    screen: regex_automata::meta::Regex,
+    /// `pattern` compiled, on the first paragraph `screen` matches.
+    exact: OnceLock<Option<Regex>>,
+}
+
+impl NoiseRule {
+    /// Parses `pattern` (a noise.txt regex, anchored here) and compiles its screen.
+    fn new(reason: &str, pattern: &str) -> Result<Self, Error> {
+        let pattern = format!("^(?:{pattern})$");
+        let bad = |e: &dyn std::fmt::Display| {
+            Error::new(
+                ErrorKind::Internal,
+                format!("bad pattern in noise.txt: {e}"),
+            )
+        };
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(&pattern)
+            .map_err(|e| bad(&e))?;
+        // Built from the parsed pattern itself (case folding already applied), not from a
+        // printed and parsed again copy.
+        let screen = regex_automata::meta::Builder::new()
+            .build_from_hir(&open_repeats(&hir))
+            .map_err(|e| bad(&e))?;
+        Ok(Self {
+            reason: reason.to_string(),
+            pattern,
+            screen,
+            exact: OnceLock::new(),
+        })
+    }
+
+    /// Whether the whole trimmed `paragraph` matches the rule's pattern.
+    ///
+    /// ```
+    /// # let fr = copydesk::lang::LanguagePack::load(copydesk::lang::Lang::Fr).unwrap();
+    /// let rule = fr.noise.iter().find(|r| r.reason == "read-also-teaser").unwrap();
+    /// assert!(rule.is_match("Lire aussi : un autre article"));
+    /// assert!(!rule.is_match("Il faut lire aussi les notes de bas de page."));
+    /// ```
+    #[must_use]
+    pub fn is_match(&self, paragraph: &str) -> bool {
+        self.screen.is_match(paragraph)
+            && self
+                .exact
+                .get_or_init(|| regex(&self.pattern, "noise.txt").ok())
+                .as_ref()
+                .is_some_and(|re| re.is_match(paragraph))
+    }
+}
+
+/// `hir` with every counted repeat left open (`x{0,200}` → `x{0,}`, `x{4}` → `x{4,}`): a
+/// pattern that matches everything `hir` matches, and compiles into a small automaton.
+/// `?` (at most one) is kept as it is: it costs nothing.
+fn open_repeats(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
+    use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
+    match hir.kind() {
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max.filter(|&m| m <= 1),
+            greedy: r.greedy,
+            sub: Box::new(open_repeats(&r.sub)),
+        }),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(open_repeats(&c.sub)),
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(open_repeats).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(open_repeats).collect()),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+    }
 }
 
 /// The sentence-boundary rules that differ between languages (rule family `text.sbd`).
@@ -568,12 +651,7 @@ fn parse_brief(src: &str) -> Result<BriefCues, Error> {
 fn parse_noise(src: &str) -> Result<Vec<NoiseRule>, Error> {
     lines(src)
         .filter_map(|l| l.split_once('\t'))
-        .map(|(reason, pattern)| {
-            Ok(NoiseRule {
-                reason: reason.trim().to_string(),
-                pattern: regex(&format!("^(?:{})$", pattern.trim()), "noise.txt")?,
-            })
-        })
+        .map(|(reason, pattern)| NoiseRule::new(reason.trim(), pattern.trim()))
         .collect()
 }
 
@@ -603,6 +681,19 @@ fn parse_calendar(src: &str) -> (HashMap<String, u32>, HashMap<String, u32>) {
         }
     }
     (months, weekdays)
+}
+
+/// The `word<TAB>value` lines of a table whose value parses, sized once for all its lines
+/// (the word-frequency table has 25,000: growing the map step by step rehashed it a dozen
+/// times).
+fn tab_map<V>(src: &str, parse: impl Fn(&str) -> Option<V>) -> HashMap<String, V> {
+    let mut map = HashMap::with_capacity(src.lines().count());
+    map.extend(
+        lines(src)
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(w, v)| Some((w.to_string(), parse(v)?))),
+    );
+    map
 }
 
 fn set(list: Option<&Vec<String>>) -> BTreeSet<String> {
@@ -721,22 +812,13 @@ impl LanguagePack {
             months,
             weekdays,
             templates: parse_templates(data.templates),
-            genders: lines(data.genders)
-                .filter_map(|l| l.split_once('\t'))
-                .filter_map(|(w, g)| {
-                    let g = match g.trim() {
-                        "m" => Gender::Masculine,
-                        "f" => Gender::Feminine,
-                        "e" => Gender::Either,
-                        _ => return None,
-                    };
-                    Some((w.to_string(), g))
-                })
-                .collect(),
-            zipf: lines(data.wordfreq)
-                .filter_map(|l| l.split_once('\t'))
-                .filter_map(|(w, z)| Some((w.to_string(), z.trim().parse().ok()?)))
-                .collect(),
+            genders: tab_map(data.genders, |g| match g.trim() {
+                "m" => Some(Gender::Masculine),
+                "f" => Some(Gender::Feminine),
+                "e" => Some(Gender::Either),
+                _ => None,
+            }),
+            zipf: tab_map(data.wordfreq, |z| z.trim().parse().ok()),
             keyphrase_weights: parse_keyphrase_weights(data.keyphrases)?,
             grammar,
             stemmer,
@@ -857,6 +939,88 @@ mod tests {
             assert!(!pack.brief.target.is_empty(), "{lang:?} brief target");
             assert!(pack.months.len() >= 12, "{lang:?} months");
             assert!(pack.template("block.key-points.heading").is_ok());
+        }
+    }
+
+    /// Every shipped noise pattern compiles as written (the exact regex is built lazily, so
+    /// a pattern over the size limit would otherwise only show as a rule that never matches).
+    #[test]
+    fn every_noise_pattern_compiles_exactly() {
+        for lang in Lang::ALL {
+            let pack = LanguagePack::load(lang).expect("embedded pack loads");
+            for rule in &pack.noise {
+                assert!(
+                    regex(&rule.pattern, "noise.txt").is_ok(),
+                    "{}",
+                    rule.pattern
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn open_repeats_widens_counted_repeats_only() {
+        let rule = NoiseRule::new("t", r"ab{2,3}c?d{0,2}(?:x|y){4}").expect("valid");
+        for (text, screen, exact) in [
+            ("abbcxyxy", true, true),
+            ("abbbbbdddxyxyx", true, false),
+            ("abxyxy", false, false),
+            ("abbccxyxy", false, false),
+            ("ABBBDXXYY", true, true),
+        ] {
+            assert_eq!(rule.screen.is_match(text), screen, "screen {text}");
+            assert_eq!(rule.is_match(text), exact, "exact {text}");
+        }
+    }
+
+    /// The screen never refuses a paragraph the exact pattern accepts, and `is_match` is the
+    /// exact pattern's answer: checked for every shipped rule on paragraphs cut from the rules'
+    /// own shapes, padded to the lengths around their bounds.
+    #[test]
+    fn noise_screen_is_a_superset_and_is_match_is_exact() {
+        let fillers = ["", "a", "x y", "Partager", "© AFP", "lire aussi : la suite"];
+        for lang in Lang::ALL {
+            let pack = LanguagePack::load(lang).expect("embedded pack loads");
+            let mut texts: Vec<String> = Vec::new();
+            for base in [
+                "Lire aussi : ",
+                "Read more: ",
+                "Publicité",
+                "Source : AFP",
+                "© Photo AFP ",
+                "Ce site utilise des cookies pour améliorer votre expérience ",
+                "We use cookies to improve your experience ",
+                "Suivez-nous sur ",
+                "Abonnez-vous à notre newsletter ",
+                "Sign up for our newsletter ",
+                "Tous droits réservés",
+                "Photo : ",
+                "12 commentaires",
+            ] {
+                for filler in fillers {
+                    for n in [
+                        0, 1, 40, 59, 60, 61, 79, 80, 81, 100, 119, 120, 121, 150, 199, 200, 201,
+                        260,
+                    ] {
+                        let pad: String = filler.chars().cycle().take(n).collect();
+                        texts.push(format!("{base}{pad}"));
+                        texts.push(format!("{pad}{base}"));
+                        texts.push(format!("{base}{pad} site"));
+                    }
+                }
+            }
+            for rule in &pack.noise {
+                let exact = regex(&rule.pattern, "noise.txt").expect("compiles");
+                for t in &texts {
+                    let want = exact.is_match(t);
+                    assert!(
+                        !want || rule.screen.is_match(t),
+                        "{} screen {t}",
+                        rule.pattern
+                    );
+                    assert_eq!(rule.is_match(t), want, "{} on {t}", rule.pattern);
+                }
+            }
         }
     }
 
