@@ -3276,9 +3276,13 @@ fn trim_sentence(
     for sub in &pack.words.subordinators {
         // `bien que, comme…`: the subordinator may be followed by a comma.
         let pat_len = 1 + sub.len();
+        // `, but` in English: after a comma only (`cannot help but trust` is no cut)
+        let after_comma = pack.words.comma_subordinators.contains(sub);
         let hit = spaced_matches(lower, &spaces, sub, false).find(|&p| {
             let next = lower[p + pat_len..].chars().next();
-            sub.ends_with(['’', '\'']) || next.is_none_or(|c| c == ' ' || c == ',' || c == '\u{a0}')
+            (sub.ends_with(['’', '\''])
+                || next.is_none_or(|c| c == ' ' || c == ',' || c == '\u{a0}'))
+                && (!after_comma || lower[..p].ends_with(','))
         });
         if let Some(p) = hit {
             let p = s[..p].trim_end_matches(',').len();
@@ -3937,6 +3941,24 @@ mod tests {
                 "{s} -> {t:?}"
             );
         }
+        // trim.subordinate: English `but` is cut at only after a comma
+        let t = trim_sentence(
+            "Despite the rain, the small crowd on the hill could not help but admire the riders.",
+            &en,
+            &e,
+            &|_| false,
+        );
+        assert!(t.as_deref().is_none_or(|t| t.contains("admire")), "{t:?}");
+        let t = trim_sentence(
+            "The council approved the new bridge over the river, but the mayor voted against it.",
+            &en,
+            &e,
+            &|_| false,
+        );
+        assert_eq!(
+            t.as_deref(),
+            Some("The council approved the new bridge over the river.")
+        );
         // trim.prepositional-incise: `and …` coordinates, it is no prepositional incise
         let t = trim_sentence(
             "Prevention, protection, and treatment: in a guide for pupils, I listed a free book.",

@@ -278,6 +278,9 @@ pub struct WordClasses {
     pub source_markers: Vec<String>,
     /// Multi-word subordinators, lowercased, that open a clause.
     pub subordinators: Vec<String>,
+    /// Subordinators that open a clause a trimmer may cut only after a comma (`, but`): without
+    /// one they belong to an idiom (`cannot help but`, `nothing but`).
+    pub comma_subordinators: BTreeSet<String>,
     /// Words that open a clause a trimmer may drop.
     pub clause_openers: BTreeSet<String>,
     /// Quantifiers that belong to a figure (`au moins`).
@@ -763,6 +766,7 @@ impl LanguagePack {
             title_before_kinds: set(s.get("title-before-kinds")),
             source_markers: s.get("source-markers").cloned().unwrap_or_default(),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
+            comma_subordinators: set(s.get("comma-subordinators")),
             clause_openers: set(s.get("clause-openers")),
             quantifiers: s.get("quantifiers").cloned().unwrap_or_default(),
             prepositions: set(s.get("prepositions")),
