@@ -398,6 +398,90 @@ fn contains_phrase(hay: &str, needle: &str) -> bool {
     false
 }
 
+/// Rule `title.kicker-no-repeat`: a clause that names the focus only as a complement or a
+/// source (`de Lorient`, `selon la CGT`), without it, for a `Focus : clause` title that does not
+/// say the focus twice. `None` when the focus is no such complement or too little is left.
+///
+/// ```text
+/// ("le 42ᵉ festival interceltique de Lorient a débuté", "Lorient")
+///     → "le 42ᵉ festival interceltique a débuté"   (title `Lorient : le 42ᵉ festival …`)
+/// ("le journaliste Gilles Jacquier", "Gilles Jacquier") → None
+/// ```
+fn drop_focus_complement(clause: &str, focus: &str, pack: &LanguagePack) -> Option<String> {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let focus_words: Vec<String> = focus.split_whitespace().map(str::to_lowercase).collect();
+    let k = focus_words.len();
+    if k == 0 || words.len() < k + 4 {
+        return None;
+    }
+    let core = |w: &str| -> String { w.trim_end_matches([',', ';', '.', ')']).to_lowercase() };
+    let elided = |w: &str| -> Option<(String, String)> {
+        let (pre, rest) = w.split_once(['’', '\''])?;
+        Some((format!("{}’", pre.to_lowercase()), core(rest)))
+    };
+    for i in 0..=words.len() - k {
+        let (glued, first) = match elided(words[i]) {
+            Some((pre, rest)) if rest == focus_words[0] => (Some(pre), rest),
+            _ => (None, core(words[i])),
+        };
+        if first != focus_words[0] || (1..k).any(|j| core(words[i + j]) != focus_words[j]) {
+            continue;
+        }
+        // the link before the focus: `de`, `du`, `des`, `selon`, `of`; `de la`, `selon l’`
+        let mut j = i;
+        let mut linked = glued
+            .as_deref()
+            .is_some_and(|p| pack.words.complement_links.contains(p));
+        if !linked && glued.is_some() && j > 0 {
+            // `de l’Impact`: the elided article glued to the focus, its link before it
+            let prev = words[j - 1].to_lowercase();
+            linked = pack.words.complement_links.contains(&prev)
+                || pack.words.source_markers.contains(&prev);
+            j -= 1;
+        } else if !linked {
+            if j > 0
+                && pack
+                    .words
+                    .determiners
+                    .contains(&words[j - 1].to_lowercase())
+            {
+                j -= 1;
+            }
+            if j > 0 {
+                let prev = words[j - 1].to_lowercase();
+                linked = pack.words.complement_links.contains(&prev)
+                    || pack.words.source_markers.contains(&prev);
+                j -= 1;
+            }
+        }
+        // `de l’Olympique de Montbrac`: the focus heads a longer name; cut out, the rest
+        // would say something else (`la direction de Montbrac`)
+        let heads_more = words
+            .get(i + k)
+            .is_some_and(|w| pack.words.complement_links.contains(&w.to_lowercase()));
+        if !linked || j == 0 || heads_more {
+            return None;
+        }
+        let last = words[i + k - 1];
+        let tail_punct = &last[last.trim_end_matches([',', ';', ')']).len()..];
+        let mut out: Vec<String> = words[..j].iter().map(|w| (*w).to_string()).collect();
+        if let Some(prev) = out.last_mut() {
+            let bare = prev.trim_end_matches(',').to_string();
+            *prev = format!("{bare}{tail_punct}");
+        }
+        out.extend(words[i + k..].iter().map(|w| (*w).to_string()));
+        let text = out.join(" ");
+        let text = text.trim_end_matches([',', ';']).to_string();
+        let ends_open = text.split_whitespace().last().is_some_and(|w| {
+            let w = w.to_lowercase();
+            pack.words.determiners.contains(&w) || pack.words.prepositions.contains(&w)
+        });
+        return (count_words(&text) >= 3 && !ends_open && !contains_phrase(&text, focus))
+            .then_some(text);
+    }
+    None
+}
+
 /// Rule `title.width`: an SEO title fits 60 characters and 600 px of Arial 20 px, as the
 /// SEO plugins measure it ([`crate::audit::title_width_px`]).
 ///
@@ -959,7 +1043,16 @@ impl<'e> Composer<'e> {
                     }
                 } else {
                     // The focus ahead of the clause; a clause that already holds the focus
-                    // repeats it (`Torture : HRW dénonce les actes de torture`): a last resort.
+                    // repeats it (`Torture : HRW dénonce les actes de torture`): a last resort,
+                    // unless the focus is only a complement the kicker makes redundant
+                    // (rule `title.kicker-no-repeat`).
+                    let dropped = contains_phrase(clause, focus)
+                        .then(|| drop_focus_complement(clause, focus, pack))
+                        .flatten();
+                    let (clause, rule) = match &dropped {
+                        Some(c) => (c.as_str(), "title.kicker-no-repeat"),
+                        None => (clause.as_str(), "title.focus-clause"),
+                    };
                     let repeats = if contains_phrase(clause, focus) {
                         0.3
                     } else {
@@ -978,7 +1071,7 @@ impl<'e> Composer<'e> {
                         candidates.push((
                             weight * order_bonus * repeats * (count_words(&t) as f64).min(8.0),
                             text,
-                            "title.focus-clause",
+                            rule,
                         ));
                     }
                 }
@@ -3981,6 +4074,53 @@ mod tests {
         assert_eq!(
             t.as_deref(),
             Some("Le conseil municipal a voté la fermeture du vieux pont aux camions.")
+        );
+    }
+
+    #[test]
+    fn a_kicker_title_drops_the_focus_complement() {
+        let fr = pack();
+        for (clause, focus, want) in [
+            (
+                "le 15ᵉ salon nautique de Montbrac a ouvert ses portes",
+                "Montbrac",
+                Some("le 15ᵉ salon nautique a ouvert ses portes"),
+            ),
+            (
+                "le nombre de postes supprimés est de 300 selon la CFDT",
+                "CFDT",
+                Some("le nombre de postes supprimés est de 300"),
+            ),
+            (
+                "la direction de l’Olympique de Montbrac a présenté son bilan",
+                "Olympique",
+                None,
+            ),
+            (
+                "la direction de l’Olympique a présenté son bilan",
+                "Olympique",
+                Some("la direction a présenté son bilan"),
+            ),
+            // a name in apposition, not a complement: nothing to drop
+            ("le maire de la ville Jean Roux", "Jean Roux", None),
+            // too little left
+            ("le port de Montbrac", "Montbrac", None),
+        ] {
+            assert_eq!(
+                drop_focus_complement(clause, focus, &fr).as_deref(),
+                want,
+                "{clause}"
+            );
+        }
+        let en = LanguagePack::load(Lang::En).expect("pack");
+        assert_eq!(
+            drop_focus_complement(
+                "the new stadium of Eastmere United opens in May",
+                "Eastmere United",
+                &en
+            )
+            .as_deref(),
+            Some("the new stadium opens in May")
         );
     }
 
