@@ -216,6 +216,9 @@ fn numbers_in(text: &str) -> Vec<String> {
             i += 1;
             continue;
         }
+        // digits glued to a word (`Pa41 000`) are part of that word, not the head of a
+        // number written in groups: `41` and `000` stay apart, on both sides of the guard
+        let glued = i > 0 && chars[i - 1].is_alphabetic();
         let mut s = String::new();
         while i < chars.len() {
             let c = chars[i];
@@ -223,6 +226,7 @@ fn numbers_in(text: &str) -> Vec<String> {
                 s.push(c);
                 i += 1;
             } else if c.is_whitespace()
+                && !glued
                 && i + 3 < chars.len() + 1
                 && chars
                     .get(i + 1..i + 4)
@@ -3941,6 +3945,11 @@ mod tests {
         assert_eq!(
             numbers_in("6\u{202f}700 et 2,3 puis 1.5"),
             ["6700", "2,3", "1,5"]
+        );
+        // a number glued to a word takes no thousands group (a fuzzed `Pa41\u{a0}000`)
+        assert_eq!(
+            numbers_in("Pa41\u{a0}000 et 41\u{a0}000"),
+            ["41", "000", "41000"]
         );
         let g = Ground::new(["Plus de 6 700 morts à Bakou en 2020."]);
         assert!(g.ungrounded("Bakou : 6\u{a0}700 morts en 2020.").is_empty());

@@ -439,3 +439,21 @@ fn a_fuzzed_brief_whose_paragraph_starts_deep_in_its_cleaned_text() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(took < BOUND, "{took:?}");
 }
+
+#[test]
+fn a_fuzzed_brief_with_a_number_glued_to_a_word() {
+    // Found by the `rewrite` fuzz target: `Pa41\u{a0}000` (digits glued to a word, then a
+    // thousands group) was read as 41000 in the sources, so an actor line that ended on
+    // `Pa41` restated a `41` the fact guard could not find (debug builds assert on that).
+    let text = include_str!("fixtures/fuzz-glued-number.txt");
+    let (out, took) = timed(&["rewrite", "--format", "json"], text.as_bytes());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        matches!(out.status.code(), Some(0 | 2)),
+        "exit {:?}: {err}",
+        out.status.code()
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!err.contains("fact guard"), "{err}");
+    assert!(took < BOUND, "{took:?}");
+}
