@@ -588,8 +588,11 @@ fn name_words(doc: &Document, infos: &[TokenInfo]) -> HashSet<String> {
     mid_caps
 }
 
+/// A keyphrase candidate: a contiguous range of tokens (a range, not a vector of indices: a
+/// long text has millions of candidates, and one allocation each was the analysis' largest
+/// memory holder).
 struct Candidate {
-    tokens: Vec<usize>,
+    tokens: std::ops::Range<usize>,
     sentence: usize,
 }
 
@@ -663,10 +666,10 @@ fn verb_after_name(
     infos: &[TokenInfo],
     names: &HashSet<String>,
     verbs: &VerbCues,
-    toks: &[usize],
+    toks: std::ops::Range<usize>,
 ) -> bool {
-    toks.windows(2).any(|w| {
-        let (a, b) = (w[0], w[1]);
+    (toks.start..toks.end.saturating_sub(1)).any(|a| {
+        let b = a + 1;
         let named = doc.tokens[a].kind == TokenKind::Number || is_name_token(doc, infos, names, a);
         named && !infos[b].capitalized && verbs.is_verb(&infos[b].lower)
     })
@@ -697,10 +700,10 @@ fn respect_names(
     let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     for c in cands {
-        let (Some(&s), Some(&last)) = (c.tokens.first(), c.tokens.last()) else {
+        if c.tokens.is_empty() {
             continue;
-        };
-        let e = last + 1;
+        }
+        let (s, e) = (c.tokens.start, c.tokens.end);
         // the runs are sorted and disjoint: only those that end after `s` and start before `e`
         let from = runs.partition_point(|r| r.end <= s);
         let ok = runs[from..].iter().take_while(|r| r.start < e).all(|r| {
@@ -722,13 +725,13 @@ fn respect_names(
                 .partition_point(|x| x.tokens.end <= r.start)
                 .min(doc.sentences.len().saturating_sub(1));
             out.push(Candidate {
-                tokens: r.clone().collect(),
+                tokens: r.clone(),
                 sentence,
             });
         }
     }
     // reading order, so that a group's occurrences and sentences stay sorted
-    out.sort_by_key(|c| (c.sentence, c.tokens.first().copied().unwrap_or(0)));
+    out.sort_by_key(|c| (c.sentence, c.tokens.start));
     out
 }
 
@@ -774,7 +777,7 @@ fn candidates(doc: &Document, infos: &[TokenInfo]) -> Vec<Candidate> {
                 {
                     if s + n <= b && info.content {
                         out.push(Candidate {
-                            tokens: (s..s + n).collect(),
+                            tokens: s..s + n,
                             sentence: si,
                         });
                     }
@@ -789,11 +792,10 @@ fn candidates(doc: &Document, infos: &[TokenInfo]) -> Vec<Candidate> {
             if gap > 0 && a_end + gap == b_start {
                 for left in 1..=2.min(a_end - a_start) {
                     for n in 1..=2.min(b_end - b_start) {
-                        let mut toks: Vec<usize> = (a_end - left..a_end).collect();
-                        toks.extend(a_end..a_end + gap);
-                        toks.extend(b_start..b_start + n);
+                        // the left words, the connector and the right words are contiguous
+                        // (`a_end + gap == b_start`)
                         out.push(Candidate {
-                            tokens: toks,
+                            tokens: a_end - left..b_start + n,
                             sentence: si,
                         });
                     }
@@ -804,9 +806,12 @@ fn candidates(doc: &Document, infos: &[TokenInfo]) -> Vec<Candidate> {
     out
 }
 
-fn surface(doc: &Document, toks: &[usize]) -> Span {
-    let first = toks.first().map_or(0, |&i| doc.tokens[i].span.start);
-    let last = toks.last().map_or(0, |&i| doc.tokens[i].span.end);
+fn surface(doc: &Document, toks: &std::ops::Range<usize>) -> Span {
+    if toks.is_empty() {
+        return 0..0;
+    }
+    let first = doc.tokens.get(toks.start).map_or(0, |t| t.span.start);
+    let last = doc.tokens.get(toks.end - 1).map_or(0, |t| t.span.end);
     first..last
 }
 
@@ -863,8 +868,8 @@ fn describe(
 ) -> (String, String, usize, bool, Vec<String>) {
     let key = c
         .tokens
-        .iter()
-        .map(|&i| infos[i].stem.as_str())
+        .clone()
+        .map(|i| infos[i].stem.as_str())
         .collect::<Vec<_>>()
         .join(" ");
     let mut form = doc.slice(&surface(doc, &c.tokens)).to_string();
@@ -879,7 +884,7 @@ fn describe(
             form.truncate(n);
         }
     }
-    let first = c.tokens[0];
+    let first = c.tokens.start;
     let compound_name = doc
         .token_text(&doc.tokens[first])
         .split('-')
@@ -892,12 +897,7 @@ fn describe(
     {
         form = lowercase_initial(&form);
     }
-    let content: Vec<usize> = c
-        .tokens
-        .iter()
-        .copied()
-        .filter(|&i| infos[i].content)
-        .collect();
+    let content: Vec<usize> = c.tokens.clone().filter(|&i| infos[i].content).collect();
     let is_name = content.iter().all(|&i| {
         names.contains(infos[i].lower.as_str())
             || (infos[i].capitalized && !infos[i].sentence_start)
@@ -997,10 +997,11 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             Group::new(words, is_name, lowers)
         });
         g.add_form(form);
-        g.verb_after_name |= verb_after_name(doc, &infos, &names, &verbs, &c.tokens);
-        if let [only] = c.tokens.as_slice() {
+        g.verb_after_name |= verb_after_name(doc, &infos, &names, &verbs, c.tokens.clone());
+        if c.tokens.len() == 1 {
+            let only = c.tokens.start;
             let sentence_start = doc.sentences[c.sentence].tokens.start;
-            if *only > sentence_start {
+            if only > sentence_start {
                 let prev = &infos[only - 1];
                 if prev.content {
                     g.after_noun += 1;
@@ -1039,7 +1040,8 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             if g.occurrences.is_empty() {
                 g.add_form(form);
             }
-            g.verb_after_name |= verb_after_name(td, &title_infos, &names, &verbs, &c.tokens);
+            g.verb_after_name |=
+                verb_after_name(td, &title_infos, &names, &verbs, c.tokens.clone());
             g.title_hits += 1;
         }
     }
@@ -1361,17 +1363,17 @@ fn title_figures(td: &Document, ti: &[TokenInfo], pack: &LanguagePack) -> Vec<Ca
             .map(|d| d.span),
     );
     spans
-        .map(|span| Candidate {
-            tokens: td
-                .tokens
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.span.start >= span.start && t.span.end <= span.end)
-                .map(|(i, _)| i)
-                .collect(),
-            sentence: 0,
+        .filter_map(|span| {
+            // the tokens inside a span are contiguous (tokens are in order and disjoint)
+            let inside =
+                |t: &crate::text::Token| t.span.start >= span.start && t.span.end <= span.end;
+            let first = td.tokens.iter().position(inside)?;
+            let last = td.tokens.iter().rposition(inside)?;
+            Some(Candidate {
+                tokens: first..last + 1,
+                sentence: 0,
+            })
         })
-        .filter(|c| !c.tokens.is_empty())
         .collect()
 }
 
