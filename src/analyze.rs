@@ -689,53 +689,86 @@ fn stem_key(infos: &[TokenInfo], toks: impl Iterator<Item = usize>) -> String {
 /// become candidates whole (`Front de Libération Nationale`). Rule `keyphrase.name_parts`: with
 /// `name_parts` (a pack setting, [`crate::lang::KeyphraseWeights`]), every single word of a name
 /// counts too (`Buble` inside `Michael Buble`).
+///
+/// The candidates are generated, filtered and handed to `each` one sentence at a time, in
+/// reading order (so that a group's occurrences and sentences stay sorted): only one sentence's
+/// candidates are held at once, not the whole text's (on a 1 MB text those vectors and the set
+/// of kept spans were the analysis' largest memory holders). A name run can only equal a
+/// candidate of the sentence it starts in, so the set of kept spans is per sentence too.
 fn respect_names(
-    cands: Vec<Candidate>,
+    doc: &Document,
     infos: &[TokenInfo],
     runs: &[std::ops::Range<usize>],
     run_keys: &HashSet<String>,
-    doc: &Document,
     name_parts: bool,
-) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
+    mut each: impl FnMut(Candidate),
+) {
+    let run_sentence = |r: &std::ops::Range<usize>| {
+        doc.sentences
+            .partition_point(|x| x.tokens.end <= r.start)
+            .min(doc.sentences.len().saturating_sub(1))
+    };
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut out: Vec<Candidate> = Vec::new();
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    for c in cands {
-        if c.tokens.is_empty() {
-            continue;
+    let mut next_run = 0;
+    for si in 0..doc.sentences.len() {
+        cands.clear();
+        seen.clear();
+        candidates(doc, infos, si, &mut cands);
+        for c in cands.drain(..) {
+            if c.tokens.is_empty() {
+                continue;
+            }
+            let (s, e) = (c.tokens.start, c.tokens.end);
+            // the runs are sorted and disjoint: only those that end after `s` and start before `e`
+            let from = runs.partition_point(|r| r.end <= s);
+            let ok = runs[from..].iter().take_while(|r| r.start < e).all(|r| {
+                let whole = s <= r.start && r.end <= e;
+                let inside = r.start <= s && e <= r.end;
+                whole
+                    || (inside
+                        && ((name_parts && e - s == 1)
+                            || run_keys.contains(&stem_key(infos, s..e))))
+            });
+            if ok {
+                seen.insert((s, e));
+                out.push(c);
+            }
         }
-        let (s, e) = (c.tokens.start, c.tokens.end);
-        // the runs are sorted and disjoint: only those that end after `s` and start before `e`
-        let from = runs.partition_point(|r| r.end <= s);
-        let ok = runs[from..].iter().take_while(|r| r.start < e).all(|r| {
-            let whole = s <= r.start && r.end <= e;
-            let inside = r.start <= s && e <= r.end;
-            whole
-                || (inside
-                    && ((name_parts && e - s == 1) || run_keys.contains(&stem_key(infos, s..e))))
-        });
-        if ok {
-            seen.insert((s, e));
-            out.push(c);
+        // the runs that start in this sentence (runs are sorted, so their sentences are too)
+        while let Some(r) = runs.get(next_run) {
+            let sentence = run_sentence(r);
+            if sentence > si {
+                break;
+            }
+            next_run += 1;
+            if r.len() >= 2 && r.len() <= 6 && !seen.contains(&(r.start, r.end)) {
+                out.push(Candidate {
+                    tokens: r.clone(),
+                    sentence,
+                });
+            }
+        }
+        // reading order
+        out.sort_by_key(|c| (c.sentence, c.tokens.start));
+        for c in out.drain(..) {
+            each(c);
         }
     }
-    for r in runs {
-        if r.len() >= 2 && r.len() <= 6 && !seen.contains(&(r.start, r.end)) {
-            let sentence = doc
-                .sentences
-                .partition_point(|x| x.tokens.end <= r.start)
-                .min(doc.sentences.len().saturating_sub(1));
-            out.push(Candidate {
+    // (runs without any sentence: none in practice, kept for completeness)
+    for r in runs.get(next_run..).unwrap_or_default() {
+        if r.len() >= 2 && r.len() <= 6 {
+            each(Candidate {
                 tokens: r.clone(),
-                sentence,
+                sentence: run_sentence(r),
             });
         }
     }
-    // reading order, so that a group's occurrences and sentences stay sorted
-    out.sort_by_key(|c| (c.sentence, c.tokens.start));
-    out
 }
 
-fn candidates(doc: &Document, infos: &[TokenInfo]) -> Vec<Candidate> {
+/// Appends to `out` the candidates of sentence `si`, in the order they are generated.
+fn candidates(doc: &Document, infos: &[TokenInfo], si: usize, out: &mut Vec<Candidate>) {
     let connectors = |i: usize| -> usize {
         // "de", "d’", "du", "des", "de la", "de l’": returns how many tokens the connector spans.
         let l = infos.get(i).map_or("", |x| x.lower.as_str());
@@ -746,8 +779,7 @@ fn candidates(doc: &Document, infos: &[TokenInfo]) -> Vec<Candidate> {
             _ => 0,
         }
     };
-    let mut out = Vec::new();
-    for (si, sentence) in doc.sentences.iter().enumerate() {
+    if let Some(sentence) = doc.sentences.get(si) {
         let range = sentence.tokens.clone();
         let mut i = range.start;
         let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -803,7 +835,6 @@ fn candidates(doc: &Document, infos: &[TokenInfo]) -> Vec<Candidate> {
             }
         }
     }
-    out
 }
 
 fn surface(doc: &Document, toks: &std::ops::Range<usize>) -> Span {
@@ -983,14 +1014,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     let mut order: Vec<String> = Vec::new();
     let weights = &pack.keyphrase_weights;
     let topic = KeyphraseWeights::topic();
-    for c in respect_names(
-        candidates(doc, &infos),
-        &infos,
-        &runs,
-        &run_keys,
-        doc,
-        weights.name_parts,
-    ) {
+    respect_names(doc, &infos, &runs, &run_keys, weights.name_parts, |c| {
         let (key, form, words, is_name, lowers) = describe(doc, &infos, &names, &c);
         let g = groups.entry(key.clone()).or_insert_with(|| {
             order.push(key.clone());
@@ -1018,17 +1042,18 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             g.sentences.push(c.sentence);
         }
         g.is_name &= is_name;
-    }
+    });
     // The title's own candidates: a topic the title names counts even if the text does not
     // repeat it (`Grèce : …`).
     if let Some(td) = &title_doc {
-        let mut title_cands = respect_names(
-            candidates(td, &title_infos),
+        let mut title_cands = Vec::new();
+        respect_names(
+            td,
             &title_infos,
             &title_runs,
             &run_keys,
-            td,
             weights.name_parts,
+            |c| title_cands.push(c),
         );
         title_cands.extend(title_figures(td, &title_infos, pack));
         for c in title_cands {
