@@ -1190,9 +1190,11 @@ impl<'e> Composer<'e> {
                         })
                         .find_map(|topic| {
                             let ctx = minijinja::context! { focus => focus_display, topic => pack.grammar.lowercase_first(&topic, is_name) };
+                            // (the used headings first: a cheap look-up that a long text's
+                            // sections fail often, before the checks)
                             fill(self.env, pack, "heading.focus-topic", ctx).filter(|h| {
-                                headings::check_heading(h, pack, is_name).is_ok()
-                                    && !chosen_lower.contains(&h.to_lowercase())
+                                !chosen_lower.contains(&h.to_lowercase())
+                                    && headings::check_heading(h, pack, is_name).is_ok()
                             })
                         });
                     // Rule `heading.lead-clause` over every sentence of the section.
@@ -1212,8 +1214,8 @@ impl<'e> Composer<'e> {
                             let np = pack.grammar.capitalize_first(&np);
                             // one word and its article says nothing (`La mise`)
                             (count_words(&np) >= 3
-                                && headings::check_heading(&np, pack, is_name).is_ok()
-                                && !chosen_lower.contains(&np.to_lowercase()))
+                                && !chosen_lower.contains(&np.to_lowercase())
+                                && headings::check_heading(&np, pack, is_name).is_ok())
                             .then_some(np)
                         })
                     };
@@ -1231,13 +1233,12 @@ impl<'e> Composer<'e> {
                         })
                         .or_else(|| {
                             let ok = |h: &str| {
-                                headings::check_heading(h, pack, is_name).is_ok()
-                                    && !chosen_lower.contains(&h.to_lowercase())
+                                !chosen_lower.contains(&h.to_lowercase())
+                                    && headings::check_heading(h, pack, is_name).is_ok()
                             };
                             // three words first (`Une entreprise toulousaine`), then two
                             // (`La digue`) rather than a cut opening
-                            section_noun_phrase(doc, analysis, pack, plan, 3, &ok)
-                                .or_else(|| section_noun_phrase(doc, analysis, pack, plan, 2, &ok))
+                            section_noun_phrase(doc, analysis, pack, plan, &ok)
                                 .map(|h| (h, format!("{code}.heading.noun-phrase")))
                         });
                     match found {
@@ -2440,19 +2441,23 @@ fn joined_eq<'a>(parts: impl Iterator<Item = &'a str>, key: &str) -> bool {
 }
 
 /// Rule `heading.noun-phrase`, scanning: the first noun phrase of the section (a determiner,
-/// its noun, adjectives and a `de …` complement; `min_words` or more) that `ok` accepts. The
-/// scan is bounded by the section's size ([`crate::outline::MAX_SECTION_WORDS`]).
+/// its noun, adjectives and a `de …` complement) of three words or more that `ok` accepts
+/// (`Une entreprise toulousaine`), else the first of two words that `ok` accepts (`La digue`).
+/// The scan is bounded by the section's size ([`crate::outline::MAX_SECTION_WORDS`]) and done
+/// once: the two-word phrases are kept aside in order and checked only when no longer one
+/// passes (`ok` is a pure check, so this is the same as a scan for three words and then a
+/// scan for two, without building every phrase twice).
 fn section_noun_phrase(
     doc: &Document,
     analysis: &Analysis,
     pack: &LanguagePack,
     plan: &crate::outline::SectionPlan,
-    min_words: usize,
     ok: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     let first = doc.paragraphs.get(plan.paragraphs.start)?.sentences.start;
     let last = doc.paragraphs.get(plan.paragraphs.end - 1)?.sentences.end;
     let mut tried: HashSet<&str> = HashSet::new();
+    let mut two_words: Vec<String> = Vec::new();
     for s in first..last {
         let r = doc.sentences[s].tokens.clone();
         for i in r.start + 1..r.end {
@@ -2473,16 +2478,21 @@ fn section_noun_phrase(
             // a two-word phrase is a determiner and a noun the noun table knows (`La digue`,
             // not `Le grand`)
             let n = count_words(&np);
-            let noun_last = np
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| pack.genders.contains_key(w.to_lowercase().as_str()));
-            if n >= min_words && (n >= 3 || noun_last) && ok(&np) {
-                return Some(np);
+            if n >= 3 {
+                if ok(&np) {
+                    return Some(np);
+                }
+            } else if n == 2
+                && np
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| pack.genders.contains_key(w.to_lowercase().as_str()))
+            {
+                two_words.push(np);
             }
         }
     }
-    None
+    two_words.into_iter().find(|np| ok(np))
 }
 
 /// Rule `heading.sentence`: the section's central sentence (the one that holds most of its
@@ -3872,6 +3882,35 @@ mod tests {
             .clone()
             .find(|&t| doc.tokens[t].span.start == base + at)
             .expect("phrase starts on a token")
+    }
+
+    #[test]
+    fn section_noun_phrase_prefers_three_words_then_two_in_reading_order() {
+        let p = pack();
+        let doc = Document::build(
+            &["La digue a cédé dans la nuit. Une entreprise toulousaine répare la route du port."],
+            &p,
+        );
+        let a = crate::analyze::analyze(&doc, None, &p);
+        let plan = crate::outline::SectionPlan {
+            paragraphs: 0..doc.paragraphs.len(),
+            words: 0,
+            keyphrases: Vec::new(),
+        };
+        let words = |h: &Option<String>| h.as_deref().map_or(0, count_words);
+        // every phrase accepted: a phrase of three words or more, though a two-word one comes first
+        let any = section_noun_phrase(&doc, &a, &p, &plan, &|_| true);
+        assert!(words(&any) >= 3, "{any:?}");
+        // phrases of three words or more refused: the first two-word phrase of the section
+        let short = section_noun_phrase(&doc, &a, &p, &plan, &|h| count_words(h) < 3);
+        assert_eq!(words(&short), 2, "{short:?}");
+        let at = |h: &Option<String>| {
+            h.as_deref()
+                .and_then(|h| doc.text.to_lowercase().find(&h.to_lowercase()))
+        };
+        assert!(at(&short) < at(&any), "{short:?} {any:?}");
+        // nothing accepted: nothing
+        assert_eq!(section_noun_phrase(&doc, &a, &p, &plan, &|_| false), None);
     }
 
     #[test]
