@@ -1138,20 +1138,36 @@ impl<'e> Composer<'e> {
                 }
             }
             let central = central_sentence(analysis, plan, doc);
-            if let Some(s) =
-                central.and_then(|c| headings::clause_heading(doc.sentence_text(c), pack, is_name))
-            {
+            let first = doc.paragraphs[plan.paragraphs.start].sentences.start;
+            let last = doc.paragraphs[plan.paragraphs.end - 1].sentences.end;
+            // `heading.sentence`, `heading.lead-clause` and its fallback over the whole section
+            // compress the same sentences: each sentence's clause heading is computed once per
+            // section (a pure function of the sentence).
+            let clause_memo: std::cell::RefCell<Vec<Option<Option<String>>>> =
+                std::cell::RefCell::new(vec![None; last.saturating_sub(first)]);
+            let clause_at = |x: usize| -> Option<String> {
+                let slot = x.checked_sub(first);
+                if let Some(Some(h)) = slot.and_then(|i| clause_memo.borrow().get(i).cloned()) {
+                    return h;
+                }
+                let h = headings::clause_heading(doc.sentence_text(x), pack, is_name);
+                let mut memo = clause_memo.borrow_mut();
+                if let Some(m) = slot.and_then(|i| memo.get_mut(i)) {
+                    *m = Some(h.clone());
+                }
+                drop(memo);
+                h
+            };
+            if let Some(s) = central.and_then(clause_at) {
                 cands.push((2.5, s, format!("{code}.heading.sentence"), String::new()));
             }
             // Rule `heading.lead-clause`: the section's opening sentences, compressed.
-            let first = doc.paragraphs[plan.paragraphs.start].sentences.start;
-            let last = doc.paragraphs[plan.paragraphs.end - 1].sentences.end;
             for (k, sent) in (first..last)
                 .filter(|&x| Some(x) != central)
                 .take(3)
                 .enumerate()
             {
-                if let Some(s) = headings::clause_heading(doc.sentence_text(sent), pack, is_name) {
+                if let Some(s) = clause_at(sent) {
                     cands.push((
                         2.0 - 0.4 * k as f64,
                         s,
@@ -1198,12 +1214,9 @@ impl<'e> Composer<'e> {
                             })
                         });
                     // Rule `heading.lead-clause` over every sentence of the section.
-                    let first = doc.paragraphs[plan.paragraphs.start].sentences.start;
-                    let last = doc.paragraphs[plan.paragraphs.end - 1].sentences.end;
                     let lead = || {
                         (first..last).find_map(|x| {
-                            headings::clause_heading(doc.sentence_text(x), pack, is_name)
-                                .filter(|h| !chosen_lower.contains(&h.to_lowercase()))
+                            clause_at(x).filter(|h| !chosen_lower.contains(&h.to_lowercase()))
                         })
                     };
                     // Then any keyphrase of the section as a noun phrase that passes the checks.
