@@ -588,8 +588,11 @@ fn name_words(doc: &Document, infos: &[TokenInfo]) -> HashSet<String> {
     mid_caps
 }
 
+/// A keyphrase candidate: a contiguous range of tokens (a range, not a vector of indices: a
+/// long text has millions of candidates, and one allocation each was the analysis' largest
+/// memory holder).
 struct Candidate {
-    tokens: Vec<usize>,
+    tokens: std::ops::Range<usize>,
     sentence: usize,
 }
 
@@ -663,10 +666,10 @@ fn verb_after_name(
     infos: &[TokenInfo],
     names: &HashSet<String>,
     verbs: &VerbCues,
-    toks: &[usize],
+    toks: std::ops::Range<usize>,
 ) -> bool {
-    toks.windows(2).any(|w| {
-        let (a, b) = (w[0], w[1]);
+    (toks.start..toks.end.saturating_sub(1)).any(|a| {
+        let b = a + 1;
         let named = doc.tokens[a].kind == TokenKind::Number || is_name_token(doc, infos, names, a);
         named && !infos[b].capitalized && verbs.is_verb(&infos[b].lower)
     })
@@ -686,53 +689,86 @@ fn stem_key(infos: &[TokenInfo], toks: impl Iterator<Item = usize>) -> String {
 /// become candidates whole (`Front de Libération Nationale`). Rule `keyphrase.name_parts`: with
 /// `name_parts` (a pack setting, [`crate::lang::KeyphraseWeights`]), every single word of a name
 /// counts too (`Buble` inside `Michael Buble`).
+///
+/// The candidates are generated, filtered and handed to `each` one sentence at a time, in
+/// reading order (so that a group's occurrences and sentences stay sorted): only one sentence's
+/// candidates are held at once, not the whole text's (on a 1 MB text those vectors and the set
+/// of kept spans were the analysis' largest memory holders). A name run can only equal a
+/// candidate of the sentence it starts in, so the set of kept spans is per sentence too.
 fn respect_names(
-    cands: Vec<Candidate>,
+    doc: &Document,
     infos: &[TokenInfo],
     runs: &[std::ops::Range<usize>],
     run_keys: &HashSet<String>,
-    doc: &Document,
     name_parts: bool,
-) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
+    mut each: impl FnMut(Candidate),
+) {
+    let run_sentence = |r: &std::ops::Range<usize>| {
+        doc.sentences
+            .partition_point(|x| x.tokens.end <= r.start)
+            .min(doc.sentences.len().saturating_sub(1))
+    };
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut out: Vec<Candidate> = Vec::new();
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    for c in cands {
-        let (Some(&s), Some(&last)) = (c.tokens.first(), c.tokens.last()) else {
-            continue;
-        };
-        let e = last + 1;
-        // the runs are sorted and disjoint: only those that end after `s` and start before `e`
-        let from = runs.partition_point(|r| r.end <= s);
-        let ok = runs[from..].iter().take_while(|r| r.start < e).all(|r| {
-            let whole = s <= r.start && r.end <= e;
-            let inside = r.start <= s && e <= r.end;
-            whole
-                || (inside
-                    && ((name_parts && e - s == 1) || run_keys.contains(&stem_key(infos, s..e))))
-        });
-        if ok {
-            seen.insert((s, e));
-            out.push(c);
+    let mut next_run = 0;
+    for si in 0..doc.sentences.len() {
+        cands.clear();
+        seen.clear();
+        candidates(doc, infos, si, &mut cands);
+        for c in cands.drain(..) {
+            if c.tokens.is_empty() {
+                continue;
+            }
+            let (s, e) = (c.tokens.start, c.tokens.end);
+            // the runs are sorted and disjoint: only those that end after `s` and start before `e`
+            let from = runs.partition_point(|r| r.end <= s);
+            let ok = runs[from..].iter().take_while(|r| r.start < e).all(|r| {
+                let whole = s <= r.start && r.end <= e;
+                let inside = r.start <= s && e <= r.end;
+                whole
+                    || (inside
+                        && ((name_parts && e - s == 1)
+                            || run_keys.contains(&stem_key(infos, s..e))))
+            });
+            if ok {
+                seen.insert((s, e));
+                out.push(c);
+            }
+        }
+        // the runs that start in this sentence (runs are sorted, so their sentences are too)
+        while let Some(r) = runs.get(next_run) {
+            let sentence = run_sentence(r);
+            if sentence > si {
+                break;
+            }
+            next_run += 1;
+            if r.len() >= 2 && r.len() <= 6 && !seen.contains(&(r.start, r.end)) {
+                out.push(Candidate {
+                    tokens: r.clone(),
+                    sentence,
+                });
+            }
+        }
+        // reading order
+        out.sort_by_key(|c| (c.sentence, c.tokens.start));
+        for c in out.drain(..) {
+            each(c);
         }
     }
-    for r in runs {
-        if r.len() >= 2 && r.len() <= 6 && !seen.contains(&(r.start, r.end)) {
-            let sentence = doc
-                .sentences
-                .partition_point(|x| x.tokens.end <= r.start)
-                .min(doc.sentences.len().saturating_sub(1));
-            out.push(Candidate {
-                tokens: r.clone().collect(),
-                sentence,
+    // (runs without any sentence: none in practice, kept for completeness)
+    for r in runs.get(next_run..).unwrap_or_default() {
+        if r.len() >= 2 && r.len() <= 6 {
+            each(Candidate {
+                tokens: r.clone(),
+                sentence: run_sentence(r),
             });
         }
     }
-    // reading order, so that a group's occurrences and sentences stay sorted
-    out.sort_by_key(|c| (c.sentence, c.tokens.first().copied().unwrap_or(0)));
-    out
 }
 
-fn candidates(doc: &Document, infos: &[TokenInfo]) -> Vec<Candidate> {
+/// Appends to `out` the candidates of sentence `si`, in the order they are generated.
+fn candidates(doc: &Document, infos: &[TokenInfo], si: usize, out: &mut Vec<Candidate>) {
     let connectors = |i: usize| -> usize {
         // "de", "d’", "du", "des", "de la", "de l’": returns how many tokens the connector spans.
         let l = infos.get(i).map_or("", |x| x.lower.as_str());
@@ -743,8 +779,7 @@ fn candidates(doc: &Document, infos: &[TokenInfo]) -> Vec<Candidate> {
             _ => 0,
         }
     };
-    let mut out = Vec::new();
-    for (si, sentence) in doc.sentences.iter().enumerate() {
+    if let Some(sentence) = doc.sentences.get(si) {
         let range = sentence.tokens.clone();
         let mut i = range.start;
         let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -774,7 +809,7 @@ fn candidates(doc: &Document, infos: &[TokenInfo]) -> Vec<Candidate> {
                 {
                     if s + n <= b && info.content {
                         out.push(Candidate {
-                            tokens: (s..s + n).collect(),
+                            tokens: s..s + n,
                             sentence: si,
                         });
                     }
@@ -789,11 +824,10 @@ fn candidates(doc: &Document, infos: &[TokenInfo]) -> Vec<Candidate> {
             if gap > 0 && a_end + gap == b_start {
                 for left in 1..=2.min(a_end - a_start) {
                     for n in 1..=2.min(b_end - b_start) {
-                        let mut toks: Vec<usize> = (a_end - left..a_end).collect();
-                        toks.extend(a_end..a_end + gap);
-                        toks.extend(b_start..b_start + n);
+                        // the left words, the connector and the right words are contiguous
+                        // (`a_end + gap == b_start`)
                         out.push(Candidate {
-                            tokens: toks,
+                            tokens: a_end - left..b_start + n,
                             sentence: si,
                         });
                     }
@@ -801,12 +835,14 @@ fn candidates(doc: &Document, infos: &[TokenInfo]) -> Vec<Candidate> {
             }
         }
     }
-    out
 }
 
-fn surface(doc: &Document, toks: &[usize]) -> Span {
-    let first = toks.first().map_or(0, |&i| doc.tokens[i].span.start);
-    let last = toks.last().map_or(0, |&i| doc.tokens[i].span.end);
+fn surface(doc: &Document, toks: &std::ops::Range<usize>) -> Span {
+    if toks.is_empty() {
+        return 0..0;
+    }
+    let first = doc.tokens.get(toks.start).map_or(0, |t| t.span.start);
+    let last = doc.tokens.get(toks.end - 1).map_or(0, |t| t.span.end);
     first..last
 }
 
@@ -863,8 +899,8 @@ fn describe(
 ) -> (String, String, usize, bool, Vec<String>) {
     let key = c
         .tokens
-        .iter()
-        .map(|&i| infos[i].stem.as_str())
+        .clone()
+        .map(|i| infos[i].stem.as_str())
         .collect::<Vec<_>>()
         .join(" ");
     let mut form = doc.slice(&surface(doc, &c.tokens)).to_string();
@@ -879,7 +915,7 @@ fn describe(
             form.truncate(n);
         }
     }
-    let first = c.tokens[0];
+    let first = c.tokens.start;
     let compound_name = doc
         .token_text(&doc.tokens[first])
         .split('-')
@@ -892,12 +928,7 @@ fn describe(
     {
         form = lowercase_initial(&form);
     }
-    let content: Vec<usize> = c
-        .tokens
-        .iter()
-        .copied()
-        .filter(|&i| infos[i].content)
-        .collect();
+    let content: Vec<usize> = c.tokens.clone().filter(|&i| infos[i].content).collect();
     let is_name = content.iter().all(|&i| {
         names.contains(infos[i].lower.as_str())
             || (infos[i].capitalized && !infos[i].sentence_start)
@@ -983,24 +1014,18 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     let mut order: Vec<String> = Vec::new();
     let weights = &pack.keyphrase_weights;
     let topic = KeyphraseWeights::topic();
-    for c in respect_names(
-        candidates(doc, &infos),
-        &infos,
-        &runs,
-        &run_keys,
-        doc,
-        weights.name_parts,
-    ) {
+    respect_names(doc, &infos, &runs, &run_keys, weights.name_parts, |c| {
         let (key, form, words, is_name, lowers) = describe(doc, &infos, &names, &c);
         let g = groups.entry(key.clone()).or_insert_with(|| {
             order.push(key.clone());
             Group::new(words, is_name, lowers)
         });
         g.add_form(form);
-        g.verb_after_name |= verb_after_name(doc, &infos, &names, &verbs, &c.tokens);
-        if let [only] = c.tokens.as_slice() {
+        g.verb_after_name |= verb_after_name(doc, &infos, &names, &verbs, c.tokens.clone());
+        if c.tokens.len() == 1 {
+            let only = c.tokens.start;
             let sentence_start = doc.sentences[c.sentence].tokens.start;
-            if *only > sentence_start {
+            if only > sentence_start {
                 let prev = &infos[only - 1];
                 if prev.content {
                     g.after_noun += 1;
@@ -1017,17 +1042,18 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             g.sentences.push(c.sentence);
         }
         g.is_name &= is_name;
-    }
+    });
     // The title's own candidates: a topic the title names counts even if the text does not
     // repeat it (`Grèce : …`).
     if let Some(td) = &title_doc {
-        let mut title_cands = respect_names(
-            candidates(td, &title_infos),
+        let mut title_cands = Vec::new();
+        respect_names(
+            td,
             &title_infos,
             &title_runs,
             &run_keys,
-            td,
             weights.name_parts,
+            |c| title_cands.push(c),
         );
         title_cands.extend(title_figures(td, &title_infos, pack));
         for c in title_cands {
@@ -1039,7 +1065,8 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             if g.occurrences.is_empty() {
                 g.add_form(form);
             }
-            g.verb_after_name |= verb_after_name(td, &title_infos, &names, &verbs, &c.tokens);
+            g.verb_after_name |=
+                verb_after_name(td, &title_infos, &names, &verbs, c.tokens.clone());
             g.title_hits += 1;
         }
     }
@@ -1361,17 +1388,17 @@ fn title_figures(td: &Document, ti: &[TokenInfo], pack: &LanguagePack) -> Vec<Ca
             .map(|d| d.span),
     );
     spans
-        .map(|span| Candidate {
-            tokens: td
-                .tokens
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.span.start >= span.start && t.span.end <= span.end)
-                .map(|(i, _)| i)
-                .collect(),
-            sentence: 0,
+        .filter_map(|span| {
+            // the tokens inside a span are contiguous (tokens are in order and disjoint)
+            let inside =
+                |t: &crate::text::Token| t.span.start >= span.start && t.span.end <= span.end;
+            let first = td.tokens.iter().position(inside)?;
+            let last = td.tokens.iter().rposition(inside)?;
+            Some(Candidate {
+                tokens: first..last + 1,
+                sentence: 0,
+            })
         })
-        .filter(|c| !c.tokens.is_empty())
         .collect()
 }
 

@@ -1235,20 +1235,36 @@ impl<'e> Composer<'e> {
                 }
             }
             let central = central_sentence(analysis, plan, doc);
-            if let Some(s) =
-                central.and_then(|c| headings::clause_heading(doc.sentence_text(c), pack, is_name))
-            {
+            let first = doc.paragraphs[plan.paragraphs.start].sentences.start;
+            let last = doc.paragraphs[plan.paragraphs.end - 1].sentences.end;
+            // `heading.sentence`, `heading.lead-clause` and its fallback over the whole section
+            // compress the same sentences: each sentence's clause heading is computed once per
+            // section (a pure function of the sentence).
+            let clause_memo: std::cell::RefCell<Vec<Option<Option<String>>>> =
+                std::cell::RefCell::new(vec![None; last.saturating_sub(first)]);
+            let clause_at = |x: usize| -> Option<String> {
+                let slot = x.checked_sub(first);
+                if let Some(Some(h)) = slot.and_then(|i| clause_memo.borrow().get(i).cloned()) {
+                    return h;
+                }
+                let h = headings::clause_heading(doc.sentence_text(x), pack, is_name);
+                let mut memo = clause_memo.borrow_mut();
+                if let Some(m) = slot.and_then(|i| memo.get_mut(i)) {
+                    *m = Some(h.clone());
+                }
+                drop(memo);
+                h
+            };
+            if let Some(s) = central.and_then(clause_at) {
                 cands.push((2.5, s, format!("{code}.heading.sentence"), String::new()));
             }
             // Rule `heading.lead-clause`: the section's opening sentences, compressed.
-            let first = doc.paragraphs[plan.paragraphs.start].sentences.start;
-            let last = doc.paragraphs[plan.paragraphs.end - 1].sentences.end;
             for (k, sent) in (first..last)
                 .filter(|&x| Some(x) != central)
                 .take(3)
                 .enumerate()
             {
-                if let Some(s) = headings::clause_heading(doc.sentence_text(sent), pack, is_name) {
+                if let Some(s) = clause_at(sent) {
                     cands.push((
                         2.0 - 0.4 * k as f64,
                         s,
@@ -1287,18 +1303,17 @@ impl<'e> Composer<'e> {
                         })
                         .find_map(|topic| {
                             let ctx = minijinja::context! { focus => focus_display, topic => pack.grammar.lowercase_first(&topic, is_name) };
+                            // (the used headings first: a cheap look-up that a long text's
+                            // sections fail often, before the checks)
                             fill(self.env, pack, "heading.focus-topic", ctx).filter(|h| {
-                                headings::check_heading(h, pack, is_name).is_ok()
-                                    && !chosen_lower.contains(&h.to_lowercase())
+                                !chosen_lower.contains(&h.to_lowercase())
+                                    && headings::check_heading(h, pack, is_name).is_ok()
                             })
                         });
                     // Rule `heading.lead-clause` over every sentence of the section.
-                    let first = doc.paragraphs[plan.paragraphs.start].sentences.start;
-                    let last = doc.paragraphs[plan.paragraphs.end - 1].sentences.end;
                     let lead = || {
                         (first..last).find_map(|x| {
-                            headings::clause_heading(doc.sentence_text(x), pack, is_name)
-                                .filter(|h| !chosen_lower.contains(&h.to_lowercase()))
+                            clause_at(x).filter(|h| !chosen_lower.contains(&h.to_lowercase()))
                         })
                     };
                     // Then any keyphrase of the section as a noun phrase that passes the checks.
@@ -1309,8 +1324,8 @@ impl<'e> Composer<'e> {
                             let np = pack.grammar.capitalize_first(&np);
                             // one word and its article says nothing (`La mise`)
                             (count_words(&np) >= 3
-                                && headings::check_heading(&np, pack, is_name).is_ok()
-                                && !chosen_lower.contains(&np.to_lowercase()))
+                                && !chosen_lower.contains(&np.to_lowercase())
+                                && headings::check_heading(&np, pack, is_name).is_ok())
                             .then_some(np)
                         })
                     };
@@ -1328,13 +1343,12 @@ impl<'e> Composer<'e> {
                         })
                         .or_else(|| {
                             let ok = |h: &str| {
-                                headings::check_heading(h, pack, is_name).is_ok()
-                                    && !chosen_lower.contains(&h.to_lowercase())
+                                !chosen_lower.contains(&h.to_lowercase())
+                                    && headings::check_heading(h, pack, is_name).is_ok()
                             };
                             // three words first (`Une entreprise toulousaine`), then two
                             // (`La digue`) rather than a cut opening
-                            section_noun_phrase(doc, analysis, pack, plan, 3, &ok)
-                                .or_else(|| section_noun_phrase(doc, analysis, pack, plan, 2, &ok))
+                            section_noun_phrase(doc, analysis, pack, plan, &ok)
                                 .map(|h| (h, format!("{code}.heading.noun-phrase")))
                         });
                     match found {
@@ -2537,19 +2551,23 @@ fn joined_eq<'a>(parts: impl Iterator<Item = &'a str>, key: &str) -> bool {
 }
 
 /// Rule `heading.noun-phrase`, scanning: the first noun phrase of the section (a determiner,
-/// its noun, adjectives and a `de …` complement; `min_words` or more) that `ok` accepts. The
-/// scan is bounded by the section's size ([`crate::outline::MAX_SECTION_WORDS`]).
+/// its noun, adjectives and a `de …` complement) of three words or more that `ok` accepts
+/// (`Une entreprise toulousaine`), else the first of two words that `ok` accepts (`La digue`).
+/// The scan is bounded by the section's size ([`crate::outline::MAX_SECTION_WORDS`]) and done
+/// once: the two-word phrases are kept aside in order and checked only when no longer one
+/// passes (`ok` is a pure check, so this is the same as a scan for three words and then a
+/// scan for two, without building every phrase twice).
 fn section_noun_phrase(
     doc: &Document,
     analysis: &Analysis,
     pack: &LanguagePack,
     plan: &crate::outline::SectionPlan,
-    min_words: usize,
     ok: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     let first = doc.paragraphs.get(plan.paragraphs.start)?.sentences.start;
     let last = doc.paragraphs.get(plan.paragraphs.end - 1)?.sentences.end;
     let mut tried: HashSet<&str> = HashSet::new();
+    let mut two_words: Vec<String> = Vec::new();
     for s in first..last {
         let r = doc.sentences[s].tokens.clone();
         for i in r.start + 1..r.end {
@@ -2570,16 +2588,21 @@ fn section_noun_phrase(
             // a two-word phrase is a determiner and a noun the noun table knows (`La digue`,
             // not `Le grand`)
             let n = count_words(&np);
-            let noun_last = np
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| pack.genders.contains_key(w.to_lowercase().as_str()));
-            if n >= min_words && (n >= 3 || noun_last) && ok(&np) {
-                return Some(np);
+            if n >= 3 {
+                if ok(&np) {
+                    return Some(np);
+                }
+            } else if n == 2
+                && np
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| pack.genders.contains_key(w.to_lowercase().as_str()))
+            {
+                two_words.push(np);
             }
         }
     }
-    None
+    two_words.into_iter().find(|np| ok(np))
 }
 
 /// Rule `heading.sentence`: the section's central sentence (the one that holds most of its
@@ -3974,6 +3997,35 @@ mod tests {
             .clone()
             .find(|&t| doc.tokens[t].span.start == base + at)
             .expect("phrase starts on a token")
+    }
+
+    #[test]
+    fn section_noun_phrase_prefers_three_words_then_two_in_reading_order() {
+        let p = pack();
+        let doc = Document::build(
+            &["La digue a cédé dans la nuit. Une entreprise toulousaine répare la route du port."],
+            &p,
+        );
+        let a = crate::analyze::analyze(&doc, None, &p);
+        let plan = crate::outline::SectionPlan {
+            paragraphs: 0..doc.paragraphs.len(),
+            words: 0,
+            keyphrases: Vec::new(),
+        };
+        let words = |h: &Option<String>| h.as_deref().map_or(0, count_words);
+        // every phrase accepted: a phrase of three words or more, though a two-word one comes first
+        let any = section_noun_phrase(&doc, &a, &p, &plan, &|_| true);
+        assert!(words(&any) >= 3, "{any:?}");
+        // phrases of three words or more refused: the first two-word phrase of the section
+        let short = section_noun_phrase(&doc, &a, &p, &plan, &|h| count_words(h) < 3);
+        assert_eq!(words(&short), 2, "{short:?}");
+        let at = |h: &Option<String>| {
+            h.as_deref()
+                .and_then(|h| doc.text.to_lowercase().find(&h.to_lowercase()))
+        };
+        assert!(at(&short) < at(&any), "{short:?} {any:?}");
+        // nothing accepted: nothing
+        assert_eq!(section_noun_phrase(&doc, &a, &p, &plan, &|_| false), None);
     }
 
     #[test]
