@@ -2482,6 +2482,9 @@ fn noun_phrase_at(
                 // no determiner before a lower-case word: likely an adjective, not a noun phrase head
                 continue;
             }
+            if cut_from_list(doc, analysis, end, r.end) {
+                continue;
+            }
             let span = doc.tokens[start].span.start..doc.tokens[end - 1].span.end;
             let text = doc.slice(&span).to_string();
             let mut words: Vec<&str> = text.split_whitespace().collect();
@@ -2496,6 +2499,20 @@ fn noun_phrase_at(
         }
     }
     None
+}
+
+/// Rule `heading.not-enumeration`: whether a phrase whose last token is `end - 1` (in a
+/// sentence whose tokens end at `sentence_end`) ends on a name followed by `, Name`: it is cut
+/// from a list, and alone it names one item of it, not the section's topic.
+///
+/// Example: `le retour des Patrice Bernier, Davy Arnaud et Marco Di Vaio` gives no subheading
+/// `Le retour des Patrice Bernier`.
+fn cut_from_list(doc: &Document, analysis: &Analysis, end: usize, sentence_end: usize) -> bool {
+    end > 0
+        && end + 1 < sentence_end
+        && analysis.tokens[end - 1].capitalized
+        && doc.slice(&doc.tokens[end].span) == ","
+        && analysis.tokens[end + 1].capitalized
 }
 
 /// Rule `heading.not-source`: whether the noun phrase that starts at token `start` (of a
@@ -4026,6 +4043,24 @@ mod tests {
         assert!(at(&short) < at(&any), "{short:?} {any:?}");
         // nothing accepted: nothing
         assert_eq!(section_noun_phrase(&doc, &a, &p, &plan, &|_| false), None);
+    }
+
+    #[test]
+    fn a_phrase_cut_from_a_list_of_names_is_no_topic() {
+        let p = pack();
+        let text = "Le club annonce le retour des Paul Roux, Marc Vidal et Jean Brun au stade.";
+        let doc = Document::build(&[text], &p);
+        let a = crate::analyze::analyze(&doc, None, &p);
+        let sentence_end = doc.sentences[0].tokens.end;
+        // the phrase `le retour des Paul Roux` ends before `, Marc`
+        let after_roux = token_at(&doc, ",");
+        assert!(cut_from_list(&doc, &a, after_roux, sentence_end));
+        // `le retour des Paul Roux, Marc Vidal et Jean Brun` is whole: `au` follows
+        let after_brun = token_at(&doc, "au stade");
+        assert!(!cut_from_list(&doc, &a, after_brun, sentence_end));
+        // `Le club` ends on a lower-case word
+        let after_club = token_at(&doc, "club") + 1;
+        assert!(!cut_from_list(&doc, &a, after_club, sentence_end));
     }
 
     #[test]
