@@ -3980,6 +3980,16 @@ mod tests {
         env
     }
 
+    /// [`trim_sentence`] of a text with no known names.
+    fn trimmed(s: &str, p: &LanguagePack, e: &minijinja::Environment<'_>) -> Option<String> {
+        trim_sentence(s, p, e, &|_| false)
+    }
+
+    /// [`restate_sentence`] of a text with no known names.
+    fn restated(s: &str, p: &LanguagePack, e: &minijinja::Environment<'_>) -> Option<String> {
+        restate_sentence(s, p, e, &|_| false)
+    }
+
     #[test]
     fn numbers_are_normalised_for_grounding() {
         assert_eq!(
@@ -4110,11 +4120,10 @@ mod tests {
         let en = LanguagePack::load(Lang::En).expect("pack");
         let e = env(&en);
         // trim.leading-adverbial drops a sentence adverb, never a one-word subject
-        let t = trim_sentence(
+        let t = trimmed(
             "Meanwhile, the council voted to close the old bridge to lorries.",
             &en,
             &e,
-            &|_| false,
         );
         assert_eq!(
             t.as_deref(),
@@ -4124,36 +4133,33 @@ mod tests {
             "Framerates, for those new to film jargon, is the term for the speed of a camera.",
             "Radon, a firm set up in Moscow to monitor radioactivity, has found traces of iodine.",
         ] {
-            let t = trim_sentence(s, &en, &e, &|_| false);
+            let t = trimmed(s, &en, &e);
             assert!(
                 t.as_deref().is_none_or(|t| t.starts_with(&s[..5])),
                 "{s} -> {t:?}"
             );
         }
         // trim.subordinate: English `but` is cut at only after a comma
-        let t = trim_sentence(
+        let t = trimmed(
             "Despite the rain, the small crowd on the hill could not help but admire the riders.",
             &en,
             &e,
-            &|_| false,
         );
         assert!(t.as_deref().is_none_or(|t| t.contains("admire")), "{t:?}");
-        let t = trim_sentence(
+        let t = trimmed(
             "The council approved the new bridge over the river, but the mayor voted against it.",
             &en,
             &e,
-            &|_| false,
         );
         assert_eq!(
             t.as_deref(),
             Some("The council approved the new bridge over the river.")
         );
         // trim.prepositional-incise: `and …` coordinates, it is no prepositional incise
-        let t = trim_sentence(
+        let t = trimmed(
             "Prevention, protection, and treatment: in a guide for pupils, I listed a free book.",
             &en,
             &e,
-            &|_| false,
         );
         assert!(
             t.as_deref().is_none_or(|t| t.contains("treatment")),
@@ -4161,11 +4167,10 @@ mod tests {
         );
         let fr = pack();
         let e = env(&fr);
-        let t = trim_sentence(
+        let t = trimmed(
             "Désormais, le conseil municipal a voté la fermeture du vieux pont aux camions, selon la mairie.",
             &fr,
             &e,
-            &|_| false,
         );
         assert_eq!(
             t.as_deref(),
@@ -4224,11 +4229,10 @@ mod tests {
     fn trimming_moves_attribution_ahead() {
         let p = pack();
         let e = env(&p);
-        let t = trim_sentence(
+        let t = trimmed(
             "Le médiateur de la ville, Jean Roux, a déclaré qu’au moins 20 maisons avaient été inondées.",
             &p,
             &e,
-            &|_| false,
         );
         assert_eq!(
             t.as_deref(),
@@ -4242,18 +4246,17 @@ mod tests {
     fn trimming_drops_relative_and_attribution_tail() {
         let p = pack();
         let e = env(&p);
-        let t = trim_sentence(
+        let t = trimmed(
             "Le conseil, qui siège depuis 1990, a voté le budget des écoles, selon la préfecture.",
             &p,
             &e,
-            &|_| false,
         );
         assert_eq!(
             t.as_deref(),
             Some("Le conseil a voté le budget des écoles.")
         );
         assert_eq!(
-            trim_sentence("Le conseil a voté.", &p, &e, &|_| false),
+            trimmed("Le conseil a voté.", &p, &e),
             None,
             "nothing to trim: never copied whole"
         );
@@ -4671,11 +4674,10 @@ mod tests {
         let p = pack();
         let e = env(&p);
         assert_eq!(
-            trim_sentence(
+            trimmed(
                 "Plusieurs témoins ont racontés la scène, selon la police de Montbrac.",
                 &p,
-                &e,
-                &|_| false
+                &e
             ),
             None
         );
@@ -4773,12 +4775,12 @@ mod tests {
         // a one-word source: a noun with its elided article (trim.attribution-front)
         let s = "Cependant, l’association précise que « la digue a tenu, malgré la crue ».";
         assert_eq!(
-            restate_sentence(s, &p, &e, &|_| false).as_deref(),
+            restated(s, &p, &e).as_deref(),
             Some("Selon l’association, «\u{a0}la digue a tenu, malgré la crue\u{a0}».")
         );
         // an unattributed quotation is still refused
         let s = "Il apparaît que les digues sont dans « un état préoccupant, selon les experts ».";
-        assert_eq!(restate_sentence(s, &p, &e, &|_| false), None);
+        assert_eq!(restated(s, &p, &e), None);
     }
 
     #[test]
@@ -4799,14 +4801,14 @@ mod tests {
         // restate.open-end: a cut that leaves the copula last is no statement
         let s =
             "Au sujet du budget, la question est : la ville a-t-elle les moyens de ses écoles ?";
-        assert_eq!(restate_sentence(s, &p, &e, &|_| false), None);
+        assert_eq!(restated(s, &p, &e), None);
         let s =
             "Le chef de l’Etat, qui rentre de Lyon, a signé le décret des écoles, selon la mairie.";
-        assert_eq!(restate_sentence(s, &p, &e, &|_| false), None);
+        assert_eq!(restated(s, &p, &e), None);
         let s =
             "Le chef de l’État, qui rentre de Lyon, a signé le décret des écoles, selon la mairie.";
         assert_eq!(
-            restate_sentence(s, &p, &e, &|_| false).as_deref(),
+            restated(s, &p, &e).as_deref(),
             Some("Le chef de l’État a signé le décret des écoles.")
         );
     }
@@ -4845,15 +4847,15 @@ mod tests {
         let e = env(&p2);
         let s = "Jeanne Roux, présidente de l’association des riverains, a déclaré à la presse que les digues sont « fragiles.";
         assert_eq!(
-            trim_sentence(s, &p2, &e, &|_| false).as_deref(),
+            trimmed(s, &p2, &e).as_deref(),
             Some("Jeanne Roux, présidente de l’association des riverains.")
         );
-        assert_eq!(restate_sentence(s, &p2, &e, &|_| false), None);
+        assert_eq!(restated(s, &p2, &e), None);
         // an inverted attribution after a whole clause leaves the statement: restated
         let s =
             "La préfecture de Montbrac a nié toute coupure du pont, a rapporté la presse locale.";
         assert_eq!(
-            restate_sentence(s, &p2, &e, &|_| false).as_deref(),
+            restated(s, &p2, &e).as_deref(),
             Some("La préfecture de Montbrac a nié toute coupure du pont.")
         );
     }
