@@ -78,7 +78,7 @@
 // guarded by the loop bounds beside them. Checked by the `analyze` and `rewrite` fuzz targets.
 #![allow(clippy::indexing_slicing)]
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -97,6 +97,15 @@ const TITLE_IS_LEDE: bool = true;
 
 /// How many keyphrases the analysis keeps.
 pub const MAX_KEYPHRASES: usize = 40;
+
+/// Rule `keyphrase.focus-density`: the share of an article's words, in percent, above which a
+/// common word is a poor focus keyphrase (Yoast's keyphrase density turns red above 3 %).
+pub const FOCUS_MAX_DENSITY: f64 = 3.0;
+
+/// Rule `keyphrase.focus-density`: the specificity below which a word is common enough
+/// (`équipe`, `saison`) for its repeats to say it is generic rather than the story's topic
+/// (`volcanoes`, repeated too, is specific).
+pub const FOCUS_GENERIC_SPECIFICITY: f64 = 0.5;
 
 /// A lowercased word or a stem, shared by every token that has it: one allocation per
 /// distinct word of a document instead of two per token (see [`TokenInfo`]). Reads as a `str`
@@ -896,6 +905,7 @@ fn describe(
     infos: &[TokenInfo],
     names: &HashSet<String>,
     c: &Candidate,
+    possessive: bool,
 ) -> (String, String, usize, bool, Vec<String>) {
     let key = c
         .tokens
@@ -904,8 +914,9 @@ fn describe(
         .collect::<Vec<_>>()
         .join(" ");
     let mut form = doc.slice(&surface(doc, &c.tokens)).to_string();
-    if c.tokens.len() == 1 {
-        // `Wood’s` is shown as `Wood` (rule `keyphrase.possessive`)
+    if possessive && c.tokens.len() == 1 {
+        // `Wood’s` is shown as `Wood` (rule `keyphrase.possessive`); in a language with no
+        // `’s` possessive it is part of the name (`l’agence Moody’s`)
         let kept = form
             .strip_suffix("’s")
             .or_else(|| form.strip_suffix("'s"))
@@ -1015,7 +1026,8 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     let weights = &pack.keyphrase_weights;
     let topic = KeyphraseWeights::topic();
     respect_names(doc, &infos, &runs, &run_keys, weights.name_parts, |c| {
-        let (key, form, words, is_name, lowers) = describe(doc, &infos, &names, &c);
+        let (key, form, words, is_name, lowers) =
+            describe(doc, &infos, &names, &c, weights.possessive);
         let g = groups.entry(key.clone()).or_insert_with(|| {
             order.push(key.clone());
             Group::new(words, is_name, lowers)
@@ -1057,7 +1069,8 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         );
         title_cands.extend(title_figures(td, &title_infos, pack));
         for c in title_cands {
-            let (key, form, words, is_name, lowers) = describe(td, &title_infos, &names, &c);
+            let (key, form, words, is_name, lowers) =
+                describe(td, &title_infos, &names, &c, weights.possessive);
             let g = groups.entry(key.clone()).or_insert_with(|| {
                 order.push(key.clone());
                 Group::new(words, is_name, lowers)
@@ -1203,6 +1216,11 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         });
     }
     phrases.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
+    let doc_words = doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count();
     let focus_of = |list: &[Keyphrase]| {
         choose_focus(
             list,
@@ -1210,6 +1228,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             (&lede_sentences, &intro_sentences),
             &title_main,
             &title_leads,
+            (&pack.words.quantity_nouns, doc_words),
         )
     };
     // Drop a phrase whose occurrences mostly sit inside one better-ranked longer phrase
@@ -1670,12 +1689,21 @@ fn merge_surnames(groups: &mut HashMap<String, Group>, order: &mut Vec<String>) 
 /// The focus keyphrase: 1–4 words, from the `pool` best by [`Keyphrase::topic_score`], favouring the title's main clause and
 /// presence in the lede (the first paragraph, where SEO plugins look for it), then in the
 /// introduction (first two paragraphs).
+///
+/// Rule `keyphrase.focus-quantity`: a phrase that opens on a quantity noun (`milliards
+/// d’euros`, `millions de dollars`: `quantity-nouns` in `data/<lang>/grammar.txt`) is a figure
+/// with its number cut off, never the focus. Rule `keyphrase.focus-density`: a common word or
+/// phrase (not a name; specificity under [`FOCUS_GENERIC_SPECIFICITY`]) that makes more than
+/// [`FOCUS_MAX_DENSITY`] % of the article's words (`équipe` nine times in 240 words) keeps half
+/// its score: a word the article repeats that
+/// often is generic, and SEO plugins read the repeats of a focus as keyword stuffing.
 fn choose_focus(
     kps: &[Keyphrase],
     (pool, name_parts): (usize, bool),
     (lede, intro): (&std::ops::Range<usize>, &std::ops::Range<usize>),
     title_main: &str,
     title_leads: &[String],
+    (quantity_nouns, doc_words): (&BTreeSet<String>, usize),
 ) -> Option<usize> {
     // `k` mostly sits inside the longer `n` (`crude` inside `crude oil`)
     let inside = |k: &Keyphrase, n: &Keyphrase| {
@@ -1739,6 +1767,13 @@ fn choose_focus(
         .filter(|(_, k)| (1..=4).contains(&k.words) && k.text.chars().count() <= 40)
         // a reader searches for words, not for `2012` or `50 ans`
         .filter(|(_, k)| k.text.chars().next().is_some_and(char::is_alphabetic))
+        // rule `keyphrase.focus-quantity`: not `milliards d’euros`
+        .filter(|(_, k)| {
+            k.text
+                .split_whitespace()
+                .next()
+                .is_none_or(|w| !quantity_nouns.contains(&w.to_lowercase()))
+        })
         // a focus is a noun phrase: a lower-case phrase ending on a participle is not
         // (`mortes piétinées`)
         .filter(|(_, k)| {
@@ -1763,8 +1798,15 @@ fn choose_focus(
             let lead = all.iter().any(|k| title_leads.contains(&k.key));
             // A reader searches for the specific term: a generic word of the title (`projet`,
             // `équipe`) is a poor focus even when it scores well as a keyphrase.
+            // rule `keyphrase.focus-density`
+            let dense = !k.is_name
+                && k.specificity < FOCUS_GENERIC_SPECIFICITY
+                && !k.text.starts_with(char::is_uppercase)
+                && doc_words > 0
+                && k.occurrences.len() as f64 * 100.0 > FOCUS_MAX_DENSITY * doc_words as f64;
             let s = topic[i]
                 * k.specificity.sqrt()
+                * if dense { 0.5 } else { 1.0 }
                 * if lead { 1.5 } else { 1.0 }
                 * if main {
                     1.6
@@ -2404,6 +2446,52 @@ mod tests {
             a.focus_keyphrase().map(|k| k.text.as_str()),
             Some("Montbrac")
         );
+    }
+
+    #[test]
+    fn the_focus_is_no_quantity_and_no_over_repeated_common_word() {
+        // rule keyphrase.focus-quantity: `milliards d’euros` is a figure cut from its number
+        let (_, a) = run(
+            &[
+                "Le gouvernement devra trouver 3,1 milliards d’euros de recettes. Les impôts augmenteront de 3,1 milliards d’euros.",
+                "Ces milliards d’euros manquent à l’appel, a dit la ministre. Les milliards d’euros viendront des grandes entreprises.",
+            ],
+            Some("Les impôts augmenteront de 3,1 milliards d’euros"),
+        );
+        let focus = a.focus_keyphrase().map(|k| k.text.as_str());
+        assert!(
+            focus.is_some_and(|f| !f.starts_with("milliards")),
+            "{focus:?}"
+        );
+        // rule keyphrase.focus-density: `équipe` eight times in some sixty words is generic
+        let (_, a) = run(
+            &[
+                "Les dirigeants du Avenir de Valmont ont fait le bilan de la première saison de l’équipe en ligue nationale. L’équipe a fini quatrième sur vingt.",
+                "L’équipe a recruté trois joueurs cet été. L’équipe a gagné douze matchs et en a perdu dix. L’équipe veut progresser, selon son président. Le stade de l’équipe sera agrandi. L’équipe partira en tournée. Les supporteurs aiment l’équipe.",
+            ],
+            Some(
+                "Football : la direction du Avenir de Valmont fait le bilan de la première année de l’équipe",
+            ),
+        );
+        assert_eq!(
+            a.focus_keyphrase().map(|k| k.text.as_str()),
+            Some("Avenir de Valmont")
+        );
+    }
+
+    #[test]
+    fn a_french_name_keeps_its_s() {
+        // French has no `’s` possessive: `Moody’s` is the agency's name
+        let (_, a) = run(
+            &[
+                "L’agence Moody’s a abaissé la note de douze banques du Valdorien.",
+                "Moody’s juge que les banques du Valdorien restent fragiles.",
+            ],
+            None,
+        );
+        let texts: Vec<&str> = a.keyphrases.iter().map(|k| k.text.as_str()).collect();
+        assert!(texts.contains(&"Moody’s"), "{texts:?}");
+        assert!(!texts.contains(&"Moody"), "{texts:?}");
     }
 
     #[test]

@@ -402,6 +402,24 @@ fn contains_phrase(hay: &str, needle: &str) -> bool {
     false
 }
 
+/// Rule `meta.focus-before-cut`: whether a meta description shows the focus keyphrase whole,
+/// before the word its closing ellipsis is glued to. A cut right after the keyphrase hides it
+/// from the word matching of search tools and SEO plugins (`d’Iju de Lagos…` reads as the word
+/// `lagos…`), so such a cut is not taken.
+///
+/// ```text
+/// ("Un avion s’est écrasé près de Lagos, dit la police…", "Lagos") → true
+/// ("Un avion s’est écrasé dans la banlieue de Lagos…", "Lagos")   → false
+/// ("Un avion s’est écrasé dans la banlieue de Lagos.", "Lagos")   → true
+/// ```
+fn focus_before_cut(meta: &str, focus: &str) -> bool {
+    let seen = match meta.strip_suffix('…') {
+        Some(head) => head.trim_end().rsplit_once(' ').map_or("", |(h, _)| h),
+        None => meta,
+    };
+    contains_phrase(seen, focus)
+}
+
 /// Rule `title.kicker-no-repeat`: a clause that names the focus only as a complement or a
 /// source (`de Lorient`, `selon la CGT`), without it, for a `Focus : clause` title that does not
 /// say the focus twice. `None` when the focus is no such complement or too little is left.
@@ -1141,7 +1159,7 @@ impl<'e> Composer<'e> {
         for first in 0..doc.sentences.len().min(4) {
             if contains_phrase(doc.sentence_text(first), focus) {
                 let m = cut_meta(&from(first), &ends_ok);
-                if (121..=156).contains(&char_len(&m)) && contains_phrase(&m, focus) {
+                if (121..=156).contains(&char_len(&m)) && focus_before_cut(&m, focus) {
                     return (m, format!("{}.meta.lede", pack.lang.code()));
                 }
             }
@@ -4270,6 +4288,32 @@ mod tests {
         assert_eq!(
             figure_clause(s, off, &p).as_deref(),
             Some("au moins 200 personnes avaient été tuées")
+        );
+    }
+
+    #[test]
+    fn the_meta_never_hides_the_focus_under_its_ellipsis() {
+        assert!(focus_before_cut(
+            "Un avion s’est écrasé près de Lagos, dit la police…",
+            "Lagos"
+        ));
+        assert!(!focus_before_cut(
+            "Un avion s’est écrasé dans la banlieue d’Iju de Lagos…",
+            "Iju de Lagos"
+        ));
+        assert!(focus_before_cut(
+            "Un avion s’est écrasé dans la banlieue de Lagos.",
+            "Lagos"
+        ));
+        assert!(!focus_before_cut("Rien ici…", "Lagos"));
+        // through meta(): the lede's cut would end on the focus, so the focus opens it instead
+        let lede = "Un avion de ligne s’est écrasé dimanche sur une menuiserie et une imprimerie dans la banlieue très peuplée de Port-Vilmont, près de l’aéroport international de la ville, selon la police.";
+        let a = compose_doc(&[lede, "Les secours sont arrivés vite."], None, 50);
+        assert_eq!(a.focus_keyphrase, "Port-Vilmont");
+        assert!(
+            focus_before_cut(&a.meta_description, "Port-Vilmont"),
+            "{}",
+            a.meta_description
         );
     }
 

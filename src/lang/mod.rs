@@ -276,6 +276,9 @@ pub struct WordClasses {
     /// Words that introduce the source of a statement (`selon`, `d’après`, `according to`),
     /// lowercased: a noun phrase right after one names who says, not what the text is about.
     pub source_markers: Vec<String>,
+    /// Nouns that count a quantity (`milliards`, `millions`, `billion`), lowercased: a phrase
+    /// that opens on one is a figure with its number cut off (rule `keyphrase.focus-quantity`).
+    pub quantity_nouns: BTreeSet<String>,
     /// Multi-word subordinators, lowercased, that open a clause.
     pub subordinators: Vec<String>,
     /// Subordinators that open a clause a trimmer may cut only after a comma (`, but`): without
@@ -367,6 +370,10 @@ pub struct KeyphraseWeights {
     /// `focus-pool`: how many of the best phrases, ranked without `phrase-weight`, the focus
     /// keyphrase is chosen from.
     pub focus_pool: usize,
+    /// Rule `keyphrase.possessive` (`possessive = yes`): a one-word phrase ending on `’s` is
+    /// shown without it (`Wood’s` → `Wood`). Without it, `’s` is part of the name
+    /// (`Moody’s`).
+    pub possessive: bool,
 }
 
 impl KeyphraseWeights {
@@ -386,6 +393,7 @@ impl KeyphraseWeights {
             clause_factor: 0.1225,
             adjective_factor: 0.5,
             focus_pool: 10,
+            possessive: false,
         }
     }
 }
@@ -418,6 +426,13 @@ fn parse_keyphrase_weights(src: &str) -> Result<KeyphraseWeights, Error> {
         match key.trim() {
             "name-parts" => {
                 w.name_parts = match value {
+                    "yes" => true,
+                    "no" => false,
+                    _ => return Err(bad(line)),
+                }
+            }
+            "possessive" => {
+                w.possessive = match value {
                     "yes" => true,
                     "no" => false,
                     _ => return Err(bad(line)),
@@ -765,6 +780,7 @@ impl LanguagePack {
             bare_title_after: set(s.get("bare-title-after")),
             title_before_kinds: set(s.get("title-before-kinds")),
             source_markers: s.get("source-markers").cloned().unwrap_or_default(),
+            quantity_nouns: set(s.get("quantity-nouns")),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
             comma_subordinators: set(s.get("comma-subordinators")),
             clause_openers: set(s.get("clause-openers")),
