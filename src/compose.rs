@@ -2354,6 +2354,12 @@ pub fn slug(title: &str, focus: &str, pack: &LanguagePack) -> String {
     let words_of = |s: &str| -> Vec<String> {
         // footnote calls (`espagnol[1]`) are not words of the title
         let s = footnote_calls(s);
+        // a possessive `’s` (English) is dropped with the split; elsewhere it is the name's
+        let s = if pack.keyphrase_weights.possessive {
+            s
+        } else {
+            glue_apostrophe_s(&s)
+        };
         s.split(|c: char| c.is_whitespace() || matches!(c, '’' | '\'' | '/' | '-'))
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty() && w.chars().any(char::is_alphanumeric))
@@ -2390,6 +2396,36 @@ pub fn slug(title: &str, focus: &str, pack: &LanguagePack) -> String {
     } else {
         s
     }
+}
+
+/// Rule `slug.apostrophe-s`: in a language with no `’s` possessive (the pack's `possessive =
+/// no`), a word ending on `’s` keeps its `s` in the slug, the apostrophe dropped, as publishing
+/// systems write it (`Moody’s` → `moodys`); an elided article before a word (`l’agence`) is
+/// still cut off by the slug's word split. An English possessive is dropped (`Japan’s reactor`
+/// → `japan-reactor`).
+///
+/// ```text
+/// "l’agence Moody’s dégrade" → "l’agence Moodys dégrade"
+/// ```
+fn glue_apostrophe_s(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    let mut prev_alnum = false;
+    while let Some(c) = chars.next() {
+        if matches!(c, '’' | '\'') && prev_alnum {
+            let mut ahead = chars.clone();
+            if matches!(ahead.next(), Some('s' | 'S'))
+                && ahead
+                    .next()
+                    .is_none_or(|n| !n.is_alphanumeric() && !matches!(n, '’' | '\''))
+            {
+                continue;
+            }
+        }
+        prev_alnum = c.is_alphanumeric();
+        out.push(c);
+    }
+    out
 }
 
 /// The noun phrase around the first occurrence (inside the section) of the keyphrase with stem
@@ -4346,6 +4382,15 @@ mod tests {
             &p,
         );
         assert_eq!(s, "parti-populaire-exclut-depute", "footnote calls dropped");
+        // slug.apostrophe-s: `Moody’s` keeps its `s`; `l’agence` loses its article
+        let s = slug("Moody’s : l’agence dégrade 28 banques", "Moody’s", &p);
+        assert_eq!(s, "moodys-agence-degrade-28-banques");
+        assert_eq!(glue_apostrophe_s("d’s’il l’s’"), "d’s’il l’s’");
+        let en = LanguagePack::load(Lang::En).expect("pack");
+        assert_eq!(
+            slug("Japan’s damaged reactor", "Japan", &en),
+            "japan-damaged-reactor"
+        );
     }
 
     #[test]
