@@ -960,7 +960,10 @@ impl<'e> Composer<'e> {
     }
 
     /// Rule `title.focus-clause`: the focus keyphrase, then the best clause of the given title
-    /// (or of the lede) that fits, cut before a trailing prepositional phrase.
+    /// (or of the lede) that fits, cut before a trailing prepositional phrase. When every such
+    /// title is the given one again, rule `title.shorter-cut` cuts a clause before its last
+    /// prepositional phrase (`États-Unis : Lancement réussi pour Space X Dragon` →
+    /// `États-Unis : lancement réussi`); only then is the title the focus alone (`title.focus`).
     ///
     /// Example: given `Les autorités décident du sort du Haut-Karabakh alors que l’Azerbaïdjan
     /// revendique le contrôle total de la région`, focus `Haut-Karabakh` →
@@ -977,6 +980,10 @@ impl<'e> Composer<'e> {
         let sep = self.sep();
         let lede = strip_dateline(doc.sentence_text(0), pack).to_string();
         let mut candidates: Vec<(f64, String, &str)> = Vec::new();
+        // rule `title.shorter-cut`: each clause cut shorter, before its last prepositional
+        // phrase — taken only when no whole clause makes a new title (the given title's own
+        // clause behind the focus is the given title again)
+        let mut shorter: Vec<(f64, String, &str)> = Vec::new();
         let sources: Vec<(String, f64)> = given
             .map(|g| (g.to_string(), 1.0))
             .into_iter()
@@ -1090,6 +1097,21 @@ impl<'e> Composer<'e> {
                         title_fits(&text).then_some((t, text))
                     });
                     if let Some((t, text)) = fitted {
+                        let cut = fit_phrase(&t, char_len(&t).saturating_sub(1), 2, pack)
+                            .map(|c| {
+                                format!(
+                                    "{focus_display}{sep}{}",
+                                    pack.grammar.lowercase_first(&c, is_name)
+                                )
+                            })
+                            .filter(|c| title_fits(c));
+                        if let Some(c) = cut {
+                            shorter.push((
+                                weight * order_bonus * repeats * (count_words(&c) as f64).min(8.0),
+                                c,
+                                "title.shorter-cut",
+                            ));
+                        }
                         candidates.push((
                             weight * order_bonus * repeats * (count_words(&t) as f64).min(8.0),
                             text,
@@ -1102,8 +1124,10 @@ impl<'e> Composer<'e> {
         let norm = |s: &str| s.to_lowercase().replace(['\u{a0}', '\u{202f}'], " ");
         let given_norm = given.map(norm).unwrap_or_default();
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        shorter.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         candidates
             .into_iter()
+            .chain(shorter)
             .find(|(_, t, _)| {
                 norm(t) != given_norm
                     && title_fits(t)
@@ -4325,6 +4349,37 @@ mod tests {
             figure_clause(s, off, &p).as_deref(),
             Some("au moins 200 personnes avaient été tuées")
         );
+    }
+
+    #[test]
+    fn a_title_the_given_one_repeats_is_cut_shorter() {
+        // title.shorter-cut: the only clause behind the focus is the given title again
+        let p = pack();
+        let e = env(&p);
+        let paragraphs = [
+            "La fusée Orion 9, a annoncé l’agence, a décollé.",
+            "Le vol doit durer trois jours.",
+        ];
+        let title = "Valdorie : Lancement réussi pour la fusée Orion";
+        let doc = Document::build(&paragraphs, &p);
+        let a = crate::analyze::analyze(&doc, Some(title), &p);
+        let o = crate::outline::outline(&doc, &a);
+        let article = Composer::new(&p, &e).compose(
+            &doc,
+            &a,
+            &o,
+            ComposeInput {
+                title: Some(title),
+                keyphrase: Some("Valdorie"),
+                target_words: 10,
+                removed: Vec::new(),
+                source_headings: Vec::new(),
+                images: Vec::new(),
+                context: &[],
+            },
+        );
+        assert_eq!(article.title, "Valdorie\u{a0}: lancement réussi");
+        assert_eq!(article.title_rule, "fr.title.shorter-cut");
     }
 
     #[test]
