@@ -885,8 +885,10 @@ impl<'e> Composer<'e> {
         self.balance_focus_share(&mut sections, &focus, &focus_display, &ground, &is_name);
 
         // Generated text follows French typography fully (fr.typo.generated); the source's
-        // own paragraphs keep their exact words.
-        let polish = |t: &str| pack.grammar.polish_generated(t);
+        // own paragraphs keep their exact words. Rule `typo.footnote-calls`: generated text
+        // carries no footnote call of the source (`le Parti populaire espagnol[1] a exclu` →
+        // `le Parti populaire espagnol a exclu`): the footnotes are not in the output.
+        let polish = |t: &str| pack.grammar.polish_generated(&footnote_calls(t));
         for section in &mut sections {
             if let Some(h) = &section.heading {
                 section.heading = Some(polish(h));
@@ -978,14 +980,14 @@ impl<'e> Composer<'e> {
     ) -> (String, String) {
         let pack = self.pack;
         let sep = self.sep();
-        let lede = strip_dateline(doc.sentence_text(0), pack).to_string();
+        let lede = footnote_calls(strip_dateline(doc.sentence_text(0), pack));
         let mut candidates: Vec<(f64, String, &str)> = Vec::new();
         // rule `title.shorter-cut`: each clause cut shorter, before its last prepositional
         // phrase — taken only when no whole clause makes a new title (the given title's own
         // clause behind the focus is the given title again)
         let mut shorter: Vec<(f64, String, &str)> = Vec::new();
         let sources: Vec<(String, f64)> = given
-            .map(|g| (g.to_string(), 1.0))
+            .map(|g| (footnote_calls(g), 1.0))
             .into_iter()
             .chain(std::iter::once((lede, 0.7)))
             .collect();
@@ -1171,11 +1173,11 @@ impl<'e> Composer<'e> {
                 if !text.is_empty() {
                     text.push(' ');
                 }
-                text.push_str(if s == 0 {
+                text.push_str(&footnote_calls(if s == 0 {
                     strip_dateline(doc.sentence_text(s), pack)
                 } else {
                     doc.sentence_text(s)
-                });
+                }));
             }
             text
         };
@@ -4380,6 +4382,46 @@ mod tests {
         );
         assert_eq!(article.title, "Valdorie\u{a0}: lancement réussi");
         assert_eq!(article.title_rule, "fr.title.shorter-cut");
+    }
+
+    #[test]
+    fn generated_text_carries_no_footnote_call() {
+        // typo.footnote-calls: title, meta and blocks drop `[1]`; the source keeps it
+        let a = compose_doc(
+            &[
+                "Le Parti populaire valdorien[1] a exclu hier le député-maire de Sernance, Jean Roux, qui avait rompu avec la majorité municipale de la ville depuis trois ans.",
+                "Jean Roux conteste la décision[2] devant le tribunal. Le parti[1] maintient son exclusion.",
+            ],
+            Some("Sernance : le député-maire Jean Roux exclu du Parti populaire"),
+            700,
+        );
+        let generated: Vec<String> = a
+            .sections
+            .iter()
+            .flat_map(|s| {
+                s.heading.iter().cloned().chain(
+                    s.blocks
+                        .iter()
+                        .filter(|b| !matches!(b.origin, Origin::Source { .. }))
+                        .flat_map(|b| {
+                            std::iter::once(b.text.clone()).chain(b.items.iter().cloned())
+                        }),
+                )
+            })
+            .chain([a.title.clone(), a.meta_description.clone()])
+            .collect();
+        assert!(generated.len() >= 3, "{generated:?}");
+        for t in &generated {
+            assert!(!t.contains("[1]") && !t.contains("[2]"), "{t}");
+        }
+        let source: String = a
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| matches!(b.origin, Origin::Source { .. }))
+            .map(|b| b.text.as_str())
+            .collect();
+        assert!(source.contains("valdorien[1]"), "{source}");
     }
 
     #[test]
