@@ -1270,18 +1270,40 @@ fn locate(
     dates: &mut [DateRef],
     quotes: &mut [Quote],
 ) {
-    // byte offset of every character boundary, the text's end included
-    let bounds: Vec<usize> = text
+    // The byte offsets asked about, sorted, and for each the number of character boundaries
+    // (the text's end included) before it: one sweep over the text, no table of its size.
+    let mut offsets: Vec<usize> = entities
+        .iter()
+        .flat_map(|e| e.spans.iter())
+        .chain(figures.iter().map(|f| &f.span))
+        .chain(dates.iter().map(|d| &d.span))
+        .chain(quotes.iter().map(|q| &q.span))
+        .flat_map(|s| [s.start, s.end])
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut boundaries = text
         .char_indices()
         .map(|(b, _)| b)
         .chain(std::iter::once(text.len()))
+        .peekable();
+    let mut below = 0;
+    let counts: Vec<usize> = offsets
+        .iter()
+        .map(|&x| {
+            while boundaries.next_if(|&b| b < x).is_some() {
+                below += 1;
+            }
+            below
+        })
         .collect();
-    let at = |s: &Span| {
-        CharSpan(
-            bounds.partition_point(|&b| b < s.start),
-            bounds.partition_point(|&b| b < s.end),
-        )
+    let char_at = |x: usize| {
+        counts
+            .get(offsets.partition_point(|&o| o < x))
+            .copied()
+            .unwrap_or(below)
     };
+    let at = |s: &Span| CharSpan(char_at(s.start), char_at(s.end));
     for e in entities.iter_mut() {
         e.at = e.spans.iter().map(at).collect();
     }
