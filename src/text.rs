@@ -150,6 +150,13 @@ impl Document {
                 doc.push_paragraph(&clean, group_spans, raw, raw_group, source, pack);
             }
         }
+        // The vectors grew by doubling: the document lives through every later stage, so it
+        // gives back what it does not use (up to half of each on a long text).
+        doc.text.shrink_to_fit();
+        doc.raw.shrink_to_fit();
+        doc.paragraphs.shrink_to_fit();
+        doc.sentences.shrink_to_fit();
+        doc.tokens.shrink_to_fit();
         doc
     }
 
