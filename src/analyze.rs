@@ -483,8 +483,8 @@ fn domain_part(doc: &Document, i: usize) -> bool {
     i >= 2 && {
         let (dot, word, prev) = (&doc.tokens[i - 1], &doc.tokens[i], &doc.tokens[i - 2]);
         doc.token_text(dot) == "."
-            && dot.span.end == word.span.start
-            && prev.span.end == dot.span.start
+            && dot.end() == word.start()
+            && prev.end() == dot.start()
             && prev.kind == TokenKind::Word
     }
 }
@@ -846,8 +846,8 @@ fn surface(doc: &Document, toks: &std::ops::Range<usize>) -> Span {
     if toks.is_empty() {
         return 0..0;
     }
-    let first = doc.tokens.get(toks.start).map_or(0, |t| t.span.start);
-    let last = doc.tokens.get(toks.end - 1).map_or(0, |t| t.span.end);
+    let first = doc.tokens.get(toks.start).map_or(0, |t| t.start());
+    let last = doc.tokens.get(toks.end - 1).map_or(0, |t| t.end());
     first..last
 }
 
@@ -1378,7 +1378,7 @@ fn day_parts(text: &str, pack: &LanguagePack) -> Option<(u32, u32, Option<i64>)>
 /// takes the article's year; a weekday (`jeudi`) is the last such day on or before the article
 /// date, as news reports tell what happened. With no dateline, only full dates are resolved.
 fn anchor_dates(doc: &Document, dates: &mut [DateRef], pack: &LanguagePack) {
-    let opening = doc.tokens.first().map_or(0, |t| t.span.start);
+    let opening = doc.tokens.first().map_or(0, |t| t.start());
     let article = dates
         .first()
         .filter(|d| d.kind == DateKind::Day && d.span.start == opening)
@@ -1417,8 +1417,7 @@ fn title_figures(td: &Document, ti: &[TokenInfo], pack: &LanguagePack) -> Vec<Ca
     spans
         .filter_map(|span| {
             // the tokens inside a span are contiguous (tokens are in order and disjoint)
-            let inside =
-                |t: &crate::text::Token| t.span.start >= span.start && t.span.end <= span.end;
+            let inside = |t: &crate::text::Token| t.start() >= span.start && t.end() <= span.end;
             let first = td.tokens.iter().position(inside)?;
             let last = td.tokens.iter().rposition(inside)?;
             Some(Candidate {
@@ -2074,7 +2073,7 @@ fn entities(
             } else if let Some(head) = ministry_head(infos, r.start, start) {
                 start = head;
             }
-            let span = doc.tokens[start].span.start..doc.tokens[end - 1].span.end;
+            let span = doc.tokens[start].start()..doc.tokens[end - 1].end();
             // A name is whole words: it starts and ends at a word edge (white space, or
             // punctuation that opens or closes a word), never inside `E«K«E`. Generated text
             // then only ever repeats whole source words.
@@ -2221,7 +2220,7 @@ fn figures_and_dates(
                     text: doc.token_text(t).to_string(),
                     kind: DateKind::Weekday,
                     sentence: si,
-                    span: t.span.clone(),
+                    span: t.span(),
                 });
                 i += 1;
                 continue;
@@ -2236,7 +2235,7 @@ fn figures_and_dates(
             let continues = i > r.start
                 && doc
                     .text
-                    .get(doc.tokens[i - 1].span.end..t.span.start)
+                    .get(doc.tokens[i - 1].end()..t.start())
                     .is_some_and(|gap| gap.chars().count() == 1 && gap.trim().is_empty())
                 && doc
                     .token_text(&doc.tokens[i - 1])
@@ -2266,7 +2265,7 @@ fn figures_and_dates(
                 if next2.len() == 4 && next2.chars().all(|c| c.is_ascii_digit()) {
                     end = i + 3;
                 }
-                let span = t.span.start..doc.tokens[end - 1].span.end;
+                let span = t.start()..doc.tokens[end - 1].end();
                 dates.push(DateRef {
                     at: CharSpan::default(),
                     date: None,
@@ -2303,7 +2302,7 @@ fn figures_and_dates(
                             DateKind::Year
                         },
                         sentence: si,
-                        span: t.span.clone(),
+                        span: t.span(),
                     });
                     i += 1;
                     continue;
@@ -2355,14 +2354,14 @@ fn figures_and_dates(
                         && matches!(infos[i + 2].lower.as_str(), "d’" | "d'" | "de")
                     {
                         unit = Some(
-                            doc.slice(&(nt.span.start..doc.tokens[i + 3].span.end))
+                            doc.slice(&(nt.start()..doc.tokens[i + 3].end()))
                                 .to_string(),
                         );
                         end_tok = i + 4;
                     }
                 }
             }
-            let span = doc.tokens[start_tok].span.start..doc.tokens[end_tok - 1].span.end;
+            let span = doc.tokens[start_tok].start()..doc.tokens[end_tok - 1].end();
             figures.push(Figure {
                 at: CharSpan::default(),
                 value: text.to_string(),

@@ -2486,7 +2486,7 @@ fn noun_phrase_at(
             if cut_from_list(doc, analysis, end, r.end) {
                 continue;
             }
-            let span = doc.tokens[start].span.start..doc.tokens[end - 1].span.end;
+            let span = doc.tokens[start].start()..doc.tokens[end - 1].end();
             let text = doc.slice(&span).to_string();
             let mut words: Vec<&str> = text.split_whitespace().collect();
             while words
@@ -2512,7 +2512,7 @@ fn cut_from_list(doc: &Document, analysis: &Analysis, end: usize, sentence_end: 
     end > 0
         && end + 1 < sentence_end
         && analysis.tokens[end - 1].capitalized
-        && doc.slice(&doc.tokens[end].span) == ","
+        && doc.slice(&doc.tokens[end].span()) == ","
         && analysis.tokens[end + 1].capitalized
 }
 
@@ -2539,7 +2539,7 @@ fn names_source(
         return true;
     }
     let before = doc
-        .slice(&(doc.tokens[first].span.start..doc.tokens[start].span.start))
+        .slice(&(doc.tokens[first].start()..doc.tokens[start].start()))
         .trim_end()
         .to_lowercase();
     pack.words.source_markers.iter().any(|m| {
@@ -4074,11 +4074,11 @@ mod tests {
     /// The token index where `phrase` starts in the first sentence of `text`.
     fn token_at(doc: &Document, phrase: &str) -> usize {
         let at = doc.sentence_text(0).find(phrase).expect("phrase in text");
-        let base = doc.tokens[doc.sentences[0].tokens.start].span.start;
+        let base = doc.tokens[doc.sentences[0].tokens.start].start();
         doc.sentences[0]
             .tokens
             .clone()
-            .find(|&t| doc.tokens[t].span.start == base + at)
+            .find(|&t| doc.tokens[t].start() == base + at)
             .expect("phrase starts on a token")
     }
 
