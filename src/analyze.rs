@@ -1488,12 +1488,13 @@ fn quotes(doc: &Document, entities: &[Entity], pack: &LanguagePack) -> Vec<Quote
         .collect();
     mentions.sort_unstable();
     // the last person named before a position (an inverted pronoun points back to them)
+    // (the mentions are sorted by start: the ones before `pos` are a prefix, searched from its
+    // end, not scanned from the document's start for every quote)
     let last_person_before = |pos: usize| {
-        mentions
+        mentions[..mentions.partition_point(|(s, _, _, _)| *s < pos)]
             .iter()
-            .take_while(|(s, _, _, _)| *s < pos)
-            .filter(|(_, _, _, person)| *person)
-            .last()
+            .rev()
+            .find(|(_, _, _, person)| *person)
             .map(|(_, _, t, _)| (*t).to_string())
     };
     let verbs = &pack.words.attribution_verbs;
@@ -1519,10 +1520,14 @@ fn quotes(doc: &Document, entities: &[Entity], pack: &LanguagePack) -> Vec<Quote
                 .any(|p| head_after.contains(p));
             let reported_after = verbs.iter().any(|v| head_after.contains(v.as_str()));
             let reported_before = verbs.iter().any(|v| before.contains(v.as_str()));
+            // the mentions inside `range` of this sentence: those from its start on (a
+            // mention ends after it starts, so none starting past its end can be inside)
             let named_in = |range: std::ops::Range<usize>| {
-                mentions
+                let (lo, hi) = (base + range.start, base + range.end);
+                mentions[mentions.partition_point(|(s, _, _, _)| *s < lo)..]
                     .iter()
-                    .filter(|(s, e, _, _)| *s >= base + range.start && *e <= base + range.end)
+                    .take_while(|(s, _, _, _)| *s <= hi)
+                    .filter(|(s, e, _, _)| *s >= lo && *e <= hi)
                     .map(|(_, _, t, _)| (*t).to_string())
                     .collect::<Vec<_>>()
             };
@@ -2790,6 +2795,23 @@ mod tests {
                 (None, "dans les meilleurs délais"),
             ]
         );
+    }
+
+    #[test]
+    fn quote_speakers_come_from_the_quote_sentence_or_the_last_person_named() {
+        let (_, a) = run(
+            &[
+                "Le maire Jean Roux a reçu la présidente Claire Ombrel mardi.",
+                "« Le budget sera tenu sans faute », a déclaré Paul Vidal.",
+                "Claire Ombrel approuve. « Nous ne céderons rien du tout », a-t-elle ajouté.",
+                "« Rien ne sera décidé avant mars », a dit le conseil.",
+            ],
+            None,
+        );
+        let got: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        // names in other sentences never speak for a quote read after its verb; a pronoun
+        // points back to the last person named, however far before
+        assert_eq!(got, [Some("Paul Vidal"), Some("Claire Ombrel"), None]);
     }
 
     #[test]
