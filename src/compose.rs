@@ -12,7 +12,8 @@
 #![allow(clippy::indexing_slicing)]
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -1182,6 +1183,35 @@ impl<'e> Composer<'e> {
         let mut chosen_lower: HashSet<String> = HashSet::new();
         let mut topics_used: HashSet<String> = HashSet::new();
         let mut used_keys: HashSet<String> = HashSet::new();
+        // A sentence's clause heading (`heading.sentence`, `heading.lead-clause`) and subject
+        // heading (`heading.subject`) are pure functions of its text: each is computed once
+        // per distinct sentence text of the document, however many sections fall back to it
+        // (on a long text more sections find their first candidates used and try every
+        // sentence).
+        let clause_memo: RefCell<HashMap<&str, Option<String>>> = RefCell::default();
+        let subject_memo: RefCell<HashMap<&str, Option<String>>> = RefCell::default();
+        fn memoised<'k>(
+            memo: &RefCell<HashMap<&'k str, Option<String>>>,
+            key: &'k str,
+            compute: impl FnOnce(&str) -> Option<String>,
+        ) -> Option<String> {
+            if let Some(h) = memo.borrow().get(key) {
+                return h.clone();
+            }
+            let h = compute(key);
+            memo.borrow_mut().insert(key, h.clone());
+            h
+        }
+        let clause_at = |x: usize| {
+            memoised(&clause_memo, doc.sentence_text(x), |t| {
+                headings::clause_heading(t, pack, is_name)
+            })
+        };
+        let subject_at = |x: usize| {
+            memoised(&subject_memo, doc.sentence_text(x), |t| {
+                headings::subject_heading(t, pack, is_name)
+            })
+        };
         for plan in &outline.sections {
             // Rule `heading.source`: the source's own subheading for this section, when it is
             // a usable one (2–12 words, not a duplicate).
@@ -1197,6 +1227,14 @@ impl<'e> Composer<'e> {
                 chosen.push((text, format!("{code}.heading.source")));
                 continue;
             }
+            // The section's noun phrase for a keyphrase key, asked by the candidates and again
+            // by the fallbacks: computed once per section and key.
+            let np_memo: RefCell<HashMap<&str, Option<String>>> = RefCell::default();
+            let np_at = |key| {
+                memoised(&np_memo, key, |k| {
+                    noun_phrase_at(doc, analysis, pack, plan, k)
+                })
+            };
             let mut cands: Vec<(f64, String, String, String)> = Vec::new(); // score, text, rule, key
             for (rank, &k) in plan.keyphrases.iter().take(5).enumerate() {
                 let Some(kp) = analysis.keyphrases.get(k) else {
@@ -1205,7 +1243,7 @@ impl<'e> Composer<'e> {
                 if contains_phrase(&kp.text, focus) && kp.words <= 1 {
                     continue;
                 }
-                if let Some(np) = noun_phrase_at(doc, analysis, pack, plan, &kp.key) {
+                if let Some(np) = np_at(&kp.key) {
                     let n = count_words(&np);
                     // A bare name says who, not what the section is about.
                     let bare_name = np
@@ -1238,24 +1276,6 @@ impl<'e> Composer<'e> {
             let central = central_sentence(analysis, plan, doc);
             let first = doc.paragraphs[plan.paragraphs.start].sentences.start;
             let last = doc.paragraphs[plan.paragraphs.end - 1].sentences.end;
-            // `heading.sentence`, `heading.lead-clause` and its fallback over the whole section
-            // compress the same sentences: each sentence's clause heading is computed once per
-            // section (a pure function of the sentence).
-            let clause_memo: std::cell::RefCell<Vec<Option<Option<String>>>> =
-                std::cell::RefCell::new(vec![None; last.saturating_sub(first)]);
-            let clause_at = |x: usize| -> Option<String> {
-                let slot = x.checked_sub(first);
-                if let Some(Some(h)) = slot.and_then(|i| clause_memo.borrow().get(i).cloned()) {
-                    return h;
-                }
-                let h = headings::clause_heading(doc.sentence_text(x), pack, is_name);
-                let mut memo = clause_memo.borrow_mut();
-                if let Some(m) = slot.and_then(|i| memo.get_mut(i)) {
-                    *m = Some(h.clone());
-                }
-                drop(memo);
-                h
-            };
             if let Some(s) = central.and_then(clause_at) {
                 cands.push((2.5, s, format!("{code}.heading.sentence"), String::new()));
             }
@@ -1293,7 +1313,7 @@ impl<'e> Composer<'e> {
                         .filter_map(|&k| analysis.keyphrases.get(k))
                         .filter(|k| !k.is_name)
                         .filter_map(|k| {
-                            let np = noun_phrase_at(doc, analysis, pack, plan, &k.key)?;
+                            let np = np_at(&k.key)?;
                             // one keyphrase word must make a phrase of three words (`la mise` says nothing)
                             (k.words >= 2 || count_words(&np) >= 3).then_some(np)
                         })
@@ -1321,7 +1341,7 @@ impl<'e> Composer<'e> {
                     let any_np = || {
                         plan.keyphrases.iter().find_map(|&k| {
                             let kp = analysis.keyphrases.get(k)?;
-                            let np = noun_phrase_at(doc, analysis, pack, plan, &kp.key)?;
+                            let np = np_at(&kp.key)?;
                             let np = pack.grammar.capitalize_first(&np);
                             // one word and its article says nothing (`La mise`)
                             (count_words(&np) >= 3
@@ -1337,7 +1357,7 @@ impl<'e> Composer<'e> {
                         .or_else(|| {
                             (first..last)
                                 .find_map(|x| {
-                                    headings::subject_heading(doc.sentence_text(x), pack, is_name)
+                                    subject_at(x)
                                         .filter(|h| !chosen_lower.contains(&h.to_lowercase()))
                                 })
                                 .map(|h| (h, format!("{code}.heading.subject")))
@@ -5113,6 +5133,31 @@ mod tests {
         assert!(
             matches!(&timeline.blocks[0].origin, Origin::Generated { rule, .. } if rule == "fr.block.timeline")
         );
+    }
+
+    #[test]
+    fn repeated_sentences_still_give_distinct_headings() {
+        // the same sentences in many sections: the headings computed once per sentence text
+        // are still checked against the headings already chosen, section after section
+        let repeated = [
+            "Le conseil municipal de Montbrac a voté le budget des écoles après un long débat.",
+            "La piscine municipale de Montbrac restera fermée jusqu’à la fin des travaux.",
+            "Les parents d’élèves ont manifesté devant la mairie pour défendre les écoles.",
+        ];
+        let mut paragraphs = vec!["Montbrac prépare une rentrée difficile pour ses écoles."];
+        for _ in 0..12 {
+            paragraphs.extend(repeated);
+        }
+        let a = compose_doc(&paragraphs, None, 10);
+        let headings: Vec<String> = a
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .map(str::to_lowercase)
+            .collect();
+        assert!(headings.len() >= 4, "{headings:?}");
+        let distinct: HashSet<&String> = headings.iter().collect();
+        assert_eq!(distinct.len(), headings.len(), "{headings:?}");
     }
 
     #[test]
