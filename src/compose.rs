@@ -631,16 +631,16 @@ fn article_names(doc: &Document, analysis: &Analysis, pack: &LanguagePack) -> Ha
         // A capitalised word that opens a sentence and is followed by another capitalised word
         // opens a multi-word name (`Marc Guillemot`), unless it is a function word (`Le Parti`).
         let opens_name = info.sentence_start
-            && !pack.is_stopword(&info.lower)
+            && !pack.is_stopword(info.lower())
             && analysis.tokens.get(k + 1).is_some_and(|n| n.capitalized)
             && doc
                 .tokens
                 .get(k + 1)
                 .is_some_and(|n| n.kind == TokenKind::Word);
         if info.capitalized && (!info.sentence_start || opens_name) {
-            names.insert(info.lower.to_string());
+            names.insert(info.lower().to_string());
         } else if !info.capitalized {
-            lower.insert(info.lower.to_string());
+            lower.insert(info.lower().to_string());
         }
     }
     names.retain(|n| !lower.contains(n));
@@ -2416,7 +2416,7 @@ fn noun_phrase_at(
             }
             // (the stems joined by spaces are `key`: compared in place, nothing joined)
             if !joined_eq(
-                (i..i + key_len).map(|j| analysis.tokens[j].stem.as_str()),
+                (i..i + key_len).map(|j| analysis.tokens[j].stem().as_str()),
                 key,
             ) {
                 continue;
@@ -2425,18 +2425,18 @@ fn noun_phrase_at(
             // `des`/`du` right after a noun is `de` + article: the phrase is that noun's
             // complement (`le marché des fleurs`), not a noun phrase of its own.
             if i >= r.start + 2 {
-                let prev = analysis.tokens[i - 1].lower.as_str();
+                let prev = analysis.tokens[i - 1].lower().as_str();
                 let before = &analysis.tokens[i - 2];
                 if pack.words.determiners.contains(prev)
                     && pack.words.prepositions.contains(prev)
                     && before.content
-                    && (before.capitalized || pack.genders.contains_key(before.lower.as_str()))
+                    && (before.capitalized || pack.genders.contains_key(before.lower().as_str()))
                 {
                     continue;
                 }
             }
             if i > r.start {
-                let prev = analysis.tokens[i - 1].lower.as_str();
+                let prev = analysis.tokens[i - 1].lower().as_str();
                 if matches!(
                     prev,
                     "le" | "la"
@@ -2469,11 +2469,11 @@ fn noun_phrase_at(
                     break;
                 }
                 let is_conn = !head_is_name
-                    && matches!(t.lower.as_str(), "de" | "d’" | "d'" | "du" | "des" | "of");
-                let participle = t.lower.chars().count() > 5
+                    && matches!(t.lower().as_str(), "de" | "d’" | "d'" | "du" | "des" | "of");
+                let participle = t.lower().chars().count() > 5
                     && ["ant", "é", "ée", "és", "ées", "u", "ue", "us", "ues"]
                         .iter()
-                        .any(|e| t.lower.ends_with(e));
+                        .any(|e| t.lower().ends_with(e));
                 if participle {
                     break;
                 }
@@ -2482,14 +2482,19 @@ fn noun_phrase_at(
                 } else if is_conn
                     && end + 1 < r.end
                     && (analysis.tokens[end + 1].content
-                        || matches!(analysis.tokens[end + 1].lower.as_str(), "la" | "l’" | "l'"))
+                        || matches!(
+                            analysis.tokens[end + 1].lower().as_str(),
+                            "la" | "l’" | "l'"
+                        ))
                 {
-                    let skip =
-                        if matches!(analysis.tokens[end + 1].lower.as_str(), "la" | "l’" | "l'") {
-                            2
-                        } else {
-                            1
-                        };
+                    let skip = if matches!(
+                        analysis.tokens[end + 1].lower().as_str(),
+                        "la" | "l’" | "l'"
+                    ) {
+                        2
+                    } else {
+                        1
+                    };
                     if end + skip < r.end && analysis.tokens[end + skip].content {
                         end += skip + 1;
                     } else {
@@ -2554,7 +2559,7 @@ fn names_source(
     if start <= first {
         return false;
     }
-    let prev = analysis.tokens[start - 1].lower.as_str();
+    let prev = analysis.tokens[start - 1].lower().as_str();
     if pack.words.attribution_verbs.contains(prev) {
         return true;
     }
@@ -2614,12 +2619,12 @@ fn section_noun_phrase(
                 || !pack
                     .words
                     .determiners
-                    .contains(analysis.tokens[i - 1].lower.as_str())
-                || !tried.insert(t.stem.as_str())
+                    .contains(analysis.tokens[i - 1].lower().as_str())
+                || !tried.insert(t.stem().as_str())
             {
                 continue;
             }
-            let Some(np) = noun_phrase_at(doc, analysis, pack, plan, &t.stem) else {
+            let Some(np) = noun_phrase_at(doc, analysis, pack, plan, t.stem()) else {
                 continue;
             };
             let np = pack.grammar.capitalize_first(&np);

@@ -80,8 +80,8 @@ fn paragraph_vector<'a>(doc: &Document, analysis: &'a Analysis, p: usize) -> Vec
         .flat_map(|s| s.tokens.clone());
     for t in toks {
         let info = &analysis.tokens[t];
-        if info.content && info.stem.chars().count() >= 3 {
-            *v.entry(info.stem.as_str()).or_insert(0.0) += 1.0;
+        if info.content && info.stem().chars().count() >= 3 {
+            *v.entry(info.stem().as_str()).or_insert(0.0) += 1.0;
         }
     }
     v
