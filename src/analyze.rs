@@ -109,11 +109,17 @@ pub const FOCUS_GENERIC_SPECIFICITY: f64 = 0.5;
 
 /// A lowercased word or a stem, shared by every token that has it: one allocation per
 /// distinct word of a document instead of two per token (see [`TokenInfo`]). Reads as a `str`
-/// (`as_str`, deref, `== "de"`); `to_string()` gives an owned copy.
+/// (`as_str`, deref, `== "de"`); `to_string()` gives an owned copy. One pointer wide (the
+/// text's length sits with the text), so that a [`TokenInfo`] takes 24 bytes, not 40.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct Word(Arc<str>);
+pub struct Word(Arc<Box<str>>);
 
 impl Word {
+    /// A word holding `text`.
+    fn new(text: impl Into<Box<str>>) -> Self {
+        Word(Arc::new(text.into()))
+    }
+
     /// The text.
     #[must_use]
     pub fn as_str(&self) -> &str {
@@ -124,53 +130,74 @@ impl Word {
 impl std::ops::Deref for Word {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl std::borrow::Borrow<str> for Word {
     fn borrow(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl PartialEq<str> for Word {
     fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for Word {
     fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
+        self.as_str() == *other
     }
 }
 
 impl std::fmt::Debug for Word {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&*self.0, f)
+        std::fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
 impl std::fmt::Display for Word {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
-/// Per-token facts used by every later stage.
+/// A word's lowercased text and stem, one allocation shared by every token of the word.
+#[derive(Debug)]
+struct WordForms {
+    lower: Word,
+    stem: Word,
+}
+
+/// Per-token facts used by every later stage: 16 bytes (one shared pointer to the word's
+/// forms and three flags), one for each token of the document.
 #[derive(Debug, Clone)]
 pub struct TokenInfo {
-    /// The token lowercased (shared between the tokens of the same word).
-    pub lower: Word,
-    /// The Snowball stem of `lower` (shared likewise).
-    pub stem: Word,
+    /// The token's lowercased text and stem (see [`TokenInfo::lower`], [`TokenInfo::stem`]).
+    forms: Arc<WordForms>,
     /// A content word: may start or end a keyphrase.
     pub content: bool,
     /// Starts with an upper-case letter.
     pub capitalized: bool,
     /// First word of its sentence.
     pub sentence_start: bool,
+}
+
+impl TokenInfo {
+    /// The token lowercased (shared between the tokens of the same word).
+    #[must_use]
+    pub fn lower(&self) -> &Word {
+        &self.forms.lower
+    }
+
+    /// The Snowball stem of [`TokenInfo::lower`] (shared likewise); a token that is not a
+    /// word is its own stem.
+    #[must_use]
+    pub fn stem(&self) -> &Word {
+        &self.forms.stem
+    }
 }
 
 /// A keyphrase: a stem group shown in its most frequent surface form.
@@ -382,9 +409,9 @@ impl VerbCues {
         let mut seen: HashSet<String> = HashSet::new();
         let mut with_object: HashSet<String> = HashSet::new();
         let det = |x: &TokenInfo| {
-            pack.words.determiners.contains(x.lower.as_str())
-                || x.lower.ends_with('’')
-                || x.lower.ends_with('\'')
+            pack.words.determiners.contains(x.lower().as_str())
+                || x.lower().ends_with('’')
+                || x.lower().ends_with('\'')
         };
         for (doc, infos) in docs {
             for sentence in &doc.sentences {
@@ -397,15 +424,18 @@ impl VerbCues {
                     {
                         continue;
                     }
-                    seen.insert(x.lower.to_string());
+                    seen.insert(x.lower().to_string());
                     if k > r.start && det(&infos[k - 1]) {
-                        after_det.insert(x.lower.to_string());
+                        after_det.insert(x.lower().to_string());
                     }
                     if k + 1 < r.end
                         && (doc.tokens[k + 1].kind == TokenKind::Number
-                            || pack.words.determiners.contains(infos[k + 1].lower.as_str()))
+                            || pack
+                                .words
+                                .determiners
+                                .contains(infos[k + 1].lower().as_str()))
                     {
-                        with_object.insert(x.lower.to_string());
+                        with_object.insert(x.lower().to_string());
                     }
                 }
             }
@@ -486,8 +516,8 @@ fn domain_part(doc: &Document, i: usize) -> bool {
     i >= 2 && {
         let (dot, word, prev) = (&doc.tokens[i - 1], &doc.tokens[i], &doc.tokens[i - 2]);
         doc.token_text(dot) == "."
-            && dot.span.end == word.span.start
-            && prev.span.end == dot.span.start
+            && dot.end() == word.start()
+            && prev.end() == dot.start()
             && prev.kind == TokenKind::Word
     }
 }
@@ -497,7 +527,7 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
     let mut infos = Vec::with_capacity(doc.tokens.len());
     // Each distinct token text (and kind: only words are stemmed) is lowercased and stemmed
     // once; its (lower, stem) pair is shared by every such token.
-    let mut words: HashMap<(&str, bool), (Word, Word)> = HashMap::new();
+    let mut words: HashMap<(&str, bool), Arc<WordForms>> = HashMap::new();
     for sentence in &doc.sentences {
         let mut after_aux = false;
         // whether every token of the sentence before this one is punctuation
@@ -505,19 +535,18 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
         for (k, t) in doc.tokens[sentence.tokens.clone()].iter().enumerate() {
             let text = doc.token_text(t);
             let is_word = t.kind == TokenKind::Word;
-            let (lower, stem) = words
+            let forms = words
                 .entry((text, is_word))
                 .or_insert_with(|| {
                     let lower = text.to_lowercase();
-                    let stem: Word = if is_word {
-                        Word(pack.stem(strip_possessive(&lower)).into())
-                    } else {
-                        Word(lower.as_str().into())
-                    };
-                    (Word(lower.into()), stem)
+                    let stem = is_word.then(|| Word::new(pack.stem(strip_possessive(&lower))));
+                    let lower = Word::new(lower);
+                    // a token that is not a word is its own stem: the same shared text
+                    let stem = stem.unwrap_or_else(|| lower.clone());
+                    Arc::new(WordForms { lower, stem })
                 })
                 .clone();
-            let l = lower.as_str();
+            let l = forms.lower.as_str();
             let capitalized = text.chars().next().is_some_and(char::is_uppercase);
             let letters = l.chars().filter(|c| c.is_alphabetic()).count();
             // Rule `keyphrase.possessive`: a function word or a verb before `’s` is a
@@ -527,7 +556,7 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
                 || pack.verbs.contains(l)
                 || (bare.len() < l.len() && (pack.is_stopword(bare) || pack.verbs.contains(bare)));
             let prev_lower = (k > 0)
-                .then(|| infos.last().map(|x: &TokenInfo| x.lower.as_str()))
+                .then(|| infos.last().map(|x: &TokenInfo| x.lower().as_str()))
                 .flatten()
                 .unwrap_or("");
             let infinitive = !capitalized
@@ -564,8 +593,7 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
             after_aux = t.kind == TokenKind::Word
                 && (pack.words.auxiliaries.contains(l) || pack.verbs.contains(l));
             infos.push(TokenInfo {
-                lower,
-                stem,
+                forms,
                 content,
                 capitalized,
                 sentence_start: k == 0
@@ -588,9 +616,9 @@ fn name_words(doc: &Document, infos: &[TokenInfo]) -> HashSet<String> {
             continue;
         }
         if info.capitalized && !info.sentence_start {
-            mid_caps.insert(info.lower.to_string());
+            mid_caps.insert(info.lower().to_string());
         } else if !info.capitalized {
-            lower_seen.insert(info.lower.to_string());
+            lower_seen.insert(info.lower().to_string());
         }
     }
     mid_caps.retain(|w| !lower_seen.contains(w));
@@ -611,7 +639,7 @@ fn is_name_token(doc: &Document, infos: &[TokenInfo], names: &HashSet<String>, k
     doc.tokens[k].kind == TokenKind::Word
         && infos[k].content
         && infos[k].capitalized
-        && (!infos[k].sentence_start || names.contains(infos[k].lower.as_str()))
+        && (!infos[k].sentence_start || names.contains(infos[k].lower().as_str()))
 }
 
 /// Rule `keyphrase.name_runs`: the maximal runs of name words in each sentence, with the
@@ -644,9 +672,9 @@ fn name_runs(
                     end += 1;
                     break;
                 }
-                let gap = match infos.get(end).map_or("", |x| x.lower.as_str()) {
+                let gap = match infos.get(end).map_or("", |x| x.lower().as_str()) {
                     "de" if matches!(
-                        infos.get(end + 1).map(|x| x.lower.as_str()),
+                        infos.get(end + 1).map(|x| x.lower().as_str()),
                         Some("la" | "l’" | "l'")
                     ) =>
                     {
@@ -680,13 +708,13 @@ fn verb_after_name(
     (toks.start..toks.end.saturating_sub(1)).any(|a| {
         let b = a + 1;
         let named = doc.tokens[a].kind == TokenKind::Number || is_name_token(doc, infos, names, a);
-        named && !infos[b].capitalized && verbs.is_verb(&infos[b].lower)
+        named && !infos[b].capitalized && verbs.is_verb(infos[b].lower())
     })
 }
 
 /// The stem key of a token range.
 fn stem_key(infos: &[TokenInfo], toks: impl Iterator<Item = usize>) -> String {
-    toks.map(|i| infos[i].stem.as_str())
+    toks.map(|i| infos[i].stem().as_str())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -780,8 +808,8 @@ fn respect_names(
 fn candidates(doc: &Document, infos: &[TokenInfo], si: usize, out: &mut Vec<Candidate>) {
     let connectors = |i: usize| -> usize {
         // "de", "d’", "du", "des", "de la", "de l’": returns how many tokens the connector spans.
-        let l = infos.get(i).map_or("", |x| x.lower.as_str());
-        let next = infos.get(i + 1).map_or("", |x| x.lower.as_str());
+        let l = infos.get(i).map_or("", |x| x.lower().as_str());
+        let next = infos.get(i + 1).map_or("", |x| x.lower().as_str());
         match l {
             "de" if next == "la" || next == "l’" || next == "l'" => 2,
             "de" | "d’" | "d'" | "du" | "des" => 1,
@@ -850,8 +878,8 @@ fn surface(doc: &Document, toks: &std::ops::Range<usize>) -> Span {
     if toks.is_empty() {
         return 0..0;
     }
-    let first = doc.tokens.get(toks.start).map_or(0, |t| t.span.start);
-    let last = doc.tokens.get(toks.end - 1).map_or(0, |t| t.span.end);
+    let first = doc.tokens.get(toks.start).map_or(0, |t| t.start());
+    let last = doc.tokens.get(toks.end - 1).map_or(0, |t| t.end());
     first..last
 }
 
@@ -910,7 +938,7 @@ fn describe(
     let key = c
         .tokens
         .clone()
-        .map(|i| infos[i].stem.as_str())
+        .map(|i| infos[i].stem().as_str())
         .collect::<Vec<_>>()
         .join(" ");
     let mut form = doc.slice(&surface(doc, &c.tokens)).to_string();
@@ -934,19 +962,19 @@ fn describe(
         .any(|p| p.starts_with(char::is_uppercase));
     if infos[first].sentence_start
         && infos[first].capitalized
-        && !names.contains(strip_possessive(infos[first].lower.as_str()))
+        && !names.contains(strip_possessive(infos[first].lower().as_str()))
         && !compound_name
     {
         form = lowercase_initial(&form);
     }
     let content: Vec<usize> = c.tokens.clone().filter(|&i| infos[i].content).collect();
     let is_name = content.iter().all(|&i| {
-        names.contains(infos[i].lower.as_str())
+        names.contains(infos[i].lower().as_str())
             || (infos[i].capitalized && !infos[i].sentence_start)
     });
     let lowers = content
         .iter()
-        .map(|&i| infos[i].lower.to_string())
+        .map(|&i| infos[i].lower().to_string())
         .collect();
     (key, form, content.len(), is_name, lowers)
 }
@@ -968,7 +996,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         .is_some_and(|td| title_case(td, &title_infos, pack))
     {
         for x in &mut title_infos {
-            if x.capitalized && !names.contains(strip_possessive(x.lower.as_str())) {
+            if x.capitalized && !names.contains(strip_possessive(x.lower().as_str())) {
                 x.capitalized = false;
                 x.sentence_start = false;
             }
@@ -980,9 +1008,9 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             if t.kind == TokenKind::Word
                 && x.capitalized
                 && !x.sentence_start
-                && !pack.is_stopword(&x.lower)
+                && !pack.is_stopword(x.lower())
             {
-                names.insert(x.lower.to_string());
+                names.insert(x.lower().to_string());
             }
         }
     }
@@ -1007,7 +1035,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     // A finite verb (`conditionne l’indemnisation`, `contrôlent`) ends every phrase, here and
     // in the stages that read these facts.
     for x in infos.iter_mut().chain(title_infos.iter_mut()) {
-        if x.content && !x.capitalized && verbs.is_finite(&x.lower) {
+        if x.content && !x.capitalized && verbs.is_finite(x.lower()) {
             x.content = false;
         }
     }
@@ -1041,9 +1069,9 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
                 let prev = &infos[only - 1];
                 if prev.content {
                     g.after_noun += 1;
-                } else if pack.words.determiners.contains(prev.lower.as_str())
-                    || prev.lower.ends_with('’')
-                    || prev.lower.ends_with('\'')
+                } else if pack.words.determiners.contains(prev.lower().as_str())
+                    || prev.lower().ends_with('’')
+                    || prev.lower().ends_with('\'')
                 {
                     g.after_determiner += 1;
                 }
@@ -1289,18 +1317,40 @@ fn locate(
     dates: &mut [DateRef],
     quotes: &mut [Quote],
 ) {
-    // byte offset of every character boundary, the text's end included
-    let bounds: Vec<usize> = text
+    // The byte offsets asked about, sorted, and for each the number of character boundaries
+    // (the text's end included) before it: one sweep over the text, no table of its size.
+    let mut offsets: Vec<usize> = entities
+        .iter()
+        .flat_map(|e| e.spans.iter())
+        .chain(figures.iter().map(|f| &f.span))
+        .chain(dates.iter().map(|d| &d.span))
+        .chain(quotes.iter().map(|q| &q.span))
+        .flat_map(|s| [s.start, s.end])
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut boundaries = text
         .char_indices()
         .map(|(b, _)| b)
         .chain(std::iter::once(text.len()))
+        .peekable();
+    let mut below = 0;
+    let counts: Vec<usize> = offsets
+        .iter()
+        .map(|&x| {
+            while boundaries.next_if(|&b| b < x).is_some() {
+                below += 1;
+            }
+            below
+        })
         .collect();
-    let at = |s: &Span| {
-        CharSpan(
-            bounds.partition_point(|&b| b < s.start),
-            bounds.partition_point(|&b| b < s.end),
-        )
+    let char_at = |x: usize| {
+        counts
+            .get(offsets.partition_point(|&o| o < x))
+            .copied()
+            .unwrap_or(below)
     };
+    let at = |s: &Span| CharSpan(char_at(s.start), char_at(s.end));
     for e in entities.iter_mut() {
         e.at = e.spans.iter().map(at).collect();
     }
@@ -1370,7 +1420,7 @@ fn day_parts(text: &str, pack: &LanguagePack) -> Option<(u32, u32, Option<i64>)>
 /// takes the article's year; a weekday (`jeudi`) is the last such day on or before the article
 /// date, as news reports tell what happened. With no dateline, only full dates are resolved.
 fn anchor_dates(doc: &Document, dates: &mut [DateRef], pack: &LanguagePack) {
-    let opening = doc.tokens.first().map_or(0, |t| t.span.start);
+    let opening = doc.tokens.first().map_or(0, |t| t.start());
     let article = dates
         .first()
         .filter(|d| d.kind == DateKind::Day && d.span.start == opening)
@@ -1409,8 +1459,7 @@ fn title_figures(td: &Document, ti: &[TokenInfo], pack: &LanguagePack) -> Vec<Ca
     spans
         .filter_map(|span| {
             // the tokens inside a span are contiguous (tokens are in order and disjoint)
-            let inside =
-                |t: &crate::text::Token| t.span.start >= span.start && t.span.end <= span.end;
+            let inside = |t: &crate::text::Token| t.start() >= span.start && t.end() <= span.end;
             let first = td.tokens.iter().position(inside)?;
             let last = td.tokens.iter().rposition(inside)?;
             Some(Candidate {
@@ -1481,12 +1530,13 @@ fn quotes(doc: &Document, entities: &[Entity], pack: &LanguagePack) -> Vec<Quote
         .collect();
     mentions.sort_unstable();
     // the last person named before a position (an inverted pronoun points back to them)
+    // (the mentions are sorted by start: the ones before `pos` are a prefix, searched from its
+    // end, not scanned from the document's start for every quote)
     let last_person_before = |pos: usize| {
-        mentions
+        mentions[..mentions.partition_point(|(s, _, _, _)| *s < pos)]
             .iter()
-            .take_while(|(s, _, _, _)| *s < pos)
-            .filter(|(_, _, _, person)| *person)
-            .last()
+            .rev()
+            .find(|(_, _, _, person)| *person)
             .map(|(_, _, t, _)| (*t).to_string())
     };
     let verbs = &pack.words.attribution_verbs;
@@ -1512,10 +1562,14 @@ fn quotes(doc: &Document, entities: &[Entity], pack: &LanguagePack) -> Vec<Quote
                 .any(|p| head_after.contains(p));
             let reported_after = verbs.iter().any(|v| head_after.contains(v.as_str()));
             let reported_before = verbs.iter().any(|v| before.contains(v.as_str()));
+            // the mentions inside `range` of this sentence: those from its start on (a
+            // mention ends after it starts, so none starting past its end can be inside)
             let named_in = |range: std::ops::Range<usize>| {
-                mentions
+                let (lo, hi) = (base + range.start, base + range.end);
+                mentions[mentions.partition_point(|(s, _, _, _)| *s < lo)..]
                     .iter()
-                    .filter(|(s, e, _, _)| *s >= base + range.start && *e <= base + range.end)
+                    .take_while(|(s, _, _, _)| *s <= hi)
+                    .filter(|(s, e, _, _)| *s >= lo && *e <= hi)
                     .map(|(_, _, t, _)| (*t).to_string())
                     .collect::<Vec<_>>()
             };
@@ -1549,11 +1603,11 @@ fn quotes(doc: &Document, entities: &[Entity], pack: &LanguagePack) -> Vec<Quote
 /// The stem key of the title's kicker, the content words before its colon (`Chômage` in
 /// `Chômage : le nombre d’emplois…`), if it has one of at most three words.
 fn title_kicker(ti: &[TokenInfo]) -> Option<String> {
-    let colon = ti.iter().position(|x| x.lower == ":")?;
+    let colon = ti.iter().position(|x| x.lower() == ":")?;
     let words: Vec<&str> = ti[..colon]
         .iter()
         .filter(|x| x.content)
-        .map(|x| x.stem.as_str())
+        .map(|x| x.stem().as_str())
         .collect();
     (!words.is_empty() && words.len() <= 3 && words.len() == colon).then(|| words.join(" "))
 }
@@ -1563,11 +1617,11 @@ fn title_kicker(ti: &[TokenInfo]) -> Option<String> {
 fn title_leads(ti: &[TokenInfo], pack: &LanguagePack) -> Vec<String> {
     let mut leads = Vec::new();
     let mut start = 0;
-    if let Some(colon) = ti.iter().position(|x| x.lower == ":") {
+    if let Some(colon) = ti.iter().position(|x| x.lower() == ":") {
         let kicker: Vec<&str> = ti[..colon]
             .iter()
             .filter(|x| x.content)
-            .map(|x| x.stem.as_str())
+            .map(|x| x.stem().as_str())
             .collect();
         if !kicker.is_empty() {
             leads.push(kicker.join(" "));
@@ -1576,14 +1630,14 @@ fn title_leads(ti: &[TokenInfo], pack: &LanguagePack) -> Vec<String> {
     }
     let rest = &ti[start.min(ti.len())..];
     let skip = usize::from(rest.first().is_some_and(|x| {
-        pack.words.determiners.contains(x.lower.as_str()) || x.lower.ends_with('’')
+        pack.words.determiners.contains(x.lower().as_str()) || x.lower().ends_with('’')
     }));
     let opening: Vec<&str> = rest
         .iter()
         .skip(skip)
         .take_while(|x| x.content)
         .take(4)
-        .map(|x| x.stem.as_str())
+        .map(|x| x.stem().as_str())
         .collect();
     for n in 1..=opening.len() {
         leads.push(opening[..n].join(" "));
@@ -1616,7 +1670,7 @@ fn title_main_clause(ti: &[TokenInfo], pack: &LanguagePack) -> String {
         let joined = ti[k..]
             .iter()
             .take(3)
-            .map(|y| y.lower.as_str())
+            .map(|y| y.lower().as_str())
             .collect::<Vec<_>>()
             .join(" ");
         let opens = pack.words.subordinators.iter().any(|s| {
@@ -1628,7 +1682,7 @@ fn title_main_clause(ti: &[TokenInfo], pack: &LanguagePack) -> String {
             break;
         }
     }
-    let main: Vec<&str> = ti[..main_end].iter().map(|x| x.stem.as_str()).collect();
+    let main: Vec<&str> = ti[..main_end].iter().map(|x| x.stem().as_str()).collect();
     format!(" {} ", main.join(" "))
 }
 
@@ -1836,7 +1890,9 @@ fn title_case(td: &Document, ti: &[TokenInfo], pack: &LanguagePack) -> bool {
         .iter()
         .zip(ti)
         .filter(|(t, x)| {
-            t.kind == TokenKind::Word && x.lower.chars().count() >= 4 && !pack.is_stopword(&x.lower)
+            t.kind == TokenKind::Word
+                && x.lower().chars().count() >= 4
+                && !pack.is_stopword(x.lower())
         })
         .map(|(_, x)| x)
         .collect();
@@ -1896,7 +1952,7 @@ fn institution_end(
     while k < limit && k < end + 6 {
         let x = &infos[k];
         let particle = matches!(
-            x.lower.as_str(),
+            x.lower().as_str(),
             "de" | "d’" | "d'" | "du" | "des" | "la" | "l’" | "l'" | "of" | "the"
         );
         let word = doc.tokens[k].kind == TokenKind::Word && (x.content || is_name(k));
@@ -1918,7 +1974,7 @@ fn ministry_head(infos: &[TokenInfo], sentence_start: usize, start: usize) -> Op
     // the particles right before the name
     while k > sentence_start
         && matches!(
-            infos[k - 1].lower.as_str(),
+            infos[k - 1].lower().as_str(),
             "de" | "d’" | "d'" | "du" | "des" | "la" | "l’" | "l'"
         )
     {
@@ -1933,7 +1989,7 @@ fn ministry_head(infos: &[TokenInfo], sentence_start: usize, start: usize) -> Op
         }
         k -= 1;
         let x = &infos[k];
-        if matches!(x.lower.as_str(), "ministère" | "ministry") {
+        if matches!(x.lower().as_str(), "ministère" | "ministry") {
             return Some(k);
         }
         if !x.content || x.capitalized {
@@ -2049,8 +2105,8 @@ fn entities(
             let ok = |k: usize| {
                 doc.tokens[k].kind == TokenKind::Word
                     && infos[k].capitalized
-                    && (!infos[k].sentence_start || names.contains(infos[k].lower.as_str()))
-                    && !pack.is_stopword(&infos[k].lower)
+                    && (!infos[k].sentence_start || names.contains(infos[k].lower().as_str()))
+                    && !pack.is_stopword(infos[k].lower())
             };
             if !ok(i) {
                 i += 1;
@@ -2064,10 +2120,10 @@ fn entities(
                     continue;
                 }
                 // particles between capitalised words: de, du, des, d’, de la, de l’
-                let l = infos.get(end).map_or("", |x| x.lower.as_str());
+                let l = infos.get(end).map_or("", |x| x.lower().as_str());
                 let gap = match l {
                     "de" if matches!(
-                        infos.get(end + 1).map(|x| x.lower.as_str()),
+                        infos.get(end + 1).map(|x| x.lower().as_str()),
                         Some("la" | "l’" | "l'")
                     ) =>
                     {
@@ -2083,13 +2139,13 @@ fn entities(
                 break;
             }
             let mut start = start;
-            let institution = ORG_WORDS.contains(&infos[start].lower.as_str());
+            let institution = ORG_WORDS.contains(&infos[start].lower().as_str());
             if institution {
                 end = institution_end(doc, infos, r.end, end, &ok);
             } else if let Some(head) = ministry_head(infos, r.start, start) {
                 start = head;
             }
-            let span = doc.tokens[start].span.start..doc.tokens[end - 1].span.end;
+            let span = doc.tokens[start].start()..doc.tokens[end - 1].end();
             // A name is whole words: it starts and ends at a word edge (white space, or
             // punctuation that opens or closes a word), never inside `E«K«E`. Generated text
             // then only ever repeats whole source words.
@@ -2099,12 +2155,12 @@ fn entities(
             }
             let text = doc.slice(&span).to_string();
             let prev = if start > r.start {
-                infos[start - 1].lower.as_str()
+                infos[start - 1].lower().as_str()
             } else {
                 ""
             };
             let prev2 = if start > r.start + 1 {
-                infos[start - 2].lower.as_str()
+                infos[start - 2].lower().as_str()
             } else {
                 ""
             };
@@ -2116,7 +2172,7 @@ fn entities(
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase);
             let org_cue = (start.saturating_sub(4).max(r.start)..start)
-                .any(|k| ORG_CUES.contains(&infos[k].lower.as_str()));
+                .any(|k| ORG_CUES.contains(&infos[k].lower().as_str()));
             let kind = if PERSON_CUES.contains(&prev) || PERSON_CUES.contains(&prev2) {
                 EntityKind::Person
             } else if ORG_WORDS.contains(&lower_first.as_str()) || acronym || org_cue {
@@ -2228,7 +2284,7 @@ fn figures_and_dates(
         let mut i = r.start;
         while i < r.end {
             let t = &doc.tokens[i];
-            let lower = infos[i].lower.as_str();
+            let lower = infos[i].lower().as_str();
             if t.kind == TokenKind::Word && pack.weekdays.contains_key(lower) {
                 dates.push(DateRef {
                     at: CharSpan::default(),
@@ -2236,7 +2292,7 @@ fn figures_and_dates(
                     text: doc.token_text(t).to_string(),
                     kind: DateKind::Weekday,
                     sentence: si,
-                    span: t.span.clone(),
+                    span: t.span(),
                 });
                 i += 1;
                 continue;
@@ -2251,7 +2307,7 @@ fn figures_and_dates(
             let continues = i > r.start
                 && doc
                     .text
-                    .get(doc.tokens[i - 1].span.end..t.span.start)
+                    .get(doc.tokens[i - 1].end()..t.start())
                     .is_some_and(|gap| gap.chars().count() == 1 && gap.trim().is_empty())
                 && doc
                     .token_text(&doc.tokens[i - 1])
@@ -2263,25 +2319,25 @@ fn figures_and_dates(
             let text = doc.token_text(t);
             let digits: String = text.chars().filter(char::is_ascii_digit).collect();
             let prev = if i > r.start {
-                infos[i - 1].lower.as_str()
+                infos[i - 1].lower().as_str()
             } else {
                 ""
             };
             let next = infos
                 .get(i + 1)
                 .filter(|_| i + 1 < r.end)
-                .map_or("", |x| x.lower.as_str());
+                .map_or("", |x| x.lower().as_str());
             let next2 = infos
                 .get(i + 2)
                 .filter(|_| i + 2 < r.end)
-                .map_or("", |x| x.lower.as_str());
+                .map_or("", |x| x.lower().as_str());
             // 22 mai 2012
             if pack.months.contains_key(next) && digits.len() <= 2 {
                 let mut end = i + 2;
                 if next2.len() == 4 && next2.chars().all(|c| c.is_ascii_digit()) {
                     end = i + 3;
                 }
-                let span = t.span.start..doc.tokens[end - 1].span.end;
+                let span = t.start()..doc.tokens[end - 1].end();
                 dates.push(DateRef {
                     at: CharSpan::default(),
                     date: None,
@@ -2318,7 +2374,7 @@ fn figures_and_dates(
                             DateKind::Year
                         },
                         sentence: si,
-                        span: t.span.clone(),
+                        span: t.span(),
                     });
                     i += 1;
                     continue;
@@ -2329,7 +2385,7 @@ fn figures_and_dates(
             for q in &pack.words.quantifiers {
                 let qn = q.split_whitespace().count();
                 if i >= r.start + qn {
-                    let words: Vec<&str> = (i - qn..i).map(|k| infos[k].lower.as_str()).collect();
+                    let words: Vec<&str> = (i - qn..i).map(|k| infos[k].lower().as_str()).collect();
                     let joined = words.join(" ").replace("d’", "de").replace("d'", "de");
                     let q_norm = q.replace("d’", "de").replace("d'", "de");
                     if joined == q_norm || (qn == 2 && format!("{} {}", words[0], words[1]) == *q) {
@@ -2367,17 +2423,17 @@ fn figures_and_dates(
                         next,
                         "millions" | "milliards" | "million" | "milliard" | "millier" | "milliers"
                     ) && i + 3 < r.end
-                        && matches!(infos[i + 2].lower.as_str(), "d’" | "d'" | "de")
+                        && matches!(infos[i + 2].lower().as_str(), "d’" | "d'" | "de")
                     {
                         unit = Some(
-                            doc.slice(&(nt.span.start..doc.tokens[i + 3].span.end))
+                            doc.slice(&(nt.start()..doc.tokens[i + 3].end()))
                                 .to_string(),
                         );
                         end_tok = i + 4;
                     }
                 }
             }
-            let span = doc.tokens[start_tok].span.start..doc.tokens[end_tok - 1].span.end;
+            let span = doc.tokens[start_tok].start()..doc.tokens[end_tok - 1].end();
             figures.push(Figure {
                 at: CharSpan::default(),
                 value: text.to_string(),
@@ -2690,6 +2746,29 @@ mod tests {
     }
 
     #[test]
+    fn token_facts_stay_small() {
+        // one `TokenInfo` per token lives through every stage: a shared pointer to the word's
+        // forms and three flags
+        assert_eq!(std::mem::size_of::<Word>(), std::mem::size_of::<usize>());
+        assert!(std::mem::size_of::<TokenInfo>() <= 16);
+        let (doc, a) = run(&["Le maire a parlé. Le maire partira."], None);
+        assert_eq!(a.tokens.len(), doc.tokens.len());
+        // the same word shares one text; a mark that is not a word is its own stem
+        let maire: Vec<&TokenInfo> = a.tokens.iter().filter(|x| x.lower() == "maire").collect();
+        assert_eq!(maire.len(), 2);
+        assert!(std::ptr::eq(
+            maire[0].lower().as_str(),
+            maire[1].lower().as_str()
+        ));
+        let dot = a
+            .tokens
+            .iter()
+            .find(|x| x.lower() == ".")
+            .expect("a period");
+        assert_eq!(dot.stem(), dot.lower());
+    }
+
+    #[test]
     fn civil_dates_round_trip() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         for days in [-1000, 0, 15_512, 19_000, 60_000] {
@@ -2834,6 +2913,23 @@ mod tests {
                 (None, "dans les meilleurs délais"),
             ]
         );
+    }
+
+    #[test]
+    fn quote_speakers_come_from_the_quote_sentence_or_the_last_person_named() {
+        let (_, a) = run(
+            &[
+                "Le maire Jean Roux a reçu la présidente Claire Ombrel mardi.",
+                "« Le budget sera tenu sans faute », a déclaré Paul Vidal.",
+                "Claire Ombrel approuve. « Nous ne céderons rien du tout », a-t-elle ajouté.",
+                "« Rien ne sera décidé avant mars », a dit le conseil.",
+            ],
+            None,
+        );
+        let got: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        // names in other sentences never speak for a quote read after its verb; a pronoun
+        // points back to the last person named, however far before
+        assert_eq!(got, [Some("Paul Vidal"), Some("Claire Ombrel"), None]);
     }
 
     #[test]

@@ -817,7 +817,7 @@ fn words(text: &str, pack: &LanguagePack) -> Vec<Word> {
     toks.iter()
         .filter(|t| t.kind != TokenKind::Punct)
         .map(|t| Word {
-            text: text[t.span.clone()].to_lowercase().replace('\'', "’"),
+            text: text[t.span()].to_lowercase().replace('\'', "’"),
             elision: t.kind == TokenKind::Elision,
         })
         .collect()
@@ -1752,7 +1752,7 @@ fn is_passive(sentence: &str, lists: &Lists, pack: &LanguagePack) -> bool {
     let w: Vec<(String, bool, bool)> = toks
         .iter()
         .map(|t| {
-            let raw = &sentence[t.span.clone()];
+            let raw = &sentence[t.span()];
             (
                 raw.to_lowercase().replace('\'', "’"),
                 t.kind == TokenKind::Punct,

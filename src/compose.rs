@@ -12,7 +12,8 @@
 #![allow(clippy::indexing_slicing)]
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -206,40 +207,41 @@ fn norm_number(s: &str) -> String {
         .collect()
 }
 
-/// The numbers of a text: digit runs with their groups joined (`6 700` → `6700`).
+/// The numbers of a text: digit runs with their groups joined (`6 700` → `6700`). One pass
+/// over the text, looking at most four characters ahead (no copy of the text as characters:
+/// the ground of a 10 MB article is built from it).
 fn numbers_in(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
+    // the character before `rest`
+    let mut prev: Option<char> = None;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if !c.is_ascii_digit() {
+            prev = Some(c);
+            rest = &rest[c.len_utf8()..];
             continue;
         }
         // digits glued to a word (`Pa41 000`) are part of that word, not the head of a
         // number written in groups: `41` and `000` stay apart, on both sides of the guard
-        let glued = i > 0 && chars[i - 1].is_alphabetic();
+        let glued = prev.is_some_and(char::is_alphabetic);
         let mut s = String::new();
-        while i < chars.len() {
-            let c = chars[i];
+        while let Some(c) = rest.chars().next() {
+            let mut ahead = rest.chars().skip(1);
             if c.is_ascii_digit() {
                 s.push(c);
-                i += 1;
             } else if c.is_whitespace()
                 && !glued
-                && i + 3 < chars.len() + 1
-                && chars
-                    .get(i + 1..i + 4)
-                    .is_some_and(|g| g.iter().all(char::is_ascii_digit))
-                && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
+                && ahead.by_ref().take(3).filter(char::is_ascii_digit).count() == 3
+                && !ahead.next().is_some_and(|d| d.is_ascii_digit())
             {
-                i += 1;
-            } else if (c == ',' || c == '.') && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+                // a thousands group follows: the space is skipped
+            } else if (c == ',' || c == '.') && ahead.next().is_some_and(|d| d.is_ascii_digit()) {
                 s.push(',');
-                i += 1;
             } else {
                 break;
             }
+            prev = Some(c);
+            rest = &rest[c.len_utf8()..];
         }
         out.push(norm_number(&s));
     }
@@ -647,16 +649,16 @@ fn article_names(doc: &Document, analysis: &Analysis, pack: &LanguagePack) -> Ha
         // A capitalised word that opens a sentence and is followed by another capitalised word
         // opens a multi-word name (`Marc Guillemot`), unless it is a function word (`Le Parti`).
         let opens_name = info.sentence_start
-            && !pack.is_stopword(&info.lower)
+            && !pack.is_stopword(info.lower())
             && analysis.tokens.get(k + 1).is_some_and(|n| n.capitalized)
             && doc
                 .tokens
                 .get(k + 1)
                 .is_some_and(|n| n.kind == TokenKind::Word);
         if info.capitalized && (!info.sentence_start || opens_name) {
-            names.insert(info.lower.to_string());
+            names.insert(info.lower().to_string());
         } else if !info.capitalized {
-            lower.insert(info.lower.to_string());
+            lower.insert(info.lower().to_string());
         }
     }
     names.retain(|n| !lower.contains(n));
@@ -1225,6 +1227,35 @@ impl<'e> Composer<'e> {
         let mut chosen_lower: HashSet<String> = HashSet::new();
         let mut topics_used: HashSet<String> = HashSet::new();
         let mut used_keys: HashSet<String> = HashSet::new();
+        // A sentence's clause heading (`heading.sentence`, `heading.lead-clause`) and subject
+        // heading (`heading.subject`) are pure functions of its text: each is computed once
+        // per distinct sentence text of the document, however many sections fall back to it
+        // (on a long text more sections find their first candidates used and try every
+        // sentence).
+        let clause_memo: RefCell<HashMap<&str, Option<String>>> = RefCell::default();
+        let subject_memo: RefCell<HashMap<&str, Option<String>>> = RefCell::default();
+        fn memoised<'k>(
+            memo: &RefCell<HashMap<&'k str, Option<String>>>,
+            key: &'k str,
+            compute: impl FnOnce(&str) -> Option<String>,
+        ) -> Option<String> {
+            if let Some(h) = memo.borrow().get(key) {
+                return h.clone();
+            }
+            let h = compute(key);
+            memo.borrow_mut().insert(key, h.clone());
+            h
+        }
+        let clause_at = |x: usize| {
+            memoised(&clause_memo, doc.sentence_text(x), |t| {
+                headings::clause_heading(t, pack, is_name)
+            })
+        };
+        let subject_at = |x: usize| {
+            memoised(&subject_memo, doc.sentence_text(x), |t| {
+                headings::subject_heading(t, pack, is_name)
+            })
+        };
         for plan in &outline.sections {
             // Rule `heading.source`: the source's own subheading for this section, when it is
             // a usable one (2–12 words, not a duplicate).
@@ -1240,6 +1271,14 @@ impl<'e> Composer<'e> {
                 chosen.push((text, format!("{code}.heading.source")));
                 continue;
             }
+            // The section's noun phrase for a keyphrase key, asked by the candidates and again
+            // by the fallbacks: computed once per section and key.
+            let np_memo: RefCell<HashMap<&str, Option<String>>> = RefCell::default();
+            let np_at = |key| {
+                memoised(&np_memo, key, |k| {
+                    noun_phrase_at(doc, analysis, pack, plan, k)
+                })
+            };
             let mut cands: Vec<(f64, String, String, String)> = Vec::new(); // score, text, rule, key
             for (rank, &k) in plan.keyphrases.iter().take(5).enumerate() {
                 let Some(kp) = analysis.keyphrases.get(k) else {
@@ -1248,7 +1287,7 @@ impl<'e> Composer<'e> {
                 if contains_phrase(&kp.text, focus) && kp.words <= 1 {
                     continue;
                 }
-                if let Some(np) = noun_phrase_at(doc, analysis, pack, plan, &kp.key) {
+                if let Some(np) = np_at(&kp.key) {
                     let n = count_words(&np);
                     // A bare name says who, not what the section is about.
                     let bare_name = np
@@ -1281,24 +1320,6 @@ impl<'e> Composer<'e> {
             let central = central_sentence(analysis, plan, doc);
             let first = doc.paragraphs[plan.paragraphs.start].sentences.start;
             let last = doc.paragraphs[plan.paragraphs.end - 1].sentences.end;
-            // `heading.sentence`, `heading.lead-clause` and its fallback over the whole section
-            // compress the same sentences: each sentence's clause heading is computed once per
-            // section (a pure function of the sentence).
-            let clause_memo: std::cell::RefCell<Vec<Option<Option<String>>>> =
-                std::cell::RefCell::new(vec![None; last.saturating_sub(first)]);
-            let clause_at = |x: usize| -> Option<String> {
-                let slot = x.checked_sub(first);
-                if let Some(Some(h)) = slot.and_then(|i| clause_memo.borrow().get(i).cloned()) {
-                    return h;
-                }
-                let h = headings::clause_heading(doc.sentence_text(x), pack, is_name);
-                let mut memo = clause_memo.borrow_mut();
-                if let Some(m) = slot.and_then(|i| memo.get_mut(i)) {
-                    *m = Some(h.clone());
-                }
-                drop(memo);
-                h
-            };
             if let Some(s) = central.and_then(clause_at) {
                 cands.push((2.5, s, format!("{code}.heading.sentence"), String::new()));
             }
@@ -1336,7 +1357,7 @@ impl<'e> Composer<'e> {
                         .filter_map(|&k| analysis.keyphrases.get(k))
                         .filter(|k| !k.is_name)
                         .filter_map(|k| {
-                            let np = noun_phrase_at(doc, analysis, pack, plan, &k.key)?;
+                            let np = np_at(&k.key)?;
                             // one keyphrase word must make a phrase of three words (`la mise` says nothing)
                             (k.words >= 2 || count_words(&np) >= 3).then_some(np)
                         })
@@ -1364,7 +1385,7 @@ impl<'e> Composer<'e> {
                     let any_np = || {
                         plan.keyphrases.iter().find_map(|&k| {
                             let kp = analysis.keyphrases.get(k)?;
-                            let np = noun_phrase_at(doc, analysis, pack, plan, &kp.key)?;
+                            let np = np_at(&kp.key)?;
                             let np = pack.grammar.capitalize_first(&np);
                             // one word and its article says nothing (`La mise`)
                             (count_words(&np) >= 3
@@ -1380,7 +1401,7 @@ impl<'e> Composer<'e> {
                         .or_else(|| {
                             (first..last)
                                 .find_map(|x| {
-                                    headings::subject_heading(doc.sentence_text(x), pack, is_name)
+                                    subject_at(x)
                                         .filter(|h| !chosen_lower.contains(&h.to_lowercase()))
                                 })
                                 .map(|h| (h, format!("{code}.heading.subject")))
@@ -2475,7 +2496,7 @@ fn noun_phrase_at(
             }
             // (the stems joined by spaces are `key`: compared in place, nothing joined)
             if !joined_eq(
-                (i..i + key_len).map(|j| analysis.tokens[j].stem.as_str()),
+                (i..i + key_len).map(|j| analysis.tokens[j].stem().as_str()),
                 key,
             ) {
                 continue;
@@ -2484,18 +2505,18 @@ fn noun_phrase_at(
             // `des`/`du` right after a noun is `de` + article: the phrase is that noun's
             // complement (`le marché des fleurs`), not a noun phrase of its own.
             if i >= r.start + 2 {
-                let prev = analysis.tokens[i - 1].lower.as_str();
+                let prev = analysis.tokens[i - 1].lower().as_str();
                 let before = &analysis.tokens[i - 2];
                 if pack.words.determiners.contains(prev)
                     && pack.words.prepositions.contains(prev)
                     && before.content
-                    && (before.capitalized || pack.genders.contains_key(before.lower.as_str()))
+                    && (before.capitalized || pack.genders.contains_key(before.lower().as_str()))
                 {
                     continue;
                 }
             }
             if i > r.start {
-                let prev = analysis.tokens[i - 1].lower.as_str();
+                let prev = analysis.tokens[i - 1].lower().as_str();
                 if matches!(
                     prev,
                     "le" | "la"
@@ -2528,11 +2549,11 @@ fn noun_phrase_at(
                     break;
                 }
                 let is_conn = !head_is_name
-                    && matches!(t.lower.as_str(), "de" | "d’" | "d'" | "du" | "des" | "of");
-                let participle = t.lower.chars().count() > 5
+                    && matches!(t.lower().as_str(), "de" | "d’" | "d'" | "du" | "des" | "of");
+                let participle = t.lower().chars().count() > 5
                     && ["ant", "é", "ée", "és", "ées", "u", "ue", "us", "ues"]
                         .iter()
-                        .any(|e| t.lower.ends_with(e));
+                        .any(|e| t.lower().ends_with(e));
                 if participle {
                     break;
                 }
@@ -2541,14 +2562,19 @@ fn noun_phrase_at(
                 } else if is_conn
                     && end + 1 < r.end
                     && (analysis.tokens[end + 1].content
-                        || matches!(analysis.tokens[end + 1].lower.as_str(), "la" | "l’" | "l'"))
+                        || matches!(
+                            analysis.tokens[end + 1].lower().as_str(),
+                            "la" | "l’" | "l'"
+                        ))
                 {
-                    let skip =
-                        if matches!(analysis.tokens[end + 1].lower.as_str(), "la" | "l’" | "l'") {
-                            2
-                        } else {
-                            1
-                        };
+                    let skip = if matches!(
+                        analysis.tokens[end + 1].lower().as_str(),
+                        "la" | "l’" | "l'"
+                    ) {
+                        2
+                    } else {
+                        1
+                    };
                     if end + skip < r.end && analysis.tokens[end + skip].content {
                         end += skip + 1;
                     } else {
@@ -2565,7 +2591,7 @@ fn noun_phrase_at(
             if cut_from_list(doc, analysis, end, r.end) {
                 continue;
             }
-            let span = doc.tokens[start].span.start..doc.tokens[end - 1].span.end;
+            let span = doc.tokens[start].start()..doc.tokens[end - 1].end();
             let text = doc.slice(&span).to_string();
             let mut words: Vec<&str> = text.split_whitespace().collect();
             while words
@@ -2591,7 +2617,7 @@ fn cut_from_list(doc: &Document, analysis: &Analysis, end: usize, sentence_end: 
     end > 0
         && end + 1 < sentence_end
         && analysis.tokens[end - 1].capitalized
-        && doc.slice(&doc.tokens[end].span) == ","
+        && doc.slice(&doc.tokens[end].span()) == ","
         && analysis.tokens[end + 1].capitalized
 }
 
@@ -2613,12 +2639,12 @@ fn names_source(
     if start <= first {
         return false;
     }
-    let prev = analysis.tokens[start - 1].lower.as_str();
+    let prev = analysis.tokens[start - 1].lower().as_str();
     if pack.words.attribution_verbs.contains(prev) {
         return true;
     }
     let before = doc
-        .slice(&(doc.tokens[first].span.start..doc.tokens[start].span.start))
+        .slice(&(doc.tokens[first].start()..doc.tokens[start].start()))
         .trim_end()
         .to_lowercase();
     pack.words.source_markers.iter().any(|m| {
@@ -2673,12 +2699,12 @@ fn section_noun_phrase(
                 || !pack
                     .words
                     .determiners
-                    .contains(analysis.tokens[i - 1].lower.as_str())
-                || !tried.insert(t.stem.as_str())
+                    .contains(analysis.tokens[i - 1].lower().as_str())
+                || !tried.insert(t.stem().as_str())
             {
                 continue;
             }
-            let Some(np) = noun_phrase_at(doc, analysis, pack, plan, &t.stem) else {
+            let Some(np) = noun_phrase_at(doc, analysis, pack, plan, t.stem()) else {
                 continue;
             };
             let np = pack.grammar.capitalize_first(&np);
@@ -4070,8 +4096,63 @@ mod tests {
         restate_sentence(s, p, e, &|_| false)
     }
 
+    /// The character-vector reading [`numbers_in`] replaced: the reference it must agree with.
+    fn numbers_in_by_chars(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let glued = i > 0 && chars[i - 1].is_alphabetic();
+            let mut s = String::new();
+            while i < chars.len() {
+                let c = chars[i];
+                if c.is_ascii_digit() {
+                    s.push(c);
+                    i += 1;
+                } else if c.is_whitespace()
+                    && !glued
+                    && chars
+                        .get(i + 1..i + 4)
+                        .is_some_and(|g| g.iter().all(char::is_ascii_digit))
+                    && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
+                {
+                    i += 1;
+                } else if (c == ',' || c == '.')
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                {
+                    s.push(',');
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(norm_number(&s));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_in_reads_as_the_character_vector_did(
+            text in "[0-9 ,.a\u{a0}\u{202f}é\n]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(numbers_in(&text), numbers_in_by_chars(&text));
+        }
+    }
+
     #[test]
     fn numbers_are_normalised_for_grounding() {
+        for t in [
+            "6 700 7 000 000 1 2345 x1 000 3,5. 2.",
+            "a 12 345 678,9 et 1 23",
+            "9 999 ",
+        ] {
+            assert_eq!(numbers_in(t), numbers_in_by_chars(t), "{t}");
+        }
         assert_eq!(
             numbers_in("6\u{202f}700 et 2,3 puis 1.5"),
             ["6700", "2,3", "1,5"]
@@ -4098,11 +4179,11 @@ mod tests {
     /// The token index where `phrase` starts in the first sentence of `text`.
     fn token_at(doc: &Document, phrase: &str) -> usize {
         let at = doc.sentence_text(0).find(phrase).expect("phrase in text");
-        let base = doc.tokens[doc.sentences[0].tokens.start].span.start;
+        let base = doc.tokens[doc.sentences[0].tokens.start].start();
         doc.sentences[0]
             .tokens
             .clone()
-            .find(|&t| doc.tokens[t].span.start == base + at)
+            .find(|&t| doc.tokens[t].start() == base + at)
             .expect("phrase starts on a token")
     }
 
@@ -5243,6 +5324,31 @@ mod tests {
         assert!(
             matches!(&timeline.blocks[0].origin, Origin::Generated { rule, .. } if rule == "fr.block.timeline")
         );
+    }
+
+    #[test]
+    fn repeated_sentences_still_give_distinct_headings() {
+        // the same sentences in many sections: the headings computed once per sentence text
+        // are still checked against the headings already chosen, section after section
+        let repeated = [
+            "Le conseil municipal de Montbrac a voté le budget des écoles après un long débat.",
+            "La piscine municipale de Montbrac restera fermée jusqu’à la fin des travaux.",
+            "Les parents d’élèves ont manifesté devant la mairie pour défendre les écoles.",
+        ];
+        let mut paragraphs = vec!["Montbrac prépare une rentrée difficile pour ses écoles."];
+        for _ in 0..12 {
+            paragraphs.extend(repeated);
+        }
+        let a = compose_doc(&paragraphs, None, 10);
+        let headings: Vec<String> = a
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .map(str::to_lowercase)
+            .collect();
+        assert!(headings.len() >= 4, "{headings:?}");
+        let distinct: HashSet<&String> = headings.iter().collect();
+        assert_eq!(distinct.len(), headings.len(), "{headings:?}");
     }
 
     #[test]

@@ -562,6 +562,17 @@ impl Engine {
                 title.map_or(0, str::len) + paragraphs.iter().map(String::len).sum::<usize>()
             }
         };
+        // Token offsets are 32-bit (see `text::Token`): past a quarter of that, whatever the
+        // configured limit, typography could grow the text beyond what a document indexes.
+        if size > text::MAX_TEXT_BYTES / 4 {
+            return Err(Error::new(
+                ErrorKind::InputTooLarge,
+                format!(
+                    "input is {size} bytes, over the {} bytes a document can hold: split it",
+                    text::MAX_TEXT_BYTES / 4
+                ),
+            ));
+        }
         if size > options.max_input_bytes {
             return Err(Error::new(
                 ErrorKind::InputTooLarge,

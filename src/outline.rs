@@ -67,30 +67,58 @@ impl Outline {
     }
 }
 
-type Vector = HashMap<String, f64>;
+/// A paragraph's content stems (borrowed from the analysis) and how often each occurs.
+type Vector<'a> = HashMap<&'a str, f64>;
 
-fn paragraph_vectors(doc: &Document, analysis: &Analysis) -> Vec<Vector> {
-    doc.paragraphs
+fn paragraph_vector<'a>(doc: &Document, analysis: &'a Analysis, p: usize) -> Vector<'a> {
+    let mut v = Vector::new();
+    let Some(p) = doc.paragraphs.get(p) else {
+        return v;
+    };
+    let toks = doc.sentences[p.sentences.clone()]
         .iter()
-        .map(|p| {
-            let mut v = Vector::new();
-            let toks = doc.sentences[p.sentences.clone()]
-                .iter()
-                .flat_map(|s| s.tokens.clone());
-            for t in toks {
-                let info = &analysis.tokens[t];
-                if info.content && info.stem.chars().count() >= 3 {
-                    *v.entry(info.stem.to_string()).or_insert(0.0) += 1.0;
-                }
-            }
-            v
-        })
-        .collect()
+        .flat_map(|s| s.tokens.clone());
+    for t in toks {
+        let info = &analysis.tokens[t];
+        if info.content && info.stem().chars().count() >= 3 {
+            *v.entry(info.stem().as_str()).or_insert(0.0) += 1.0;
+        }
+    }
+    v
 }
 
-fn add(into: &mut Vector, v: &Vector) {
+/// The similarity across the gap before each paragraph `i` (`i > 1`; 0 for the first two):
+/// the stems of the two paragraphs before it (the lede aside) against the two from it on.
+/// Only the paragraph vectors of the current window are held (four at most), not one a
+/// paragraph of the document.
+fn gap_similarities(doc: &Document, analysis: &Analysis) -> Vec<f64> {
+    let n = doc.paragraphs.len();
+    let mut sims = vec![0.0; n];
+    let mut window: std::collections::VecDeque<(usize, Vector<'_>)> =
+        std::collections::VecDeque::new();
+    for (i, sim) in sims.iter_mut().enumerate().skip(2) {
+        let (lo, hi) = (i.saturating_sub(2).max(1), (i + 2).min(n));
+        while window.front().is_some_and(|(k, _)| *k < lo) {
+            window.pop_front();
+        }
+        let mut next = window.back().map_or(lo, |(k, _)| k + 1);
+        while next < hi {
+            window.push_back((next, paragraph_vector(doc, analysis, next)));
+            next += 1;
+        }
+        let mut left = Vector::new();
+        let mut right = Vector::new();
+        for (k, v) in &window {
+            add(if *k < i { &mut left } else { &mut right }, v);
+        }
+        *sim = cosine(&left, &right);
+    }
+    sims
+}
+
+fn add<'a>(into: &mut Vector<'a>, v: &Vector<'a>) {
     for (k, x) in v {
-        *into.entry(k.clone()).or_insert(0.0) += x;
+        *into.entry(*k).or_insert(0.0) += x;
     }
 }
 
@@ -122,22 +150,7 @@ pub fn outline_with(doc: &Document, analysis: &Analysis, forced: &[usize]) -> Ou
             sections: Vec::new(),
         };
     }
-    let vectors = paragraph_vectors(doc, analysis);
-    // Similarity across the gap before paragraph i (for i in body, i > 1).
-    let gap_sim = |i: usize| -> f64 {
-        let mut left = Vector::new();
-        let mut right = Vector::new();
-        for v in &vectors[i.saturating_sub(2).max(1)..i] {
-            add(&mut left, v);
-        }
-        for v in &vectors[i..(i + 2).min(n)] {
-            add(&mut right, v);
-        }
-        cosine(&left, &right)
-    };
-    let sims: Vec<f64> = (0..n)
-        .map(|i| if i > 1 { gap_sim(i) } else { 0.0 })
-        .collect();
+    let sims = gap_similarities(doc, analysis);
     let words: Vec<usize> = doc.paragraphs.iter().map(|p| p.words).collect();
     // The boundary threshold adapts to the document: a gap less similar than its usual gaps
     // (mean minus half a standard deviation, TextTiling's cut-off) is a topic shift.
@@ -266,6 +279,42 @@ mod tests {
     use super::*;
     use crate::analyze::analyze;
     use crate::lang::{Lang, LanguagePack};
+
+    #[test]
+    fn gap_similarities_compare_two_paragraphs_a_side() {
+        let pack = LanguagePack::load(Lang::Fr).expect("pack");
+        let topics = [
+            "La rivière Sernance déborde ; la crue inquiète les riverains.",
+            "Le budget municipal prévoit une hausse des impôts.",
+            "Le conseil municipal votera le budget en mars.",
+            "La crue de la Sernance a noyé les caves du quartier.",
+        ];
+        let paragraphs: Vec<&str> = (0..9).map(|k| topics[k * 7 % 4]).collect();
+        let doc = Document::build(&paragraphs, &pack);
+        let a = analyze(&doc, None, &pack);
+        let n = doc.paragraphs.len();
+        // every paragraph's vector at once, and the gaps summed from them
+        let all: Vec<Vector<'_>> = (0..n).map(|p| paragraph_vector(&doc, &a, p)).collect();
+        let sum = |r: Range<usize>| {
+            let mut v = Vector::new();
+            for x in &all[r] {
+                add(&mut v, x);
+            }
+            v
+        };
+        let expected: Vec<f64> = (0..n)
+            .map(|i| {
+                if i > 1 {
+                    cosine(&sum(i.saturating_sub(2).max(1)..i), &sum(i..(i + 2).min(n)))
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let got = gap_similarities(&doc, &a);
+        assert_eq!(got, expected);
+        assert!(got.iter().any(|s| *s > 0.0) && got.iter().any(|s| *s < 1.0));
+    }
 
     #[test]
     fn sections_follow_topic_shifts_and_respect_limits() {

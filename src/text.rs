@@ -57,13 +57,57 @@ pub enum TokenKind {
     Punct,
 }
 
-/// A token: a span and its kind.
+/// A token: a span and its kind. The span is held as two 32-bit offsets (12 bytes a token
+/// instead of 24: a document holds one token for every five or six bytes of text), read back
+/// with [`Token::span`], [`Token::start`] and [`Token::end`]. An offset past `u32::MAX` (a
+/// text over 4 GiB, see [`MAX_TEXT_BYTES`]: the engine refuses inputs over a quarter of it)
+/// is held as `u32::MAX`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// Where it is in [`Document::text`].
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// What it is.
     pub kind: TokenKind,
+}
+
+/// The longest text a [`Document`] indexes exactly (its token offsets are 32-bit).
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
+impl Token {
+    /// A token over `span` (byte offsets into its text).
+    ///
+    /// ```
+    /// use copydesk::text::{Token, TokenKind};
+    /// let t = Token::new(3..8, TokenKind::Word);
+    /// assert_eq!((t.span(), t.start(), t.end()), (3..8, 3, 8));
+    /// ```
+    #[must_use]
+    pub fn new(span: Span, kind: TokenKind) -> Self {
+        let offset = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Token {
+            start: offset(span.start),
+            end: offset(span.end),
+            kind,
+        }
+    }
+
+    /// Where it is in [`Document::text`].
+    #[must_use]
+    pub fn span(&self) -> Span {
+        self.start()..self.end()
+    }
+
+    /// Its first byte in [`Document::text`].
+    #[must_use]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The byte after its last in [`Document::text`].
+    #[must_use]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// A sentence: its span and the range of its tokens in [`Document::tokens`].
@@ -150,6 +194,13 @@ impl Document {
                 doc.push_paragraph(&clean, group_spans, raw, raw_group, source, pack);
             }
         }
+        // The vectors grew by doubling: the document lives through every later stage, so it
+        // gives back what it does not use (up to half of each on a long text).
+        doc.text.shrink_to_fit();
+        doc.raw.shrink_to_fit();
+        doc.paragraphs.shrink_to_fit();
+        doc.sentences.shrink_to_fit();
+        doc.tokens.shrink_to_fit();
         doc
     }
 
@@ -281,7 +332,7 @@ impl Document {
     /// The text of a token.
     #[must_use]
     pub fn token_text(&self, t: &Token) -> &str {
-        self.slice(&t.span)
+        self.slice(&t.span())
     }
 
     /// The words of the whole document.
@@ -613,10 +664,10 @@ pub fn tokenize_into(
         }
         if !c.is_alphanumeric() {
             let end = pos(i + 1);
-            out.push(Token {
-                span: base + span.start + pos(i)..base + span.start + end,
-                kind: TokenKind::Punct,
-            });
+            out.push(Token::new(
+                base + span.start + pos(i)..base + span.start + end,
+                TokenKind::Punct,
+            ));
             i += 1;
             continue;
         }
@@ -680,10 +731,10 @@ pub fn tokenize_into(
             if pack.words.elisions.contains(&prefix) {
                 let ap_len = word[ap..].chars().next().map_or(1, char::len_utf8);
                 let split_at = pos(start) + ap + ap_len;
-                out.push(Token {
-                    span: base + span.start + pos(start)..base + span.start + split_at,
-                    kind: TokenKind::Elision,
-                });
+                out.push(Token::new(
+                    base + span.start + pos(start)..base + span.start + split_at,
+                    TokenKind::Elision,
+                ));
                 tok_start = chars.iter().position(|&(p, _)| p == split_at).unwrap_or(j);
             }
         }
@@ -696,10 +747,10 @@ pub fn tokenize_into(
             } else {
                 TokenKind::Word
             };
-            out.push(Token {
-                span: base + span.start + pos(tok_start)..base + span.start + pos(j),
+            out.push(Token::new(
+                base + span.start + pos(tok_start)..base + span.start + pos(j),
                 kind,
-            });
+            ));
         }
         i = j;
     }
@@ -725,6 +776,35 @@ mod tests {
         LanguagePack::load(Lang::Fr).expect("pack")
     }
 
+    #[test]
+    fn tokens_are_twelve_bytes_and_keep_their_spans() {
+        assert!(std::mem::size_of::<Token>() <= 12);
+        let doc = Document::build(&["Le maire d’Orbe a parlé ; 6 700 voix."], &fr());
+        let words: Vec<&str> = doc.tokens.iter().map(|t| doc.token_text(t)).collect();
+        assert_eq!(
+            words,
+            [
+                "Le",
+                "maire",
+                "d’",
+                "Orbe",
+                "a",
+                "parlé",
+                ";",
+                "6\u{202f}700",
+                "voix",
+                "."
+            ]
+        );
+        for t in &doc.tokens {
+            assert_eq!(t.span(), t.start()..t.end());
+            assert_eq!(doc.slice(&t.span()), doc.token_text(t));
+        }
+        // past 32 bits an offset is held at the largest one, not wrapped around
+        let far = Token::new(usize::MAX - 1..usize::MAX, TokenKind::Punct);
+        assert_eq!(far.span(), MAX_TEXT_BYTES..MAX_TEXT_BYTES);
+    }
+
     fn sentences(t: &str) -> Vec<String> {
         let pack = fr();
         split_sentences(t, &pack)
@@ -737,7 +817,9 @@ mod tests {
         let pack = fr();
         let mut out = Vec::new();
         tokenize_into(t, 0..t.len(), 0, &pack, &mut out);
-        out.into_iter().map(|tok| t[tok.span].to_string()).collect()
+        out.into_iter()
+            .map(|tok| t[tok.span()].to_string())
+            .collect()
     }
 
     #[test]
