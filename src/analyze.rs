@@ -465,10 +465,12 @@ impl VerbCues {
     }
 }
 
+/// Whether a word ends like a past participle (`piétinées`, `dite`, `morte`, `peinte`,
+/// `faite`). A noun in `-ète`, `-ote` or `-ute` (`exoplanète`, `note`, `chute`) does not.
 fn is_participle(lower: &str) -> bool {
     [
         "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "its",
-        "te", "ert", "erte", "ed",
+        "rte", "aite", "inte", "ert", "erte", "ed",
     ]
     .iter()
     .any(|s| lower.ends_with(s))
@@ -2533,6 +2535,16 @@ mod tests {
             a.focus_keyphrase().map(|k| k.text.as_str()),
             Some("Avenir de Valmont")
         );
+    }
+
+    #[test]
+    fn participle_endings_are_not_nouns_in_te() {
+        for p in ["piétinées", "dite", "morte", "peinte", "faite", "ouverte"] {
+            assert!(is_participle(p), "{p}");
+        }
+        for n in ["exoplanète", "note", "chute", "comète"] {
+            assert!(!is_participle(n), "{n}");
+        }
     }
 
     #[test]

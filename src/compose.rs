@@ -1059,8 +1059,43 @@ impl<'e> Composer<'e> {
                                 .ends_with(&format!("’{}", focus.to_lowercase()).to_lowercase())
                         })
                 };
+                // Rule `title.bare-focus`: a clause whose subject is the focus after an
+                // indefinite article drops the article, as a headline does (`une exoplanète en
+                // orbite autour d’Alpha Centauri` → `Exoplanète en orbite autour d’Alpha
+                // Centauri`): the title opens on the focus without saying it twice.
+                let bare = {
+                    let ws = words_of(clause);
+                    ws.first()
+                        .filter(|w| {
+                            pack.words
+                                .indefinite_articles
+                                .contains(w.to_lowercase().as_str())
+                        })
+                        .map(|_| ws[1..].join(" "))
+                        .filter(|rest| {
+                            let (r, f) = (rest.to_lowercase(), focus.to_lowercase());
+                            r.starts_with(&f)
+                                && r[f.len()..]
+                                    .chars()
+                                    .next()
+                                    .is_none_or(|c| !c.is_alphanumeric())
+                        })
+                };
                 let order_bonus = 1.0 / (1.0 + ci as f64 * 0.3);
-                if starts_with_focus {
+                if let Some(bare) = bare.filter(|_| !starts_with_focus) {
+                    let fitted = [60, 55, 50, 45, 40].into_iter().find_map(|max| {
+                        fit_phrase(&bare, max, 3, pack)
+                            .map(|t| pack.grammar.capitalize_first(&t))
+                            .filter(|t| title_fits(t))
+                    });
+                    if let Some(t) = fitted {
+                        candidates.push((
+                            weight * order_bonus * 1.1 * (count_words(&t) as f64).min(9.0),
+                            t,
+                            "title.bare-focus",
+                        ));
+                    }
+                } else if starts_with_focus {
                     // the longest cut that fits 60 characters and 600 px (title.width)
                     let fitted = [60, 55, 50, 45, 40].into_iter().find_map(|max| {
                         fit_phrase(clause, max, 3, pack)
@@ -4432,6 +4467,37 @@ mod tests {
             figure_clause(s, off, &p).as_deref(),
             Some("au moins 200 personnes avaient été tuées")
         );
+    }
+
+    #[test]
+    fn a_focus_after_an_indefinite_article_opens_a_bare_headline() {
+        // title.bare-focus: `une comète …` → `Comète …`, not `Comète : une comète …`
+        let p = pack();
+        let e = env(&p);
+        let paragraphs = [
+            "La découverte d’une comète géante au-delà de Neptune intrigue les astronomes du monde entier.",
+            "La comète mesure cent kilomètres. Les astronomes suivront la comète pendant dix ans.",
+        ];
+        let title = "Espace : Une comète géante en orbite au-delà de Neptune";
+        let doc = Document::build(&paragraphs, &p);
+        let a = crate::analyze::analyze(&doc, Some(title), &p);
+        let o = crate::outline::outline(&doc, &a);
+        let article = Composer::new(&p, &e).compose(
+            &doc,
+            &a,
+            &o,
+            ComposeInput {
+                title: Some(title),
+                keyphrase: Some("comète"),
+                target_words: 10,
+                removed: Vec::new(),
+                source_headings: Vec::new(),
+                images: Vec::new(),
+                context: &[],
+            },
+        );
+        assert_eq!(article.title, "Comète géante en orbite au-delà de Neptune");
+        assert_eq!(article.title_rule, "fr.title.bare-focus");
     }
 
     #[test]

@@ -279,6 +279,9 @@ pub struct WordClasses {
     /// Nouns that count a quantity (`milliards`, `millions`, `billion`), lowercased: a phrase
     /// that opens on one is a figure with its number cut off (rule `keyphrase.focus-quantity`).
     pub quantity_nouns: BTreeSet<String>,
+    /// Indefinite articles (`un`, `une`, `des`, `a`, `an`), lowercased: a headline drops one
+    /// before its focus (rule `title.bare-focus`).
+    pub indefinite_articles: BTreeSet<String>,
     /// Multi-word subordinators, lowercased, that open a clause.
     pub subordinators: Vec<String>,
     /// Subordinators that open a clause a trimmer may cut only after a comma (`, but`): without
@@ -781,6 +784,7 @@ impl LanguagePack {
             title_before_kinds: set(s.get("title-before-kinds")),
             source_markers: s.get("source-markers").cloned().unwrap_or_default(),
             quantity_nouns: set(s.get("quantity-nouns")),
+            indefinite_articles: set(s.get("indefinite-articles")),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
             comma_subordinators: set(s.get("comma-subordinators")),
             clause_openers: set(s.get("clause-openers")),
