@@ -3097,6 +3097,11 @@ fn trim_sentence(
             }
         }
     }
+    // trim.subject-incise (before the openers: `De nombreux habitants, témoins de la scène,
+    // ont déclaré…` keeps its subject)
+    if let Some(out) = drop_subject_incise(&s, pack, is_name) {
+        s = out;
+    }
     // trim.leading-adverbial: "En effet, X" / "Désormais, X" → "X" (a short opener, one comma).
     if let Some(p) = s.find(", ") {
         let head = &s[..p];
@@ -3142,7 +3147,11 @@ fn trim_sentence(
                     .iter()
                     .any(|x| w.len() > x.len() + 2 && w.ends_with(x.as_str()))
         };
+        // `Pour la préfète, …` names whose view follows (an attribution, not an opener);
+        // `Pour protéger la ville, …` is a purpose
+        let pour_source = names_a_view(head, pack);
         let short = one_word_adverb
+            && !pour_source
             && (1..=4).contains(&head_words)
             && !head.chars().any(|c| c.is_ascii_digit())
             && !head
@@ -3195,6 +3204,11 @@ fn trim_sentence(
                 s = format!("{name} {rest}");
             }
         }
+    }
+    // trim.subject-incise again, once an opener has gone (`Mercredi, le ministre, élu en
+    // 2012, a annoncé…`)
+    if let Some(out) = drop_subject_incise(&s, pack, is_name) {
+        s = out;
     }
     // trim.dash-incise: " — …" to the next dash or the end.
     for dash in [" — ", " – "] {
@@ -3263,7 +3277,17 @@ fn trim_sentence(
             && !has_verb(incise, pack)
             && !incise.contains(['«', '»', '(', ')'])
         {
-            s.replace_range(p..e + 1, "");
+            // `Pour B. Obama, avec un tel coach, les Américains…`: when what stands before
+            // the incise is itself an opener (a preposition first), its comma stays
+            let opener = s[..p]
+                .split(' ')
+                .next()
+                .is_some_and(|w| pack.words.prepositions.contains(&w.to_lowercase()));
+            if opener {
+                s.replace_range(p + 1..e + 1, "");
+            } else {
+                s.replace_range(p..e + 1, "");
+            }
             from = p;
         } else {
             from = after;
@@ -3442,18 +3466,12 @@ fn trim_sentence(
         }
     }
     // A quotation keeps its speaker: a quote whose attribution was trimmed away is not used.
-    // (asked only of a sentence that quotes)
-    let mut attributed = || {
-        let lower = low.get(&s);
-        lower.starts_with("selon ")
-            || lower.starts_with("according to ")
-            || pack
-                .words
-                .attribution_verbs
-                .iter()
-                .any(|v| contains_spaced(lower, v) || ends_with_spaced(lower, v))
-    };
-    if (s.contains('«') || s.contains('“')) && !attributed() {
+    // (asked only of a sentence that quotes; rules `trim.colon-quote` and `trim.quoted-term`
+    // in [`quote_attributed`] and [`quoted_terms_only`])
+    if (s.contains('«') || s.contains('“'))
+        && !quote_attributed(&s, pack)
+        && (quote_attributed(original, pack) || !quoted_terms_only(&s))
+    {
         return None;
     }
     // A quotation is never cut: the guillemets must still pair up.
@@ -3725,6 +3743,268 @@ fn suspect_agreement(sentence: &str) -> bool {
             });
         aux && agreed && !object_before
     })
+}
+
+/// Whether a text that quotes names who speaks: it opens on a source marker (`Selon X, « … »`,
+/// `Pour la préfète, « … »`),
+/// holds a reporting verb (`a déclaré`, `affirme`), or — rule `trim.colon-quote` — introduces
+/// the quotation with a colon after a clause of its own (`La NASA indiquait : « La capsule est
+/// en orbite ».`, `Un rapport apporte la même conclusion : « … »`): the subject of that clause
+/// is the speaker, whatever its verb. A no-break space before the colon (French typography)
+/// counts as a space.
+fn quote_attributed(text: &str, pack: &LanguagePack) -> bool {
+    let lower: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if matches!(c, '\u{a0}' | '\u{202f}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    // `Pour la préfète, « … »`: whose view it is
+    let pour_source = lower
+        .find(", ")
+        .is_some_and(|c| names_a_view(&lower[..c], pack));
+    if pour_source
+        || lower.starts_with("selon ")
+        || lower.starts_with("according to ")
+        || pack
+            .words
+            .attribution_verbs
+            .iter()
+            .any(|v| contains_spaced(&lower, v) || ends_with_spaced(&lower, v))
+    {
+        return true;
+    }
+    let Some(q) = lower.find(['«', '“']) else {
+        return false;
+    };
+    let Some(head) = lower[..q].trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let head = head.trim_end();
+    let first = head.split_whitespace().next().unwrap_or("");
+    count_words(head) >= 2
+        && !head.contains(['«', '“'])
+        && !pack.words.speaker_pronouns.contains(first)
+        && !pack.words.prepositions.contains(first)
+        && !pack.words.source_markers.iter().any(|m| m == first)
+        && maybe_verb(head, pack)
+}
+
+/// Rule `trim.quoted-term`: the guillemets of a sentence that attributes nothing mark a name or
+/// a term, not a statement (`La sculpture « La Petite danseuse » est présentée à Montréal.`,
+/// `une version « grand format »`): each quoted span is six words at most and the sentence does
+/// not open on one. Such a sentence may be restated as it quotes; a longer quotation with no
+/// speaker in sight may not (`« Des analyses montrent la source du tir. »`).
+fn quoted_terms_only(text: &str) -> bool {
+    if text.trim_start().starts_with(['«', '“']) {
+        return false;
+    }
+    let mut spans = Vec::new();
+    let mut depth = 0usize;
+    let mut current = String::new();
+    for c in text.chars() {
+        match c {
+            '«' | '“' => {
+                depth += 1;
+                current.clear();
+            }
+            '»' | '”' => {
+                depth = depth.saturating_sub(1);
+                spans.push(std::mem::take(&mut current));
+            }
+            _ if depth > 0 => current.push(c),
+            _ => {}
+        }
+    }
+    depth == 0 && spans.iter().all(|q| count_words(q) <= 6)
+}
+
+/// Whether an opener `Pour …` (up to its comma) names whose view follows (`Pour la préfète`,
+/// `Pour B. Obama`): six words at most, no infinitive after `pour` (`Pour protéger la ville`
+/// is a purpose) and no noun of time or `part` (`Pour l’instant`, `Pour la première fois`,
+/// `Pour sa part` are openers).
+fn names_a_view(head: &str, pack: &LanguagePack) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    words
+        .first()
+        .is_some_and(|w| w.eq_ignore_ascii_case("pour"))
+        && (2..=6).contains(&words.len())
+        && !infinitive_like(words[1], pack)
+        && !words[1..].iter().any(|w| {
+            let w = lowercase(w.trim_matches(|c: char| !c.is_alphabetic() && c != '’'));
+            let noun = w.rsplit('’').next().unwrap_or("");
+            pack.words.time_nouns.contains(noun) || noun == "part"
+        })
+}
+
+/// Whether a word looks like an infinitive: lower case, an infinitive ending of the pack
+/// (`protéger`, `agir`), not a noun the pack knows.
+fn infinitive_like(word: &str, pack: &LanguagePack) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphabetic());
+    w.chars().count() > 3
+        && w.starts_with(char::is_lowercase)
+        && !pack.genders.contains_key(w)
+        && pack
+            .words
+            .infinitive_endings
+            .iter()
+            .any(|e| w.ends_with(e.as_str()))
+}
+
+/// Whether `rest` opens on a finite verb, after at most a negation or a reflexive clitic
+/// (`a décollé`, `ont eu lieu`, `vient d’être publiée`, `n’a pas`, `s’est dit`): the predicate of
+/// a subject that stood before it. Known verb forms (auxiliaries, common and reporting verbs)
+/// count in every language; in French, so does a lower-case word with a finite ending that the
+/// noun table does not know (`profitèrent`, `revendique`).
+fn opens_on_finite_verb(rest: &str, pack: &LanguagePack) -> bool {
+    let words: Vec<String> = rest
+        .split_whitespace()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphabetic() && c != '’')
+                .to_string()
+        })
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if !first.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let fr = pack.lang == crate::lang::Lang::Fr;
+    // `ne`, `se`, `y` before the verb, or elided onto it (`n’a`, `s’est`)
+    let verb = if fr && matches!(first.as_str(), "ne" | "se" | "y") {
+        words.get(1).map_or("", String::as_str)
+    } else if fr {
+        first
+            .strip_prefix("n’")
+            .or_else(|| first.strip_prefix("s’"))
+            .unwrap_or(first)
+    } else {
+        first
+    };
+    let verb = verb.strip_prefix("s’").unwrap_or(verb);
+    if verb.is_empty() {
+        return false;
+    }
+    if pack.words.auxiliaries.contains(verb)
+        || pack.verbs.contains(verb)
+        || pack.words.attribution_verbs.contains(verb)
+    {
+        return true;
+    }
+    fr && verb.chars().count() >= 4
+        && verb.chars().all(char::is_alphabetic)
+        && !pack.is_stopword(verb)
+        && !pack.genders.contains_key(verb)
+        && !pack.words.adverbial_openers.contains(verb)
+        && !pack.words.noun_openers.contains(verb)
+        && pack
+            .words
+            .finite_endings
+            .iter()
+            .any(|e| verb.ends_with(e.as_str()))
+}
+
+/// Rule `trim.subject-incise`: an incise between commas right after the subject, before its
+/// verb, goes (`La fusée Falcon 9, développée par une société privée, a décollé ce matin.` →
+/// `La fusée Falcon 9 a décollé ce matin.`). The subject is a noun phrase that opens the
+/// sentence (a determiner, a quantifier or a known name first) and holds no verb; the incise
+/// is a participle, an adjective or an apposition (`, allant du simple particulier à la grande
+/// entreprise,`, `, un peuple d’agriculteurs,`, `, impuissant,`) with no finite verb, no
+/// quotation, no source (`selon`, a reporting verb) and no coordinator first; what follows it
+/// opens on the finite verb. The incise may hold commas itself (`, accord entre la Grèce, la
+/// Commission et le FMI,`): it ends at the first comma that the verb follows. An incise that is
+/// a name alone is left to `trim.apposition-name`, which keeps the name; one that opens a
+/// relative clause (`, qui …,`) to `trim.relative`. Returns `None` when the rule does not apply.
+fn drop_subject_incise(
+    s: &str,
+    pack: &LanguagePack,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let p = s.find(", ")?;
+    let head = &s[..p];
+    let head_words: Vec<&str> = head.split_whitespace().collect();
+    let first = head_words.first()?.to_lowercase();
+    let second = head_words
+        .get(1)
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
+    let elided_article = first.starts_with("l’") || first.starts_with("l'");
+    // `De nombreux habitants`, `D’autres témoins`: a partitive before a quantifier
+    let partitive = matches!(first.as_str(), "de" | "des")
+        && (pack.words.noun_openers.contains(&second)
+            || matches!(
+                second.as_str(),
+                "nombreux" | "nombreuses" | "nouveaux" | "nouvelles"
+            ));
+    let nominal = pack.words.determiners.contains(&first)
+        || elided_article
+        || partitive
+        || pack.words.noun_openers.contains(&first)
+        || pack
+            .words
+            .noun_openers
+            .contains(&format!("{first} {second}"))
+        || (is_name(head_words[0]) && !pack.is_stopword(&first));
+    let verb_in = |text: &str| {
+        text.split_whitespace().any(|w| {
+            let l = w
+                .trim_matches(|c: char| !c.is_alphabetic() && c != '’')
+                .to_lowercase();
+            pack.words.auxiliaries.contains(&l)
+                || pack.verbs.contains(&l)
+                || pack.words.attribution_verbs.contains(&l)
+        })
+    };
+    if !nominal
+        || !(1..=10).contains(&head_words.len())
+        || first.starts_with("c’")
+        || first.starts_with("qu’")
+        || verb_in(head)
+        || head.contains(['«', '»', '(', ')', ':', ';'])
+    {
+        return None;
+    }
+    let after = p + 2;
+    // the incise ends at the first comma that the verb follows (three commas at most inside)
+    let mut from = after;
+    for _ in 0..4 {
+        let e = from + s[from..].find(", ")?;
+        let incise = &s[after..e];
+        let rest = &s[e + 2..];
+        if opens_on_finite_verb(rest, pack) {
+            let words: Vec<&str> = incise.split_whitespace().collect();
+            let lead = words.first()?.to_lowercase();
+            let lead = lead.trim_matches(|c: char| !c.is_alphabetic() && c != '’');
+            let only_names = words.iter().all(|w| w.starts_with(char::is_uppercase));
+            let sourced = pack.words.source_markers.iter().any(|m| {
+                incise.to_lowercase().starts_with(&format!("{m} "))
+                    || incise.to_lowercase().starts_with(m.as_str()) && m.ends_with('’')
+            }) || incise.contains("-t-");
+            let ok = (1..=16).contains(&words.len())
+                && !only_names
+                && !sourced
+                && !matches!(
+                    lead,
+                    "et" | "ou" | "ni" | "mais" | "and" | "or" | "but" | "pour"
+                )
+                && !pack.words.clause_openers.contains(lead)
+                && !pack.words.prepositions.contains(lead)
+                && !pack.words.adverbial_openers.contains(lead)
+                && !verb_in(incise)
+                && !incise.contains(['«', '»', '“', '”', '(', ')', ';'])
+                && count_words(rest) >= 2;
+            return ok.then(|| format!("{head} {rest}"));
+        }
+        from = e + 2;
+    }
+    None
 }
 
 /// Cuts a reported statement at a coordinator that likely returns to the reporter
@@ -4562,6 +4842,163 @@ mod tests {
         assert_eq!(
             t("3 juillet 2012. – Le conseil a voté un budget de crise, selon la mairie de Montbrac.").as_deref(),
             Some("Le conseil a voté un budget de crise.")
+        );
+    }
+
+    #[test]
+    fn an_incise_after_the_subject_goes_before_its_verb() {
+        let p = pack();
+        let e = env(&p);
+        let names = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()) == "Montbrac";
+        let t = |s: &str| trim_sentence(s, &p, &e, &names);
+        // trim.subject-incise: a participle, an apposition, an adjective
+        assert_eq!(
+            t("Une liste de 500 débiteurs, allant du simple particulier à la grande entreprise, vient d’être publiée par la mairie.").as_deref(),
+            Some("Une liste de 500 débiteurs vient d’être publiée par la mairie.")
+        );
+        assert_eq!(
+            t("La navette, construite par une entreprise privée, a rejoint la station ce matin.")
+                .as_deref(),
+            Some("La navette a rejoint la station ce matin.")
+        );
+        assert_eq!(
+            t("Les Vénètes, un peuple de marins, commerçaient avec toute la Méditerranée.")
+                .as_deref(),
+            Some("Les Vénètes commerçaient avec toute la Méditerranée.")
+        );
+        assert_eq!(
+            t("De nombreux riverains, inquiets pour leurs maisons, ont quitté le quartier dans la nuit.").as_deref(),
+            Some("De nombreux riverains ont quitté le quartier dans la nuit.")
+        );
+        // an incise with commas of its own ends at the comma the verb follows
+        assert_eq!(
+            t("Le traité, accord entre la ville, la région et l’État, avait été signé en mars par le maire.").as_deref(),
+            Some("Le traité avait été signé en mars par le maire.")
+        );
+        // a known name as subject, its role as the incise
+        assert_eq!(
+            t("Montbrac, commune de 800 habitants, accueillera le festival de musique en juillet.")
+                .as_deref(),
+            Some("Montbrac accueillera le festival de musique en juillet.")
+        );
+        // after an opener has gone
+        assert_eq!(
+            t("Mercredi, le maire, réélu en mars, a présenté le budget de la commune.").as_deref(),
+            Some("Le maire a présenté le budget de la commune.")
+        );
+        // refusals: a source, a name alone (left to trim.apposition-name, which keeps the
+        // name), an enumeration, an incise with a verb of its own, a pronoun subject
+        let none = |s: &str| drop_subject_incise(s, &p, &names);
+        assert_eq!(
+            none("Le bilan, selon la préfecture, est de 12 blessés dans la commune."),
+            None
+        );
+        assert_eq!(
+            none("Le bilan, d’après la préfecture, est de 12 blessés dans la commune."),
+            None
+        );
+        assert_eq!(
+            none("Le maire, Jean Roux, a présenté le budget de la commune."),
+            None
+        );
+        assert_eq!(
+            none("Les pompiers, les gendarmes, les secouristes sont arrivés sur place."),
+            None
+        );
+        assert_eq!(
+            none("Le maire, qui a été réélu en mars, a présenté le budget."),
+            None
+        );
+        assert_eq!(
+            none("Le maire, dont le mandat a été prolongé, a présenté le budget."),
+            None
+        );
+        assert_eq!(
+            none("Il y a dix ans, le maire, réélu en mars, a présenté le budget."),
+            None
+        );
+        assert_eq!(
+            none("Le maire, réélu en mars et qui a promis des économies, a présenté le budget."),
+            None
+        );
+        assert_eq!(
+            none("Le maire, « très ému », a présenté le budget de la commune."),
+            None
+        );
+        assert_eq!(
+            none("Le conseil a voté, comme prévu, le budget de la commune."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_a_colon_is_attributed_and_a_quoted_term_is_no_quotation() {
+        let p = pack();
+        let e = env(&p);
+        // trim.colon-quote: the clause before the colon names the speaker
+        assert_eq!(
+            restated(
+                "De nombreux riverains, témoins de la crue, racontaient : « L’eau est montée en une heure ».",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("De nombreux riverains racontaient\u{a0}: «\u{a0}L’eau est montée en une heure\u{a0}».")
+        );
+        assert!(quote_attributed(
+            "La mairie indiquait\u{a0}: «\u{a0}La route est coupée\u{a0}»",
+            &p
+        ));
+        assert!(quote_attributed(
+            "Le maire a déclaré\u{a0}: « Nous rouvrirons »",
+            &p
+        ));
+        assert!(quote_attributed("Pour le maire, « nous rouvrirons »", &p));
+        assert!(!quote_attributed("Pour rouvrir, « il faut des fonds »", &p));
+        assert!(!quote_attributed("« Nous rouvrirons les écoles »", &p));
+        // trim.quoted-term: a name between guillemets in a sentence that attributes nothing
+        assert_eq!(
+            restated(
+                "Le musée, rénové en 2010, présente la sculpture « La Petite Baigneuse » jusqu’en mars.",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Le musée présente la sculpture «\u{a0}La Petite Baigneuse\u{a0}» jusqu’en mars.")
+        );
+        assert!(quoted_terms_only(
+            "une version « grand format » de la console"
+        ));
+        assert!(!quoted_terms_only(
+            "Le rapport dit que « la crue a détruit des centaines de maisons du quartier »"
+        ));
+        assert!(!quoted_terms_only(
+            "« Les secours sont arrivés » dans la nuit"
+        ));
+        // a quotation whose speaker the trim cut away is still refused
+        assert_eq!(
+            restated(
+                "La crue a détruit « des dizaines de maisons et trois ponts de la vallée », a affirmé la préfète, qui était sur place.",
+                &p,
+                &e
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn an_incise_after_an_opener_keeps_the_opener_s_comma() {
+        let p = pack();
+        let e = env(&p);
+        // trim.prepositional-incise after `Pour X`: `Pour X les habitants` would lose its comma
+        assert_eq!(
+            trimmed(
+                "Pour la préfète, avec de telles pluies, les habitants « ne passeront pas l’hiver ».",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Pour la préfète, les habitants «\u{a0}ne passeront pas l’hiver\u{a0}».")
         );
     }
 
