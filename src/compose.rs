@@ -1525,6 +1525,9 @@ impl<'e> Composer<'e> {
             .collect();
         let reserve = figure_sentences.len() >= 2;
         let mut picked: Vec<(usize, String)> = Vec::new();
+        // a quotation over two sentences (`restate.quote-span`): its first sentence → its last
+        let mut span_end: std::collections::HashMap<usize, usize> =
+            std::collections::HashMap::new();
         let mut per_paragraph: std::collections::HashMap<usize, usize> =
             std::collections::HashMap::new();
         // One point a paragraph first; a second pass lets a short article's paragraphs give two.
@@ -1544,14 +1547,22 @@ impl<'e> Composer<'e> {
             {
                 continue;
             }
-            let Some(t) = restate_sentence(doc.sentence_text(s), pack, self.env, is_name) else {
+            let Some((t, last)) = restate_span(doc, s, pack, self.env, is_name) else {
                 continue;
             };
             let n = count_words(&t);
-            if !(6..=32).contains(&n) || dangling_reference(&t) || !seen.insert(norm_sentence(&t)) {
+            if !(6..=32).contains(&n)
+                || dangling_reference(&t)
+                || used.contains(&last)
+                || picked.iter().any(|p| p.0 == last)
+                || !seen.insert(norm_sentence(&t))
+            {
                 continue;
             }
             *per_paragraph.entry(para).or_insert(0) += 1;
+            if last != s {
+                span_end.insert(s, last);
+            }
             picked.push((s, t));
         }
         // Rule `block.key-points.leave-summary`: with six points or more, the two that score
@@ -1570,6 +1581,9 @@ impl<'e> Composer<'e> {
         picked.sort_by_key(|p| p.0);
         for (s, _) in &picked {
             used.insert(*s);
+            if let Some(&last) = span_end.get(s) {
+                used.insert(last);
+            }
         }
         let heading = pack.template("block.key-points.heading").ok()?.to_string();
         Some(list_section(
@@ -2829,8 +2843,8 @@ fn has_verb(s: &str, pack: &LanguagePack) -> bool {
     })
 }
 
-/// A looser [`has_verb`]: also a lower-case word with a present-tense ending that the pack's
-/// noun dictionary does not know (`vient`, `dévoile`, `remporte`). Used to tell a trimmed clause
+/// A looser [`has_verb`]: also a lower-case word with a present- or future-tense ending that
+/// the pack's noun dictionary does not know (`vient`, `dévoile`, `remporte`, `rejoindra`). Used to tell a trimmed clause
 /// from a bare noun phrase (`La correspondante de France 24 en Egypte, Sonia Dridi.`).
 fn maybe_verb(s: &str, pack: &LanguagePack) -> bool {
     has_verb(s, pack)
@@ -2842,9 +2856,11 @@ fn maybe_verb(s: &str, pack: &LanguagePack) -> bool {
                 && !pack.is_stopword(l)
                 && !pack.words.prepositions.contains(l)
                 && !pack.genders.contains_key(l)
-                && ["e", "ent", "t", "it", "d", "ons", "ez", "ont", "ait"]
-                    .iter()
-                    .any(|e| l.ends_with(e))
+                && [
+                    "e", "ent", "t", "it", "d", "ons", "ez", "ont", "ait", "ra", "ront",
+                ]
+                .iter()
+                .any(|e| l.ends_with(e))
         })
 }
 
@@ -2971,6 +2987,11 @@ fn trim_sentence(
         .trim_end_matches(['.', '!', '?', '…', ' '])
         .to_string();
 
+    // trim.quote-speaker-front
+    if let Some(out) = quote_speaker_front(&s, pack, env) {
+        s = out;
+    }
+
     // trim.attribution-front
     // (`low` lowercases `s` again only after a rule has changed it)
     let mut low = Lowered::default();
@@ -3022,17 +3043,37 @@ fn trim_sentence(
                     let head_len = 1 + aux.len() + v.len() + 1;
                     let p = find_parts(aux, " ")?;
                     let after = &lower[p + head_len..];
-                    let words: Vec<&str> = after.splitn(4, ' ').collect();
-                    let k = words.iter().take(3).position(|w| {
+                    let words: Vec<&str> = after.splitn(7, ' ').collect();
+                    let k = words.iter().take(6).position(|w| {
                         q.trim() == *w || (q.ends_with('’') && w.starts_with(q.trim()))
                     })?;
                     let adverbs = words.get(..k)?;
+                    // `a déclaré plus tôt que`: up to two adverbs; `a déclaré dimanche sur
+                    // BFM TV que`, `a indiqué à la presse que`: a short circumstance, a
+                    // determiner only right after its preposition (`a confirmé le chiffre
+                    // que…` is an object and its relative, not a reporting verb)
                     let plain = !adverbs.is_empty()
                         && adverbs.iter().all(|w| {
                             w.chars().all(char::is_alphabetic)
                                 && !pack.words.determiners.contains(*w)
                                 && !pack.words.prepositions.contains(*w)
-                        });
+                        })
+                        && adverbs.len() <= 2;
+                    let circumstance = !adverbs.is_empty()
+                        && adverbs.iter().enumerate().all(|(i, w)| {
+                            let det = pack.words.determiners.contains(*w)
+                                || w.starts_with("l’")
+                                || w.starts_with("l'");
+                            w.chars()
+                                .all(|c| c.is_alphabetic() || c == '’' || c == '\'')
+                                && (!det
+                                    || i > 0 && pack.words.prepositions.contains(adverbs[i - 1]))
+                        })
+                        && (pack.words.prepositions.contains(adverbs[0])
+                            || pack.weekdays.contains_key(adverbs[0])
+                            || pack.words.time_nouns.contains(adverbs[0]))
+                        && !has_verb(&adverbs.join(" "), pack);
+                    let plain = plain || circumstance;
                     let skip: usize = adverbs.iter().map(|w| w.len() + 1).sum();
                     let q_len = q.trim_start().len();
                     plain.then_some((p, p + head_len + skip + q_len))
@@ -3169,7 +3210,8 @@ fn trim_sentence(
             && !cleft
             && !head_is_subject
             && !pack.words.clause_openers.contains(&rest_first)
-            && rest.chars().next().is_some_and(char::is_lowercase)
+            && (rest.chars().next().is_some_and(char::is_lowercase)
+                || rest.split(' ').take(2).any(is_name))
             && count_words(rest) >= if subordinate { 5 } else { 6 }
         {
             s = pack.grammar.capitalize_first(rest);
@@ -3245,6 +3287,10 @@ fn trim_sentence(
         {
             s = pack.grammar.capitalize_first(rest);
         }
+    }
+    // trim.leading-participle
+    if let Some(out) = drop_leading_participle(&s, pack, is_name) {
+        s = out;
     }
     // trim.prepositional-incise: `HRW a relevé, grâce aux indications des détenus, l’existence…`
     // → `HRW a relevé l’existence…` (an incise between commas that opens on a preposition and
@@ -3535,6 +3581,75 @@ fn restate_sentence(
     .then_some(out)
 }
 
+/// The sentences of a restated text, cut as a reader (and the duplicate check) cuts them:
+/// after `.`, `!`, `?` or `…` and any closing guillemet, before a space and a capital or `«`.
+fn sentence_pieces(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut j = k + 1;
+        while chars
+            .get(j)
+            .is_some_and(|&(_, c)| matches!(c, '»' | '”' | '\u{a0}' | '\u{202f}'))
+        {
+            j += 1;
+        }
+        let space = chars.get(j).is_some_and(|&(_, c)| c == ' ');
+        let next = chars
+            .get(j + 1)
+            .is_some_and(|&(_, c)| c.is_uppercase() || c == '«');
+        if space && next {
+            let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
+            pieces.push(&text[start..end]);
+            start = end;
+        }
+    }
+    pieces.push(&text[start..]);
+    pieces
+}
+
+/// Rule `restate.quote-span`: a quotation that runs over two sentences (`« Les secours sont
+/// là. Ils resteront toute la nuit », a déclaré la préfète.`) is restated whole, with its
+/// speaker, or not at all: the two sentences are joined and restated as one
+/// (`trim.quote-whole`, `trim.quote-speaker-front`: `Selon la préfète, « Les secours sont
+/// là. Ils resteront toute la nuit ».`), never one half without the other. A restatement with a
+/// sentence that the source already has as written (a quotation whose speaker came first:
+/// its closing sentence would be read twice) is refused. Returns the restatement and the last
+/// sentence it covers; a sentence whose quotation is closed is restated alone
+/// ([`restate_sentence`]).
+fn restate_span(
+    doc: &Document,
+    s: usize,
+    pack: &LanguagePack,
+    env: &minijinja::Environment<'_>,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<(String, usize)> {
+    let text = doc.sentence_text(s);
+    let open = |t: &str| t.matches('«').count() > t.matches('»').count();
+    if !open(text) {
+        return restate_sentence(text, pack, env, is_name).map(|r| (r, s));
+    }
+    let next = s + 1;
+    let para = doc.sentences.get(s)?.paragraph;
+    if doc.sentences.get(next)?.paragraph != para {
+        return None;
+    }
+    let joined = format!("{text} {}", doc.sentence_text(next));
+    if open(&joined) || joined.matches('«').count() != joined.matches('»').count() {
+        return None;
+    }
+    let out = restate_sentence(&joined, pack, env, is_name)?;
+    let sources = [norm_sentence(text), norm_sentence(doc.sentence_text(next))];
+    sentence_pieces(&out)
+        .iter()
+        .all(|p| !sources.contains(&norm_sentence(p.trim())))
+        .then_some((out, next))
+}
+
 /// Rule `restate.lost-statement`: the restatement is the sentence cut right before its
 /// reporting verb (`Arié Roux, président de l’association, a déclaré à la presse que …` →
 /// `Arié Roux, président de l’association.`): the speaker's name and title alone, the statement
@@ -3557,14 +3672,14 @@ fn lost_statement(sentence: &str, out: &str, pack: &LanguagePack) -> bool {
     let at = usize::from(pack.words.auxiliaries.contains(first));
     let verb = words.get(at).copied().unwrap_or("");
     // a finite reporting verb (`a déclaré`, `affirme`) that introduces the statement (`que`
-    // within the next words); not a participial tail (`…, affirmant que`) nor an inverted
+    // within the next eight words: `a déclaré devant les caméras de la télévision que`); not a participial tail (`…, affirmant que`) nor an inverted
     // attribution after a whole clause (`…, a rapporté l’agence`), which leave the statement
     pack.words.attribution_verbs.contains(verb)
         && !verb.ends_with("ant")
         && words
             .iter()
             .skip(at + 1)
-            .take(5)
+            .take(8)
             .any(|w| *w == "que" || w.starts_with("qu’"))
 }
 
@@ -3842,6 +3957,168 @@ fn names_a_view(head: &str, pack: &LanguagePack) -> bool {
         })
 }
 
+/// Rule `trim.quote-speaker-front`: a quotation that opens the sentence and names its speaker
+/// after it, inverted (`« Les secours arrivent », a déclaré la préfète.`, `« … » déclare à
+/// l’AFP Jean Roux, le porte-parole du parti.`), is restated with the speaker first, through
+/// the `trim.attribution-front` template: `Selon la préfète, « Les secours arrivent ».` The
+/// verb is a reporting verb of the pack, its auxiliary before it at most; a short complement
+/// (`à l’AFP`, `à la presse`) between verb and speaker is left out. The speaker is a name or a
+/// noun phrase of fourteen words at most with no verb; a pronoun (`a-t-il précisé`) names no
+/// one and the rule does not apply. The quotation is kept whole, whatever it holds (several
+/// sentences when [`restate_span`] joins them).
+fn quote_speaker_front(
+    s: &str,
+    pack: &LanguagePack,
+    env: &minijinja::Environment<'_>,
+) -> Option<String> {
+    if !s.starts_with(['«', '“']) {
+        return None;
+    }
+    // the close of the opening quotation
+    let mut depth = 0usize;
+    let mut close = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '«' | '“' => depth += 1,
+            '»' | '”' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    close = Some(i + c.len_utf8());
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    let quote = s[..close].trim();
+    let tail = s[close..].trim_start_matches([',', ' ', '\u{a0}', '\u{202f}']);
+    let mut words = tail.split(' ').peekable();
+    let mut w = words.next()?.to_lowercase();
+    if pack.words.auxiliaries.contains(&w) {
+        w = words.next()?.to_lowercase();
+    }
+    if !pack.words.attribution_verbs.contains(&w) {
+        return None;
+    }
+    let mut rest: Vec<&str> = words.collect();
+    // `déclare à l’AFP Jean Roux`, `a indiqué à la presse le porte-parole`
+    if rest
+        .first()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "à" | "au" | "aux" | "to"))
+    {
+        let det = rest
+            .get(1)
+            .is_some_and(|w| pack.words.determiners.contains(&w.to_lowercase()));
+        let skip = if det { 3 } else { 2 };
+        if rest.len() <= skip {
+            return None;
+        }
+        rest.drain(..skip);
+    }
+    let speaker = rest.join(" ");
+    let first = rest.first()?.to_lowercase();
+    let nominal = pack.words.determiners.contains(&first)
+        || first.starts_with("l’")
+        || rest
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let pronoun = tail.contains("-t-")
+        || matches!(
+            first.as_str(),
+            "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they"
+        );
+    if !nominal
+        || pronoun
+        || !(1..=14).contains(&count_words(&speaker))
+        || has_verb(&speaker, pack)
+        || speaker.contains(['«', '»', '“', '”', ':', ';'])
+        || count_words(quote) < 4
+    {
+        return None;
+    }
+    // (the speaker stood inside the sentence: its capitals are already right)
+    let ctx = minijinja::context! { source => speaker, statement => quote };
+    let name = format!("{}.trim.attribution-front", pack.lang.code());
+    env.get_template(&name).ok()?.render(ctx).ok()
+}
+
+/// Rule `trim.leading-participle`: a participial, gerund or infinitive clause before the
+/// subject goes (`Baptisé « Azur », le nouveau navire rejoindra Brest en mai.` → `Le nouveau
+/// navire rejoindra Brest en mai.`; `Tout en insistant sur le bilan, le maire a présenté…`;
+/// `Après avoir signalé une panne, l’avion a atterri…`). The clause opens on a past
+/// participle followed by its complement, a present participle, `en` or `tout en` and a
+/// gerund, or `après avoir`, `avant de`, `afin de`, `sans` and an infinitive; it is sixteen
+/// words at most and what follows it opens on a subject (a determiner, a quantifier or a
+/// known name) and has a verb. Dropping the circumstance keeps the main clause true.
+fn drop_leading_participle(
+    s: &str,
+    pack: &LanguagePack,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    if pack.lang != crate::lang::Lang::Fr {
+        return None;
+    }
+    let p = s.find(", ")?;
+    let head = &s[..p];
+    let rest = &s[p + 2..];
+    let words: Vec<String> = head
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let w0 = words.first()?.as_str();
+    let w1 = words.get(1).map_or("", String::as_str);
+    let w2 = words.get(2).map_or("", String::as_str);
+    let known_noun = |w: &str| pack.genders.contains_key(w) || pack.is_stopword(w);
+    let present = |w: &str| {
+        w.chars().count() > 5
+            && w.ends_with("ant")
+            && !known_noun(w)
+            && !pack.words.adverbial_openers.contains(w)
+            && !matches!(
+                w,
+                "pendant"
+                    | "cependant"
+                    | "durant"
+                    | "maintenant"
+                    | "avant"
+                    | "devant"
+                    | "suivant"
+                    | "concernant"
+                    | "moyennant"
+                    | "nonobstant"
+            )
+    };
+    let past = w0.chars().count() > 4
+        && [
+            "é", "ée", "és", "ées", "is", "ise", "ises", "u", "ue", "us", "ues",
+        ]
+        .iter()
+        .any(|e| w0.ends_with(e))
+        && !known_noun(w0)
+        && !pack.words.adverbial_openers.contains(w0)
+        && (pack.words.prepositions.contains(w1) || w1.starts_with('«') || w1.starts_with("d’"));
+    let gerund = (w0 == "en" && present(w1)) || (w0 == "tout" && w1 == "en" && present(w2));
+    let infinitive = (w0 == "après" && matches!(w1, "avoir" | "être"))
+        || (matches!(w0, "avant" | "afin") && (w1 == "de" || w1.starts_with("d’")))
+        || (w0 == "sans" && infinitive_like(w1, pack));
+    let rest_first = rest.split(' ').next().unwrap_or("");
+    let rest_lower = rest_first.to_lowercase();
+    let subject = pack.words.determiners.contains(&rest_lower)
+        || rest_lower.starts_with("l’")
+        || pack.words.noun_openers.contains(&rest_lower)
+        || rest.split(' ').take(2).any(is_name);
+    ((past || gerund || infinitive || present(w0))
+        && count_words(head) <= 16
+        && head.matches('«').count() == head.matches('»').count()
+        && !head.contains(';')
+        && subject
+        && count_words(rest) >= 6
+        && maybe_verb(rest, pack))
+    .then(|| pack.grammar.capitalize_first(rest))
+}
+
 /// Whether a word looks like an infinitive: lower case, an infinitive ending of the pack
 /// (`protéger`, `agir`), not a noun the pack knows.
 fn infinitive_like(word: &str, pack: &LanguagePack) -> bool {
@@ -4008,9 +4285,22 @@ fn drop_subject_incise(
 }
 
 /// Cuts a reported statement at a coordinator that likely returns to the reporter
-/// (`…, mais n’a fourni aucun détail`).
+/// (`…, mais n’a fourni aucun détail`), or at a second reported clause (`… sont surpeuplés et
+/// que les prisonniers…`: once `rapportent que` has become `Selon…,`, its second `que` would
+/// hang).
 fn cut_at_coordinator(s: &str) -> String {
-    for pat in [", mais ", " mais ", ", but ", ", et a ", ", and "] {
+    for pat in [
+        ", mais ",
+        " mais ",
+        ", but ",
+        ", et a ",
+        ", and ",
+        " et que ",
+        " et qu’",
+        " et qu'",
+        " ou que ",
+        " and that ",
+    ] {
         if let Some(p) = s.find(pat) {
             return s[..p].to_string();
         }
@@ -4987,6 +5277,163 @@ mod tests {
     }
 
     #[test]
+    fn an_inverted_speaker_goes_first_and_a_circumstance_does_not_hide_the_verb() {
+        let p = pack();
+        let e = env(&p);
+        // trim.quote-speaker-front
+        assert_eq!(
+            restated(
+                "« Les secours resteront sur place toute la nuit », a déclaré la préfète.",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Selon la préfète, «\u{a0}Les secours resteront sur place toute la nuit\u{a0}».")
+        );
+        assert_eq!(
+            restated(
+                "« Nous rouvrirons les écoles lundi » déclare à l’AFP Jean Roux, le porte-parole de la mairie.",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Selon Jean Roux, le porte-parole de la mairie, «\u{a0}Nous rouvrirons les écoles lundi\u{a0}».")
+        );
+        // a pronoun names no one; a verb that reports nothing is no attribution
+        assert_eq!(
+            restated(
+                "« Nous rouvrirons les écoles lundi », a-t-il déclaré.",
+                &p,
+                &e
+            ),
+            None
+        );
+        assert_eq!(
+            restated(
+                "« Nous rouvrirons les écoles lundi » a lancé le maire en quittant la salle.",
+                &p,
+                &e
+            ),
+            None
+        );
+        // trim.attribution-front over a short circumstance (`dimanche sur Radio Azur`)
+        assert_eq!(
+            trimmed(
+                "Le ministre de l’Agriculture a déclaré dimanche sur Radio Azur que la récolte serait sauvée.",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Selon le ministre de l’Agriculture, la récolte serait sauvée.")
+        );
+        // an object and its relative `que` is no reporting verb
+        assert_eq!(
+            trimmed(
+                "Le maire a confirmé le chiffre que la préfecture avait donné la veille au soir.",
+                &p,
+                &e
+            )
+            .as_deref()
+            .map(|s| s.starts_with("Selon")),
+            None
+        );
+        // a second `que` after `et` goes with the first one's verb
+        assert_eq!(
+            trimmed(
+                "Les habitants du quartier rapportent en outre que les rues sont inondées et que les écoles sont fermées.",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Selon les habitants du quartier, les rues sont inondées.")
+        );
+    }
+
+    #[test]
+    fn a_participial_or_infinitive_opener_goes_before_the_subject() {
+        let p = pack();
+        let e = env(&p);
+        let names = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()) == "Roux";
+        let t = |s: &str| trim_sentence(s, &p, &e, &names);
+        assert_eq!(
+            t("Baptisé « Azur », le nouveau navire de la compagnie rejoindra le port en mai.")
+                .as_deref(),
+            Some("Le nouveau navire de la compagnie rejoindra le port en mai.")
+        );
+        assert_eq!(
+            t("Après avoir signalé une panne, l’avion a atterri sans dommage sur la piste.")
+                .as_deref(),
+            Some("L’avion a atterri sans dommage sur la piste.")
+        );
+        assert_eq!(
+            t("Tout en insistant sur le bilan, le maire a présenté un budget en hausse.")
+                .as_deref(),
+            Some("Le maire a présenté un budget en hausse.")
+        );
+        assert_eq!(
+            t("Surpris par la décision, Jean Roux a quitté la salle du conseil municipal.")
+                .as_deref(),
+            Some("Jean Roux a quitté la salle du conseil municipal.")
+        );
+        // an opener before a known name goes too (trim.leading-adverbial)
+        assert_eq!(
+            t("Dans l’après-midi, Jean Roux a quitté la salle du conseil municipal.").as_deref(),
+            Some("Jean Roux a quitté la salle du conseil municipal.")
+        );
+        // refusals: a noun first (`Pendant`, a known noun), no subject after the comma
+        let none = |s: &str| drop_leading_participle(s, &p, &names);
+        assert_eq!(
+            none("Pendant la crue, les pompiers ont évacué plus de cent habitants."),
+            None
+        );
+        assert_eq!(
+            none("Arrivé par la route, puis reparti en train vers la capitale du pays."),
+            None
+        );
+        assert_eq!(
+            none("Le marché, fermé depuis mars, rouvrira ses portes le mois prochain."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_quotation_over_two_sentences_is_restated_whole_or_not_at_all() {
+        let p = pack();
+        let e = env(&p);
+        let speaker_after = [
+            "La digue a cédé dans la nuit.",
+            "« Les secours sont là. Ils resteront toute la nuit » a déclaré la préfète.",
+        ];
+        let doc = Document::build(&speaker_after, &p);
+        let (text, last) = restate_span(&doc, 1, &p, &e, &|_| false).expect("restated");
+        assert_eq!(
+            text,
+            "Selon la préfète, «\u{a0}Les secours sont là. Ils resteront toute la nuit\u{a0}»."
+        );
+        assert_eq!(last, 2);
+        // the second sentence alone is never restated
+        assert_eq!(restate_span(&doc, 2, &p, &e, &|_| false), None);
+        // speaker first: the closing sentence would be the source's own, read twice
+        let speaker_first = [
+            "La préfète a déclaré : « Les secours sont là depuis hier. Ils resteront toute la nuit ».",
+        ];
+        let doc = Document::build(&speaker_first, &p);
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(restate_span(&doc, 0, &p, &e, &|_| false), None);
+        // a closed quotation is restated alone, as before
+        let closed = ["« Les secours sont arrivés dans la nuit », a déclaré la préfète."];
+        let doc = Document::build(&closed, &p);
+        assert_eq!(
+            restate_span(&doc, 0, &p, &e, &|_| false).map(|r| r.1),
+            Some(0)
+        );
+        assert_eq!(
+            sentence_pieces("Selon X, « Un. Deux ». Trois."),
+            vec!["Selon X, « Un.", " Deux ».", " Trois."]
+        );
+    }
+
+    #[test]
     fn an_incise_after_an_opener_keeps_the_opener_s_comma() {
         let p = pack();
         let e = env(&p);
@@ -5282,7 +5729,7 @@ mod tests {
         // restate.lost-statement: the reported statement was cut away, the speaker is left
         let p2 = pack();
         let e = env(&p2);
-        let s = "Jeanne Roux, présidente de l’association des riverains, a déclaré à la presse que les digues sont « fragiles.";
+        let s = "Jeanne Roux, présidente de l’association des riverains, a déclaré devant les caméras de la télévision régionale que les digues sont « fragiles.";
         assert_eq!(
             trimmed(s, &p2, &e).as_deref(),
             Some("Jeanne Roux, présidente de l’association des riverains.")

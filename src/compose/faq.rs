@@ -9,7 +9,7 @@
 // `rewrite` fuzz target.
 #![allow(clippy::indexing_slicing)]
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{
     Block, BlockKind, Composer, Origin, QuestionAnswer, Section, dangling_reference, fill,
@@ -532,6 +532,8 @@ impl Composer<'_> {
         let mut order: Vec<usize> = (0..doc.sentences.len()).collect();
         order.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then_with(|| a.cmp(&b)));
         let mut picked: Vec<(usize, String)> = Vec::new();
+        // a quotation over two sentences (`restate.quote-span`): its first sentence → its last
+        let mut span_end: HashMap<usize, usize> = HashMap::new();
         for s in order {
             if picked.len() >= MAX_SUMMARY {
                 break;
@@ -539,14 +541,22 @@ impl Composer<'_> {
             if used.contains(&s) {
                 continue;
             }
-            let Some(t) = super::restate_sentence(doc.sentence_text(s), pack, self.env, is_name)
-            else {
+            let Some((t, last)) = super::restate_span(doc, s, pack, self.env, is_name) else {
                 continue;
             };
             let n = count_words(&t);
-            if !(6..=32).contains(&n) || dangling_reference(&t) || seen.contains(&norm_sentence(&t))
+            if !(6..=32).contains(&n)
+                || dangling_reference(&t)
+                || used.contains(&last)
+                || picked
+                    .iter()
+                    .any(|p| p.0 == last || span_end.get(&p.0) == Some(&last))
+                || seen.contains(&norm_sentence(&t))
             {
                 continue;
+            }
+            if last != s {
+                span_end.insert(s, last);
             }
             picked.push((s, t));
         }
@@ -568,6 +578,9 @@ impl Composer<'_> {
         };
         for (s, t) in &picked {
             used.insert(*s);
+            if let Some(&last) = span_end.get(s) {
+                used.insert(last);
+            }
             seen.insert(norm_sentence(t));
         }
         for p in &parts {
