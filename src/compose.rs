@@ -2843,6 +2843,20 @@ fn has_verb(s: &str, pack: &LanguagePack) -> bool {
     })
 }
 
+/// [`has_verb`], except that a word the pack's noun table knows does not count as a verb by
+/// its ending alone (`soirée`, `année`, `société` end like participles): used on an opener
+/// (`Dans la soirée, …`), where a noun is what is expected.
+fn has_verb_besides_nouns(s: &str, pack: &LanguagePack) -> bool {
+    s.split_whitespace().any(|w| {
+        let l = lowercase(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let l = l.as_ref();
+        let noun = l.rsplit('’').next().unwrap_or(l);
+        pack.words.auxiliaries.contains(l)
+            || pack.verbs.contains(l)
+            || (!pack.genders.contains_key(noun) && has_verb(l, pack))
+    })
+}
+
 /// A looser [`has_verb`]: also a lower-case word with a present- or future-tense ending that
 /// the pack's noun dictionary does not know (`vient`, `dévoile`, `remporte`, `rejoindra`). Used to tell a trimmed clause
 /// from a bare noun phrase (`La correspondante de France 24 en Egypte, Sonia Dridi.`).
@@ -3202,7 +3216,12 @@ fn trim_sentence(
         let opener = if subordinate {
             head_words <= 20 && !head.contains(['«', '»'])
         } else {
-            (short || (prepositional && (4..=10).contains(&head_words))) && !has_verb(head, pack)
+            // (`À noter que depuis le début de l’année, …`: the comma falls inside a `que`
+            // clause, no opener ends there)
+            (short || (prepositional && (4..=10).contains(&head_words)))
+                && !has_verb_besides_nouns(head, pack)
+                && !head_lower.contains(" que ")
+                && !head_lower.contains(" qu’")
         };
         // `C’est dans l’Ohio, …, que…`: a cleft sentence keeps its head
         let cleft = head_first.starts_with("c’") || head_first.starts_with("c'");
@@ -3320,6 +3339,7 @@ fn trim_sentence(
             )
             && (2..=12).contains(&count_words(incise))
             && head_words >= 2
+            && !conditional_incise(&lower_incise)
             && !has_verb(incise, pack)
             && !incise.contains(['«', '»', '(', ')'])
         {
@@ -4133,6 +4153,23 @@ fn infinitive_like(word: &str, pack: &LanguagePack) -> bool {
             .any(|e| w.ends_with(e.as_str()))
 }
 
+/// Whether an incise states the condition the rest of the sentence holds under, or points back
+/// to what came before (`, avec un tel coach,`, `, sans aide extérieure,`, `, sauf accord,`):
+/// without it the statement says more than the source (`Pour X, les Américains « ne gagneront
+/// pas la saison »` is no longer about one coach). Such an incise is never dropped
+/// (`trim.prepositional-incise`).
+fn conditional_incise(lower: &str) -> bool {
+    let first = lower.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "sans" | "sauf" | "faute" | "hormis" | "excepté" | "moyennant" | "without" | "unless"
+    ) || lower.starts_with("en cas ")
+        || lower.starts_with("à condition")
+        || lower
+            .split_whitespace()
+            .any(|w| matches!(w, "tel" | "telle" | "tels" | "telles" | "such"))
+}
+
 /// Whether `rest` opens on a finite verb, after at most a negation or a reflexive clitic
 /// (`a décollé`, `ont eu lieu`, `vient d’être publiée`, `n’a pas`, `s’est dit`): the predicate of
 /// a subject that stood before it. Known verb forms (auxiliaries, common and reporting verbs)
@@ -4275,6 +4312,7 @@ fn drop_subject_incise(
                 && !pack.words.prepositions.contains(lead)
                 && !pack.words.adverbial_openers.contains(lead)
                 && !verb_in(incise)
+                && !conditional_incise(&incise.to_lowercase())
                 && !incise.contains(['«', '»', '“', '”', '(', ')', ';'])
                 && count_words(rest) >= 2;
             return ok.then(|| format!("{head} {rest}"));
@@ -5380,6 +5418,16 @@ mod tests {
             t("Dans l’après-midi, Jean Roux a quitté la salle du conseil municipal.").as_deref(),
             Some("Jean Roux a quitté la salle du conseil municipal.")
         );
+        // a noun of the opener that ends like a participle (`soirée`) is no verb
+        assert_eq!(
+            t("Dans la soirée, le maire a quitté la salle du conseil municipal.").as_deref(),
+            Some("Le maire a quitté la salle du conseil municipal.")
+        );
+        // a comma inside a `que` clause ends no opener
+        assert!(
+            !t("À noter que depuis le début de l’année, le marché a augmenté de 12 % dans la région.")
+                .is_some_and(|s| s.starts_with("Le marché"))
+        );
         // refusals: a noun first (`Pendant`, a known noun), no subject after the comma
         let none = |s: &str| drop_leading_participle(s, &p, &names);
         assert_eq!(
@@ -5440,12 +5488,29 @@ mod tests {
         // trim.prepositional-incise after `Pour X`: `Pour X les habitants` would lose its comma
         assert_eq!(
             trimmed(
-                "Pour la préfète, avec de telles pluies, les habitants « ne passeront pas l’hiver ».",
+                "Pour la préfète, dans les prochains jours, les habitants « ne passeront pas l’hiver ».",
                 &p,
                 &e
             )
             .as_deref(),
             Some("Pour la préfète, les habitants «\u{a0}ne passeront pas l’hiver\u{a0}».")
+        );
+        // a condition stays: without it the statement would say more than the source
+        assert!(
+            trimmed(
+                "Pour la préfète, avec de telles pluies, les habitants « ne passeront pas l’hiver ».",
+                &p,
+                &e
+            )
+            .is_none_or(|s| s.contains("telles"))
+        );
+        assert!(
+            trimmed(
+                "Les digues du quartier, sans renfort, céderont à la prochaine crue du fleuve.",
+                &p,
+                &e
+            )
+            .is_none_or(|s| s.contains("sans renfort"))
         );
     }
 
