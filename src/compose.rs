@@ -3131,7 +3131,13 @@ fn trim_sentence(
                     // or a name (`Selon l’ONG, …`, `Selon HRW, …`)
                     let one_word_source = count_words(subject) == 1
                         && (subject.to_lowercase().starts_with("l’") || is_name(subject));
+                    // `Yesterday it was announced that…`: a subject with a verb of its own is
+                    // no source
+                    let finite_subject = subject
+                        .split(' ')
+                        .any(|w| pack.words.auxiliaries.contains(&w.to_lowercase()));
                     if (count_words(subject) >= 2 || one_word_source)
+                        && !finite_subject
                         && count_words(subject) <= 14
                         && count_words(&statement) >= 4
                         && !pronoun
@@ -3223,6 +3229,20 @@ fn trim_sentence(
                 && !head_lower.contains(" que ")
                 && !head_lower.contains(" qu’")
         };
+        // An opener before a name goes only when it is a connector (`De son côté, B. Obama…`,
+        // `Sur le plan sportif, De Santis…`); a time (`Dans l’après-midi, Marc Guillemot…`,
+        // `Pendant la guerre, …`) stays with the name it dates. (Before a lower-case subject
+        // the rule is as it was.)
+        let timed = matches!(
+            head_first.as_str(),
+            "pendant" | "durant" | "lors" | "depuis" | "avant" | "après" | "dès" | "jusqu’à"
+        ) || head.split_whitespace().any(|w| {
+            let w = lowercase(w.trim_matches(|c: char| !c.is_alphabetic() && c != '’'));
+            let w = w.rsplit('’').next().unwrap_or("");
+            pack.words.time_nouns.contains(w)
+                || pack.weekdays.contains_key(w)
+                || pack.months.contains_key(w)
+        });
         // `C’est dans l’Ohio, …, que…`: a cleft sentence keeps its head
         let cleft = head_first.starts_with("c’") || head_first.starts_with("c'");
         if opener
@@ -3230,7 +3250,7 @@ fn trim_sentence(
             && !head_is_subject
             && !pack.words.clause_openers.contains(&rest_first)
             && (rest.chars().next().is_some_and(char::is_lowercase)
-                || rest.split(' ').take(2).any(is_name))
+                || (short && !timed && rest.split(' ').take(2).any(is_name)))
             && count_words(rest) >= if subordinate { 5 } else { 6 }
         {
             s = pack.grammar.capitalize_first(rest);
@@ -4011,7 +4031,16 @@ fn quote_speaker_front(
         }
     }
     let close = close?;
-    let quote = s[..close].trim();
+    // `“… now,” said X`: the comma before the closing mark belongs to the attribution, which
+    // has moved ahead
+    let mut quote = s[..close].trim().to_string();
+    let mark_at = quote.len() - quote.chars().next_back().map_or(0, char::len_utf8);
+    let inner = quote[..mark_at].trim_end_matches(|c: char| c.is_whitespace());
+    if inner.ends_with(',') {
+        let comma = inner.len() - 1;
+        quote.remove(comma);
+    }
+    let quote = quote.as_str();
     let tail = s[close..].trim_start_matches([',', ' ', '\u{a0}', '\u{202f}']);
     let mut words = tail.split(' ').peekable();
     let mut w = words.next()?.to_lowercase();
@@ -5337,6 +5366,25 @@ mod tests {
             .as_deref(),
             Some("Selon Jean Roux, le porte-parole de la mairie, «\u{a0}Nous rouvrirons les écoles lundi\u{a0}».")
         );
+        // the comma before the closing mark goes with the attribution
+        assert_eq!(
+            restated(
+                "« Les secours resteront sur place toute la nuit, » a déclaré la préfète.",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Selon la préfète, «\u{a0}Les secours resteront sur place toute la nuit\u{a0}».")
+        );
+        // a subject with a verb of its own is no source
+        assert!(
+            trimmed(
+                "Hier il a été annoncé que le pont de la ville serait fermé pendant deux mois.",
+                &p,
+                &e
+            )
+            .is_none_or(|s| !s.starts_with("Selon"))
+        );
         // a pronoun names no one; a verb that reports nothing is no attribution
         assert_eq!(
             restated(
@@ -5413,10 +5461,14 @@ mod tests {
                 .as_deref(),
             Some("Jean Roux a quitté la salle du conseil municipal.")
         );
-        // an opener before a known name goes too (trim.leading-adverbial)
+        // a connector before a known name goes too (trim.leading-adverbial), a time stays
         assert_eq!(
-            t("Dans l’après-midi, Jean Roux a quitté la salle du conseil municipal.").as_deref(),
+            t("De son côté, Jean Roux a quitté la salle du conseil municipal.").as_deref(),
             Some("Jean Roux a quitté la salle du conseil municipal.")
+        );
+        assert_eq!(
+            t("Dans l’après-midi, Jean Roux a quitté la salle du conseil municipal."),
+            None
         );
         // a noun of the opener that ends like a participle (`soirée`) is no verb
         assert_eq!(
