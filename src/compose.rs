@@ -94,6 +94,38 @@ pub struct Block {
     pub qa: Vec<QuestionAnswer>,
     /// Its provenance.
     pub origin: Origin,
+    /// For a block of restated statements (key points, summary): where each statement comes
+    /// from and the rules that made it, in the block's order (empty, and not serialised, for
+    /// any other block).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub restated: Vec<Restated>,
+}
+
+/// The provenance of one restated statement of a generated block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Restated {
+    /// The source sentences it restates, as indices over the article's sentences in reading
+    /// order (`analyze` lists them paragraph by paragraph): one, or two for a quotation over
+    /// two sentences (`restate.quote-span`).
+    pub sentences: Vec<usize>,
+    /// The trimming and restating rules that made it, in the order they applied
+    /// (`fr.trim.subject-incise`, `fr.trim.quote-whole`).
+    pub rules: Vec<String>,
+}
+
+impl Restated {
+    /// The provenance of a [`Restatement`] of sentence `first`, rule ids prefixed with the
+    /// language code.
+    fn of(first: usize, r: &Restatement, lang: &str) -> Self {
+        Restated {
+            sentences: if r.last == first {
+                vec![first]
+            } else {
+                vec![first, r.last]
+            },
+            rules: r.rules.iter().map(|id| format!("{lang}.{id}")).collect(),
+        }
+    }
 }
 
 /// A section: an optional heading and its blocks.
@@ -1525,8 +1557,8 @@ impl<'e> Composer<'e> {
             .collect();
         let reserve = figure_sentences.len() >= 2;
         let mut picked: Vec<(usize, String)> = Vec::new();
-        // a quotation over two sentences (`restate.quote-span`): its first sentence → its last
-        let mut span_end: std::collections::HashMap<usize, usize> =
+        // each picked sentence's restatement (its last sentence and rules)
+        let mut made: std::collections::HashMap<usize, Restatement> =
             std::collections::HashMap::new();
         let mut per_paragraph: std::collections::HashMap<usize, usize> =
             std::collections::HashMap::new();
@@ -1547,23 +1579,21 @@ impl<'e> Composer<'e> {
             {
                 continue;
             }
-            let Some((t, last)) = restate_span(doc, s, pack, self.env, is_name) else {
+            let Some(r) = restate_span(doc, s, pack, self.env, is_name) else {
                 continue;
             };
-            let n = count_words(&t);
+            let n = count_words(&r.text);
             if !(6..=32).contains(&n)
-                || dangling_reference(&t)
-                || used.contains(&last)
-                || picked.iter().any(|p| p.0 == last)
-                || !seen.insert(norm_sentence(&t))
+                || dangling_reference(&r.text)
+                || used.contains(&r.last)
+                || picked.iter().any(|p| p.0 == r.last)
+                || !seen.insert(norm_sentence(&r.text))
             {
                 continue;
             }
             *per_paragraph.entry(para).or_insert(0) += 1;
-            if last != s {
-                span_end.insert(s, last);
-            }
-            picked.push((s, t));
+            picked.push((s, r.text.clone()));
+            made.insert(s, r);
         }
         // Rule `block.key-points.leave-summary`: with six points or more, the two that score
         // least are left to the closing summary (`block.summary`), which joins statements with
@@ -1579,21 +1609,27 @@ impl<'e> Composer<'e> {
             return None;
         }
         picked.sort_by_key(|p| p.0);
+        let mut restated = Vec::new();
         for (s, _) in &picked {
             used.insert(*s);
-            if let Some(&last) = span_end.get(s) {
-                used.insert(last);
+            if let Some(r) = made.get(s) {
+                used.insert(r.last);
+                restated.push(Restated::of(*s, r, pack.lang.code()));
             }
         }
         let heading = pack.template("block.key-points.heading").ok()?.to_string();
-        Some(list_section(
+        let mut section = list_section(
             heading,
             format!("{}.block.key-points", pack.lang.code()),
             picked
                 .iter()
                 .map(|(s, t)| (doc.sentences[*s].paragraph, t.clone()))
                 .collect(),
-        ))
+        );
+        if let Some(block) = section.blocks.first_mut() {
+            block.restated = restated;
+        }
+        Some(section)
     }
 
     /// Rule `block.key-figures` ("Les chiffres clés"): each figure with the article's own clause
@@ -2202,6 +2238,7 @@ fn list_section(heading: String, rule: String, items: Vec<(usize, String)>) -> S
             items: texts,
             qa: Vec::new(),
             origin: Origin::Generated { rule, sources },
+            restated: Vec::new(),
         }],
     }
 }
@@ -2213,6 +2250,7 @@ fn source_block(doc: &Document, paragraph: usize) -> Block {
         items: Vec::new(),
         qa: Vec::new(),
         origin: Origin::Source { paragraph },
+        restated: Vec::new(),
     }
 }
 
@@ -2992,6 +3030,18 @@ fn trim_sentence(
     env: &minijinja::Environment<'_>,
     is_name: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
+    trim_traced(sentence, pack, env, is_name).map(|(out, _)| out)
+}
+
+/// [`trim_sentence`] with the ids of the rules that changed the sentence, in the order they
+/// applied (`trim.dateline`, `trim.subject-incise`, …): the restatement's provenance.
+fn trim_traced(
+    sentence: &str,
+    pack: &LanguagePack,
+    env: &minijinja::Environment<'_>,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<(String, Vec<&'static str>)> {
+    let mut rules: Vec<&'static str> = Vec::new();
     let original = sentence.trim();
     if suspect_agreement(original) {
         return None;
@@ -3000,10 +3050,14 @@ fn trim_sentence(
     let mut s = strip_dateline(original, pack)
         .trim_end_matches(['.', '!', '?', '…', ' '])
         .to_string();
+    if s.len() < original.trim_end_matches(['.', '!', '?', '…', ' ']).len() {
+        rules.push("trim.dateline");
+    }
 
     // trim.quote-speaker-front
     if let Some(out) = quote_speaker_front(&s, pack, env) {
         s = out;
+        rules.push("trim.quote-speaker-front");
     }
 
     // trim.attribution-front
@@ -3151,6 +3205,7 @@ fn trim_sentence(
                             .and_then(|t| t.render(ctx).ok())
                         {
                             s = t;
+                            rules.push("trim.attribution-front");
                         }
                     }
                     break 'outer;
@@ -3162,6 +3217,7 @@ fn trim_sentence(
     // ont déclaré…` keeps its subject)
     if let Some(out) = drop_subject_incise(&s, pack, is_name) {
         s = out;
+        rules.push("trim.subject-incise");
     }
     // trim.leading-adverbial: "En effet, X" / "Désormais, X" → "X" (a short opener, one comma).
     if let Some(p) = s.find(", ") {
@@ -3254,6 +3310,11 @@ fn trim_sentence(
             && count_words(rest) >= if subordinate { 5 } else { 6 }
         {
             s = pack.grammar.capitalize_first(rest);
+            rules.push(if subordinate {
+                "trim.leading-subordinate"
+            } else {
+                "trim.leading-adverbial"
+            });
         }
     }
     // trim.apposition-name: `Le ministre des affaires étrangères, Laurent Fabius, est attendu…`
@@ -3283,6 +3344,7 @@ fn trim_sentence(
                 && count_words(rest) >= 3
             {
                 s = format!("{name} {rest}");
+                rules.push("trim.apposition-name");
             }
         }
     }
@@ -3290,11 +3352,13 @@ fn trim_sentence(
     // 2012, a annoncé…`)
     if let Some(out) = drop_subject_incise(&s, pack, is_name) {
         s = out;
+        rules.push("trim.subject-incise");
     }
     // trim.dash-incise: " — …" to the next dash or the end.
     for dash in [" — ", " – "] {
         if let Some(p) = s.find(dash) {
             let after = p + dash.len();
+            rules.push("trim.dash-incise");
             match s[after..].find(dash) {
                 Some(e) => s.replace_range(p..after + e + dash.len() - 1, ""),
                 None => s.truncate(p),
@@ -3305,6 +3369,7 @@ fn trim_sentence(
     while let (Some(a), Some(b)) = (s.find(" ("), s.find(')')) {
         if b > a {
             s.replace_range(a..=b, "");
+            rules.push("trim.parenthetical");
         } else {
             break;
         }
@@ -3325,11 +3390,13 @@ fn trim_sentence(
             && rest.chars().next().is_some_and(char::is_lowercase)
         {
             s = pack.grammar.capitalize_first(rest);
+            rules.push("trim.leading-participial");
         }
     }
     // trim.leading-participle
     if let Some(out) = drop_leading_participle(&s, pack, is_name) {
         s = out;
+        rules.push("trim.leading-participle");
     }
     // trim.prepositional-incise: `HRW a relevé, grâce aux indications des détenus, l’existence…`
     // → `HRW a relevé l’existence…` (an incise between commas that opens on a preposition and
@@ -3374,6 +3441,7 @@ fn trim_sentence(
             } else {
                 s.replace_range(p..e + 1, "");
             }
+            rules.push("trim.prepositional-incise");
             from = p;
         } else {
             from = after;
@@ -3401,6 +3469,11 @@ fn trim_sentence(
                 && head.matches('«').count() == head.matches('»').count()
             {
                 s.truncate(p);
+                rules.push(if colon {
+                    "trim.colon-list"
+                } else {
+                    "trim.semicolon"
+                });
             }
         }
     }
@@ -3415,6 +3488,7 @@ fn trim_sentence(
                 && !next.contains('’');
             if infinitive && count_words(&s[..p]) >= 6 && has_verb(&s[..p], pack) {
                 s.truncate(p);
+                rules.push("trim.purpose");
             }
         }
     }
@@ -3448,6 +3522,7 @@ fn trim_sentence(
             let before = lower[..p].rsplit(' ').next().unwrap_or("");
             if count_words(&s[..p]) >= 6 && !before.ends_with("ant") {
                 s.truncate(p);
+                rules.push("trim.participial-tail");
             }
         }
     }
@@ -3467,6 +3542,7 @@ fn trim_sentence(
             && (count_words(&s[..p]) >= 8 || (count_words(&s[..p]) >= 6 && has_verb(&s[..p], pack)))
         {
             s.truncate(p);
+            rules.push("trim.prepositional-tail");
         }
     }
     // trim.relative and trim.participial: ", qui … ," or to the end.
@@ -3492,6 +3568,11 @@ fn trim_sentence(
             }
             let after = p + 2 + opener.len() + 1;
             let end = s[after..].find(", ").map(|e| after + e);
+            rules.push(if opener.ends_with("ant") {
+                "trim.participial"
+            } else {
+                "trim.relative"
+            });
             match end {
                 // ", qui … , étaient" → " étaient": the incise and its closing comma go.
                 Some(e) => s.replace_range(p..=e, ""),
@@ -3515,6 +3596,7 @@ fn trim_sentence(
             });
         if is_attr && count_words(&s[..p]) >= 6 {
             s.truncate(p);
+            rules.push("trim.attribution-end");
         }
     }
     // trim.subordinate
@@ -3535,6 +3617,7 @@ fn trim_sentence(
             let p = s[..p].trim_end_matches(',').len();
             if s.is_char_boundary(p) && count_words(&s[..p]) >= 6 {
                 s.truncate(p);
+                rules.push("trim.subordinate");
                 break;
             }
         }
@@ -3554,11 +3637,11 @@ fn trim_sentence(
     // A quotation keeps its speaker: a quote whose attribution was trimmed away is not used.
     // (asked only of a sentence that quotes; rules `trim.colon-quote` and `trim.quoted-term`
     // in [`quote_attributed`] and [`quoted_terms_only`])
-    if (s.contains('«') || s.contains('“'))
-        && !quote_attributed(&s, pack)
-        && (quote_attributed(original, pack) || !quoted_terms_only(&s))
-    {
-        return None;
+    if (s.contains('«') || s.contains('“')) && !quote_attributed(&s, pack) {
+        if quote_attributed(original, pack) || !quoted_terms_only(&s) {
+            return None;
+        }
+        rules.push("trim.quoted-term");
     }
     // A quotation is never cut: the guillemets must still pair up.
     if s.matches('«').count() != s.matches('»').count()
@@ -3573,7 +3656,7 @@ fn trim_sentence(
     }
     let out = format!("{}.", pack.grammar.capitalize_first(&s));
     let out = pack.grammar.typography(&out);
-    (norm_sentence(&out) != norm_sentence(original)).then_some(out)
+    (norm_sentence(&out) != norm_sentence(original)).then_some((out, rules))
 }
 
 /// Stands for an ASCII space inside a quotation while the trim rules run (see
@@ -3593,17 +3676,29 @@ const QUOTE_SPACE: char = '\u{2004}';
 /// Example: `Jeanne Roux, porte-parole de l’association, précise que : « La crue continue, et
 /// elle est historique ».` → `Selon Jeanne Roux, porte-parole de l’association, « La crue
 /// continue, et elle est historique ».` (the cut at `, et` is not made).
+#[cfg(test)]
 fn restate_sentence(
     sentence: &str,
     pack: &LanguagePack,
     env: &minijinja::Environment<'_>,
     is_name: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
+    restate_traced(sentence, pack, env, is_name).map(|(out, _)| out)
+}
+
+/// [`restate_sentence`] with the ids of the rules that made the restatement ([`trim_traced`];
+/// `trim.quote-whole` when a quotation was kept whole).
+fn restate_traced(
+    sentence: &str,
+    pack: &LanguagePack,
+    env: &minijinja::Environment<'_>,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<(String, Vec<&'static str>)> {
     if unaccented_capital(sentence, pack) || source_slip(sentence, pack) {
         return None;
     }
-    let out = if sentence.contains(QUOTE_SPACE) || !sentence.contains(['«', '“']) {
-        trim_sentence(sentence, pack, env, is_name)?
+    let (out, rules) = if sentence.contains(QUOTE_SPACE) || !sentence.contains(['«', '“']) {
+        trim_traced(sentence, pack, env, is_name)?
     } else {
         restate_quoted(sentence, pack, env, is_name)?
     };
@@ -3618,7 +3713,7 @@ fn restate_sentence(
     (!pack.words.auxiliaries.contains(&last)
         && !first_person(&out)
         && !lost_statement(sentence, &out, pack))
-    .then_some(out)
+    .then_some((out, rules))
 }
 
 /// The sentences of a restated text, cut as a reader (and the duplicate check) cuts them:
@@ -3667,11 +3762,15 @@ fn restate_span(
     pack: &LanguagePack,
     env: &minijinja::Environment<'_>,
     is_name: &dyn Fn(&str) -> bool,
-) -> Option<(String, usize)> {
+) -> Option<Restatement> {
     let text = doc.sentence_text(s);
     let open = |t: &str| t.matches('«').count() > t.matches('»').count();
     if !open(text) {
-        return restate_sentence(text, pack, env, is_name).map(|r| (r, s));
+        return restate_traced(text, pack, env, is_name).map(|(text, rules)| Restatement {
+            text,
+            last: s,
+            rules,
+        });
     }
     let next = s + 1;
     let para = doc.sentences.get(s)?.paragraph;
@@ -3682,12 +3781,26 @@ fn restate_span(
     if open(&joined) || joined.matches('«').count() != joined.matches('»').count() {
         return None;
     }
-    let out = restate_sentence(&joined, pack, env, is_name)?;
+    let (out, mut rules) = restate_traced(&joined, pack, env, is_name)?;
+    rules.push("restate.quote-span");
     let sources = [norm_sentence(text), norm_sentence(doc.sentence_text(next))];
     sentence_pieces(&out)
         .iter()
         .all(|p| !sources.contains(&norm_sentence(p.trim())))
-        .then_some((out, next))
+        .then_some(Restatement {
+            text: out,
+            last: next,
+            rules,
+        })
+}
+
+/// A restatement made by [`restate_span`]: its text, the last source sentence it covers, and
+/// the ids of the rules that made it (without the language prefix).
+#[derive(Debug, Clone, PartialEq)]
+struct Restatement {
+    text: String,
+    last: usize,
+    rules: Vec<&'static str>,
 }
 
 /// Rule `restate.lost-statement`: the restatement is the sentence cut right before its
@@ -3818,7 +3931,7 @@ fn restate_quoted(
     pack: &LanguagePack,
     env: &minijinja::Environment<'_>,
     is_name: &dyn Fn(&str) -> bool,
-) -> Option<String> {
+) -> Option<(String, Vec<&'static str>)> {
     let mut depth = 0usize;
     let marked: String = sentence
         .chars()
@@ -3840,8 +3953,12 @@ fn restate_quoted(
     let marked = marked
         .replace(" que\u{a0}: ", " que ")
         .replace(" que : ", " que ");
-    let out = trim_sentence(&marked, pack, env, is_name)?;
-    Some(pack.grammar.typography(&out.replace(QUOTE_SPACE, " ")))
+    let (out, mut rules) = trim_traced(&marked, pack, env, is_name)?;
+    rules.push("trim.quote-whole");
+    Some((
+        pack.grammar.typography(&out.replace(QUOTE_SPACE, " ")),
+        rules,
+    ))
 }
 
 /// Rule `restate.unaccented-capital`: whether a sentence writes a capital without the accent
@@ -5505,7 +5622,16 @@ mod tests {
             "« Les secours sont là. Ils resteront toute la nuit » a déclaré la préfète.",
         ];
         let doc = Document::build(&speaker_after, &p);
-        let (text, last) = restate_span(&doc, 1, &p, &e, &|_| false).expect("restated");
+        let r = restate_span(&doc, 1, &p, &e, &|_| false).expect("restated");
+        assert_eq!(
+            r.rules,
+            vec![
+                "trim.quote-speaker-front",
+                "trim.quote-whole",
+                "restate.quote-span"
+            ]
+        );
+        let (text, last) = (r.text, r.last);
         assert_eq!(
             text,
             "Selon la préfète, «\u{a0}Les secours sont là. Ils resteront toute la nuit\u{a0}»."
@@ -5524,7 +5650,7 @@ mod tests {
         let closed = ["« Les secours sont arrivés dans la nuit », a déclaré la préfète."];
         let doc = Document::build(&closed, &p);
         assert_eq!(
-            restate_span(&doc, 0, &p, &e, &|_| false).map(|r| r.1),
+            restate_span(&doc, 0, &p, &e, &|_| false).map(|r| r.last),
             Some(0)
         );
         assert_eq!(
@@ -6078,6 +6204,52 @@ mod tests {
         assert!(!big.target_met);
         assert_eq!(big.missing_words, 5000 - big.word_count);
         assert!(big.warnings.iter().any(|w| w.contains("target not met")));
+    }
+
+    #[test]
+    fn every_restated_statement_names_its_sentence_and_its_rules() {
+        let paragraphs = [
+            "Le conseil de Montbrac, réuni en séance extraordinaire, a voté un budget de crise pour les écoles.",
+            "La piscine municipale de Montbrac, construite en 1970, fermera ses portes en juin faute de crédits.",
+            "Les parents d’élèves, inquiets pour la rentrée, ont manifesté jeudi devant la mairie de Montbrac.",
+            "« Nous ne laisserons pas fermer les écoles de Montbrac », a déclaré la présidente des parents d’élèves.",
+        ];
+        let article = compose_doc(&paragraphs, None, 2000);
+        let blocks: Vec<&Block> = article
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| !b.restated.is_empty())
+            .collect();
+        assert!(!blocks.is_empty(), "no restated block");
+        for b in &blocks {
+            // one provenance a statement, each naming a sentence and at least one rule
+            let statements = if matches!(b.kind, BlockKind::List) {
+                b.items.len()
+            } else {
+                b.restated.len()
+            };
+            assert_eq!(b.restated.len(), statements);
+            for r in &b.restated {
+                assert!(!r.sentences.is_empty() && !r.rules.is_empty());
+                assert!(
+                    r.rules
+                        .iter()
+                        .all(|id| id.starts_with("fr.trim.") || id.starts_with("fr.restate."))
+                );
+            }
+        }
+        let rules: Vec<&str> = blocks
+            .iter()
+            .flat_map(|b| &b.restated)
+            .flat_map(|r| r.rules.iter().map(String::as_str))
+            .collect();
+        assert!(rules.contains(&"fr.trim.subject-incise"), "{rules:?}");
+        // and it is in the JSON, under the block
+        let json = serde_json::to_value(&article).expect("json");
+        let text = json.to_string();
+        assert!(text.contains("\"restated\""));
+        assert!(text.contains("fr.trim.subject-incise"));
     }
 
     #[test]

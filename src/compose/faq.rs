@@ -129,6 +129,7 @@ impl Composer<'_> {
                 items: Vec::new(),
                 qa,
                 origin: Origin::Generated { rule, sources },
+                restated: Vec::new(),
             }],
         })
     }
@@ -532,8 +533,8 @@ impl Composer<'_> {
         let mut order: Vec<usize> = (0..doc.sentences.len()).collect();
         order.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then_with(|| a.cmp(&b)));
         let mut picked: Vec<(usize, String)> = Vec::new();
-        // a quotation over two sentences (`restate.quote-span`): its first sentence → its last
-        let mut span_end: HashMap<usize, usize> = HashMap::new();
+        // each picked sentence's restatement (its last sentence and rules)
+        let mut made: HashMap<usize, super::Restatement> = HashMap::new();
         for s in order {
             if picked.len() >= MAX_SUMMARY {
                 break;
@@ -541,24 +542,22 @@ impl Composer<'_> {
             if used.contains(&s) {
                 continue;
             }
-            let Some((t, last)) = super::restate_span(doc, s, pack, self.env, is_name) else {
+            let Some(r) = super::restate_span(doc, s, pack, self.env, is_name) else {
                 continue;
             };
-            let n = count_words(&t);
+            let n = count_words(&r.text);
             if !(6..=32).contains(&n)
-                || dangling_reference(&t)
-                || used.contains(&last)
+                || dangling_reference(&r.text)
+                || used.contains(&r.last)
                 || picked
                     .iter()
-                    .any(|p| p.0 == last || span_end.get(&p.0) == Some(&last))
-                || seen.contains(&norm_sentence(&t))
+                    .any(|p| p.0 == r.last || made.get(&p.0).is_some_and(|m| m.last == r.last))
+                || seen.contains(&norm_sentence(&r.text))
             {
                 continue;
             }
-            if last != s {
-                span_end.insert(s, last);
-            }
-            picked.push((s, t));
+            picked.push((s, r.text.clone()));
+            made.insert(s, r);
         }
         picked.sort_by_key(|p| p.0);
         // A statement whose connector gives back its source sentence (`Par ailleurs, les
@@ -576,10 +575,12 @@ impl Composer<'_> {
                 None => break parts,
             }
         };
+        let mut restated = Vec::new();
         for (s, t) in &picked {
             used.insert(*s);
-            if let Some(&last) = span_end.get(s) {
-                used.insert(last);
+            if let Some(r) = made.get(s) {
+                used.insert(r.last);
+                restated.push(super::Restated::of(*s, r, pack.lang.code()));
             }
             seen.insert(norm_sentence(t));
         }
@@ -602,6 +603,7 @@ impl Composer<'_> {
                 items: Vec::new(),
                 qa: Vec::new(),
                 origin: Origin::Generated { rule, sources },
+                restated,
             }],
         })
     }
