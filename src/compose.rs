@@ -3609,9 +3609,14 @@ fn trim_traced(
         let after_comma = pack.words.comma_subordinators.contains(sub);
         let hit = spaced_matches(lower, &spaces, sub, false).find(|&p| {
             let next = lower[p + pat_len..].chars().next();
+            // `such as`, `as well as`, `so as`: an example or a comparison, not a clause
+            let before = lower[..p].rsplit(' ').next().unwrap_or("");
+            let comparison =
+                sub == "as" && matches!(before, "such" | "well" | "same" | "so" | "just" | "as");
             (sub.ends_with(['’', '\''])
                 || next.is_none_or(|c| c == ' ' || c == ',' || c == '\u{a0}'))
                 && (!after_comma || lower[..p].ends_with(','))
+                && !comparison
         });
         if let Some(p) = hit {
             let p = s[..p].trim_end_matches(',').len();
@@ -3623,6 +3628,16 @@ fn trim_traced(
         }
     }
     let mut s = s.trim().trim_end_matches([',', ';', ':', ' ']).to_string();
+    // a cut right after a closing quotation mark leaves the comma that led to the cut part
+    // inside it (`the single “Summer Rain,”`)
+    for close in ['”', '»'] {
+        if let Some(head) = s.strip_suffix(close) {
+            let inner = head.trim_end_matches([' ', '\u{a0}', '\u{202f}', QUOTE_SPACE]);
+            if let Some(kept) = inner.strip_suffix(',') {
+                s = format!("{}{}{close}", kept, &head[inner.len()..]);
+            }
+        }
+    }
     // a cut may leave a dangling coordinator (`… des nazis et`)
     while let Some((head, last)) = s.rsplit_once(' ') {
         if matches!(
@@ -4976,6 +4991,33 @@ mod tests {
             )
             .as_deref(),
             Some("the new stadium opens in May")
+        );
+    }
+
+    #[test]
+    fn such_as_is_no_clause_and_a_cut_after_a_quotation_drops_its_comma() {
+        let en = LanguagePack::load(Lang::En).expect("pack");
+        let e = env(&en);
+        let t = |s: &str| trim_sentence(s, &en, &e, &|_| false);
+        // `such as` gives examples: no cut at `as` (it left `… current shows such.`)
+        // (no other rule applies: the sentence is not restated at all)
+        assert_eq!(
+            t(
+                "The company reached a new deal with the network to stream past seasons of shows such as Dexter and Weeds."
+            ),
+            None
+        );
+        // `as` that opens a clause is still cut
+        assert_eq!(
+            t("The council closed the old bridge over the river as the water kept rising all night.")
+                .as_deref(),
+            Some("The council closed the old bridge over the river.")
+        );
+        // a cut right after a closing quotation mark drops the comma inside it
+        assert_eq!(
+            t("He will perform songs from his new solo album, including the recently released single “Summer Rain,” while the band rests.")
+                .as_deref(),
+            Some("He will perform songs from his new solo album, including the recently released single “Summer Rain”.")
         );
     }
 
