@@ -2858,6 +2858,35 @@ fn dangling_reference(text: &str) -> bool {
         ]
         .iter()
         .any(|p| lower.contains(p))
+        || consequence_adverb(&lower)
+}
+
+/// Whether a verb group holds an adverb of consequence (`sera ainsi facilitée`, `a donc
+/// été`, `was thus`): the statement follows from the sentence before it, which a list item or
+/// a summary statement no longer has next to it.
+fn consequence_adverb(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        matches!(
+            w[0],
+            "a" | "ont"
+                | "est"
+                | "sont"
+                | "sera"
+                | "seront"
+                | "était"
+                | "étaient"
+                | "avait"
+                | "avaient"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "will"
+        ) && matches!(w[1], "ainsi" | "donc" | "thus" | "therefore")
+    })
 }
 
 /// Whether a clause holds a verb-like word: an auxiliary, a common verb, a past participle, or
@@ -6095,6 +6124,22 @@ mod tests {
         assert!(!summary.contains("Enfin"), "{summary}");
         // every statement is the article's: each sentence's subject is there
         assert!(!summary.contains(", qui "), "trimmed: {summary}");
+    }
+
+    #[test]
+    fn an_adverb_of_consequence_leans_on_the_sentence_before() {
+        assert!(dangling_reference(
+            "La mise à jour des liens sera ainsi facilitée."
+        ));
+        assert!(dangling_reference(
+            "Le pont a donc été fermé à la circulation."
+        ));
+        assert!(dangling_reference("The bridge was thus closed to traffic."));
+        // `ainsi que` and `ainsi` opening a list are no consequence
+        assert!(!dangling_reference(
+            "Le maire ainsi que ses adjoints ont visité le chantier."
+        ));
+        assert!(!dangling_reference("Le pont a été fermé à la circulation."));
     }
 
     #[test]
