@@ -95,6 +95,38 @@ pub struct Block {
     pub qa: Vec<QuestionAnswer>,
     /// Its provenance.
     pub origin: Origin,
+    /// For a block of restated statements (key points, summary): where each statement comes
+    /// from and the rules that made it, in the block's order (empty, and not serialised, for
+    /// any other block).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub restated: Vec<Restated>,
+}
+
+/// The provenance of one restated statement of a generated block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Restated {
+    /// The source sentences it restates, as indices over the article's sentences in reading
+    /// order (`analyze` lists them paragraph by paragraph): one, or two for a quotation over
+    /// two sentences (`restate.quote-span`).
+    pub sentences: Vec<usize>,
+    /// The trimming and restating rules that made it, in the order they applied
+    /// (`fr.trim.subject-incise`, `fr.trim.quote-whole`).
+    pub rules: Vec<String>,
+}
+
+impl Restated {
+    /// The provenance of a [`Restatement`] of sentence `first`, rule ids prefixed with the
+    /// language code.
+    fn of(first: usize, r: &Restatement, lang: &str) -> Self {
+        Restated {
+            sentences: if r.last == first {
+                vec![first]
+            } else {
+                vec![first, r.last]
+            },
+            rules: r.rules.iter().map(|id| format!("{lang}.{id}")).collect(),
+        }
+    }
 }
 
 /// A section: an optional heading and its blocks.
@@ -1625,6 +1657,9 @@ impl<'e> Composer<'e> {
             .collect();
         let reserve = figure_sentences.len() >= 2;
         let mut picked: Vec<(usize, String)> = Vec::new();
+        // each picked sentence's restatement (its last sentence and rules)
+        let mut made: std::collections::HashMap<usize, Restatement> =
+            std::collections::HashMap::new();
         let mut per_paragraph: std::collections::HashMap<usize, usize> =
             std::collections::HashMap::new();
         // One point a paragraph first; a second pass lets a short article's paragraphs give two.
@@ -1644,15 +1679,21 @@ impl<'e> Composer<'e> {
             {
                 continue;
             }
-            let Some(t) = restate_sentence(doc.sentence_text(s), pack, self.env, is_name) else {
+            let Some(r) = restate_span(doc, s, pack, self.env, is_name) else {
                 continue;
             };
-            let n = count_words(&t);
-            if !(6..=32).contains(&n) || dangling_reference(&t) || !seen.insert(norm_sentence(&t)) {
+            let n = count_words(&r.text);
+            if !(6..=32).contains(&n)
+                || dangling_reference(&r.text)
+                || used.contains(&r.last)
+                || picked.iter().any(|p| p.0 == r.last)
+                || !seen.insert(norm_sentence(&r.text))
+            {
                 continue;
             }
             *per_paragraph.entry(para).or_insert(0) += 1;
-            picked.push((s, t));
+            picked.push((s, r.text.clone()));
+            made.insert(s, r);
         }
         // Rule `block.key-points.leave-summary`: with six points or more, the two that score
         // least are left to the closing summary (`block.summary`), which joins statements with
@@ -1668,18 +1709,27 @@ impl<'e> Composer<'e> {
             return None;
         }
         picked.sort_by_key(|p| p.0);
+        let mut restated = Vec::new();
         for (s, _) in &picked {
             used.insert(*s);
+            if let Some(r) = made.get(s) {
+                used.insert(r.last);
+                restated.push(Restated::of(*s, r, pack.lang.code()));
+            }
         }
         let heading = pack.template("block.key-points.heading").ok()?.to_string();
-        Some(list_section(
+        let mut section = list_section(
             heading,
             format!("{}.block.key-points", pack.lang.code()),
             picked
                 .iter()
                 .map(|(s, t)| (doc.sentences[*s].paragraph, t.clone()))
                 .collect(),
-        ))
+        );
+        if let Some(block) = section.blocks.first_mut() {
+            block.restated = restated;
+        }
+        Some(section)
     }
 
     /// Rule `block.key-figures` ("Les chiffres clés"): each figure with the article's own clause
@@ -2288,6 +2338,7 @@ fn list_section(heading: String, rule: String, items: Vec<(usize, String)>) -> S
             items: texts,
             qa: Vec::new(),
             origin: Origin::Generated { rule, sources },
+            restated: Vec::new(),
         }],
     }
 }
@@ -2299,6 +2350,7 @@ fn source_block(doc: &Document, paragraph: usize) -> Block {
         items: Vec::new(),
         qa: Vec::new(),
         origin: Origin::Source { paragraph },
+        restated: Vec::new(),
     }
 }
 
@@ -2947,6 +2999,35 @@ fn dangling_reference(text: &str) -> bool {
         ]
         .iter()
         .any(|p| lower.contains(p))
+        || consequence_adverb(&lower)
+}
+
+/// Whether a verb group holds an adverb of consequence (`sera ainsi facilitée`, `a donc
+/// été`, `was thus`): the statement follows from the sentence before it, which a list item or
+/// a summary statement no longer has next to it.
+fn consequence_adverb(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        matches!(
+            w[0],
+            "a" | "ont"
+                | "est"
+                | "sont"
+                | "sera"
+                | "seront"
+                | "était"
+                | "étaient"
+                | "avait"
+                | "avaient"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "will"
+        ) && matches!(w[1], "ainsi" | "donc" | "thus" | "therefore")
+    })
 }
 
 /// Whether a clause holds a verb-like word: an auxiliary, a common verb, a past participle, or
@@ -2970,8 +3051,22 @@ fn has_verb(s: &str, pack: &LanguagePack) -> bool {
     })
 }
 
-/// A looser [`has_verb`]: also a lower-case word with a present-tense ending that the pack's
-/// noun dictionary does not know (`vient`, `dévoile`, `remporte`). Used to tell a trimmed clause
+/// [`has_verb`], except that a word the pack's noun table knows does not count as a verb by
+/// its ending alone (`soirée`, `année`, `société` end like participles): used on an opener
+/// (`Dans la soirée, …`), where a noun is what is expected.
+fn has_verb_besides_nouns(s: &str, pack: &LanguagePack) -> bool {
+    s.split_whitespace().any(|w| {
+        let l = lowercase(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let l = l.as_ref();
+        let noun = l.rsplit('’').next().unwrap_or(l);
+        pack.words.auxiliaries.contains(l)
+            || pack.verbs.contains(l)
+            || (!pack.genders.contains_key(noun) && has_verb(l, pack))
+    })
+}
+
+/// A looser [`has_verb`]: also a lower-case word with a present- or future-tense ending that
+/// the pack's noun dictionary does not know (`vient`, `dévoile`, `remporte`, `rejoindra`). Used to tell a trimmed clause
 /// from a bare noun phrase (`La correspondante de France 24 en Egypte, Sonia Dridi.`).
 fn maybe_verb(s: &str, pack: &LanguagePack) -> bool {
     has_verb(s, pack)
@@ -2983,9 +3078,11 @@ fn maybe_verb(s: &str, pack: &LanguagePack) -> bool {
                 && !pack.is_stopword(l)
                 && !pack.words.prepositions.contains(l)
                 && !pack.genders.contains_key(l)
-                && ["e", "ent", "t", "it", "d", "ons", "ez", "ont", "ait"]
-                    .iter()
-                    .any(|e| l.ends_with(e))
+                && [
+                    "e", "ent", "t", "it", "d", "ons", "ez", "ont", "ait", "ra", "ront",
+                ]
+                .iter()
+                .any(|e| l.ends_with(e))
         })
 }
 
@@ -3103,6 +3200,18 @@ fn trim_sentence(
     env: &minijinja::Environment<'_>,
     is_name: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
+    trim_traced(sentence, pack, env, is_name).map(|(out, _)| out)
+}
+
+/// [`trim_sentence`] with the ids of the rules that changed the sentence, in the order they
+/// applied (`trim.dateline`, `trim.subject-incise`, …): the restatement's provenance.
+fn trim_traced(
+    sentence: &str,
+    pack: &LanguagePack,
+    env: &minijinja::Environment<'_>,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<(String, Vec<&'static str>)> {
+    let mut rules: Vec<&'static str> = Vec::new();
     let original = sentence.trim();
     if suspect_agreement(original) {
         return None;
@@ -3111,6 +3220,15 @@ fn trim_sentence(
     let mut s = strip_dateline(original, pack)
         .trim_end_matches(['.', '!', '?', '…', ' '])
         .to_string();
+    if s.len() < original.trim_end_matches(['.', '!', '?', '…', ' ']).len() {
+        rules.push("trim.dateline");
+    }
+
+    // trim.quote-speaker-front
+    if let Some(out) = quote_speaker_front(&s, pack, env) {
+        s = out;
+        rules.push("trim.quote-speaker-front");
+    }
 
     // trim.attribution-front
     // (`low` lowercases `s` again only after a rule has changed it)
@@ -3163,17 +3281,37 @@ fn trim_sentence(
                     let head_len = 1 + aux.len() + v.len() + 1;
                     let p = find_parts(aux, " ")?;
                     let after = &lower[p + head_len..];
-                    let words: Vec<&str> = after.splitn(4, ' ').collect();
-                    let k = words.iter().take(3).position(|w| {
+                    let words: Vec<&str> = after.splitn(7, ' ').collect();
+                    let k = words.iter().take(6).position(|w| {
                         q.trim() == *w || (q.ends_with('’') && w.starts_with(q.trim()))
                     })?;
                     let adverbs = words.get(..k)?;
+                    // `a déclaré plus tôt que`: up to two adverbs; `a déclaré dimanche sur
+                    // BFM TV que`, `a indiqué à la presse que`: a short circumstance, a
+                    // determiner only right after its preposition (`a confirmé le chiffre
+                    // que…` is an object and its relative, not a reporting verb)
                     let plain = !adverbs.is_empty()
                         && adverbs.iter().all(|w| {
                             w.chars().all(char::is_alphabetic)
                                 && !pack.words.determiners.contains(*w)
                                 && !pack.words.prepositions.contains(*w)
-                        });
+                        })
+                        && adverbs.len() <= 2;
+                    let circumstance = !adverbs.is_empty()
+                        && adverbs.iter().enumerate().all(|(i, w)| {
+                            let det = pack.words.determiners.contains(*w)
+                                || w.starts_with("l’")
+                                || w.starts_with("l'");
+                            w.chars()
+                                .all(|c| c.is_alphabetic() || c == '’' || c == '\'')
+                                && (!det
+                                    || i > 0 && pack.words.prepositions.contains(adverbs[i - 1]))
+                        })
+                        && (pack.words.prepositions.contains(adverbs[0])
+                            || pack.weekdays.contains_key(adverbs[0])
+                            || pack.words.time_nouns.contains(adverbs[0]))
+                        && !has_verb(&adverbs.join(" "), pack);
+                    let plain = plain || circumstance;
                     let skip: usize = adverbs.iter().map(|w| w.len() + 1).sum();
                     let q_len = q.trim_start().len();
                     plain.then_some((p, p + head_len + skip + q_len))
@@ -3217,7 +3355,13 @@ fn trim_sentence(
                     // or a name (`Selon l’ONG, …`, `Selon HRW, …`)
                     let one_word_source = count_words(subject) == 1
                         && (subject.to_lowercase().starts_with("l’") || is_name(subject));
+                    // `Yesterday it was announced that…`: a subject with a verb of its own is
+                    // no source
+                    let finite_subject = subject
+                        .split(' ')
+                        .any(|w| pack.words.auxiliaries.contains(&w.to_lowercase()));
                     if (count_words(subject) >= 2 || one_word_source)
+                        && !finite_subject
                         && count_words(subject) <= 14
                         && count_words(&statement) >= 4
                         && !pronoun
@@ -3231,12 +3375,19 @@ fn trim_sentence(
                             .and_then(|t| t.render(ctx).ok())
                         {
                             s = t;
+                            rules.push("trim.attribution-front");
                         }
                     }
                     break 'outer;
                 }
             }
         }
+    }
+    // trim.subject-incise (before the openers: `De nombreux habitants, témoins de la scène,
+    // ont déclaré…` keeps its subject)
+    if let Some(out) = drop_subject_incise(&s, pack, is_name) {
+        s = out;
+        rules.push("trim.subject-incise");
     }
     // trim.leading-adverbial: "En effet, X" / "Désormais, X" → "X" (a short opener, one comma).
     if let Some(p) = s.find(", ") {
@@ -3283,7 +3434,11 @@ fn trim_sentence(
                     .iter()
                     .any(|x| w.len() > x.len() + 2 && w.ends_with(x.as_str()))
         };
+        // `Pour la préfète, …` names whose view follows (an attribution, not an opener);
+        // `Pour protéger la ville, …` is a purpose
+        let pour_source = names_a_view(head, pack);
         let short = one_word_adverb
+            && !pour_source
             && (1..=4).contains(&head_words)
             && !head.chars().any(|c| c.is_ascii_digit())
             && !head
@@ -3293,18 +3448,43 @@ fn trim_sentence(
         let opener = if subordinate {
             head_words <= 20 && !head.contains(['«', '»'])
         } else {
-            (short || (prepositional && (4..=10).contains(&head_words))) && !has_verb(head, pack)
+            // (`À noter que depuis le début de l’année, …`: the comma falls inside a `que`
+            // clause, no opener ends there)
+            (short || (prepositional && (4..=10).contains(&head_words)))
+                && !has_verb_besides_nouns(head, pack)
+                && !head_lower.contains(" que ")
+                && !head_lower.contains(" qu’")
         };
+        // An opener before a name goes only when it is a connector (`De son côté, B. Obama…`,
+        // `Sur le plan sportif, De Santis…`); a time (`Dans l’après-midi, Marc Guillemot…`,
+        // `Pendant la guerre, …`) stays with the name it dates. (Before a lower-case subject
+        // the rule is as it was.)
+        let timed = matches!(
+            head_first.as_str(),
+            "pendant" | "durant" | "lors" | "depuis" | "avant" | "après" | "dès" | "jusqu’à"
+        ) || head.split_whitespace().any(|w| {
+            let w = lowercase(w.trim_matches(|c: char| !c.is_alphabetic() && c != '’'));
+            let w = w.rsplit('’').next().unwrap_or("");
+            pack.words.time_nouns.contains(w)
+                || pack.weekdays.contains_key(w)
+                || pack.months.contains_key(w)
+        });
         // `C’est dans l’Ohio, …, que…`: a cleft sentence keeps its head
         let cleft = head_first.starts_with("c’") || head_first.starts_with("c'");
         if opener
             && !cleft
             && !head_is_subject
             && !pack.words.clause_openers.contains(&rest_first)
-            && rest.chars().next().is_some_and(char::is_lowercase)
+            && (rest.chars().next().is_some_and(char::is_lowercase)
+                || (short && !timed && rest.split(' ').take(2).any(is_name)))
             && count_words(rest) >= if subordinate { 5 } else { 6 }
         {
             s = pack.grammar.capitalize_first(rest);
+            rules.push(if subordinate {
+                "trim.leading-subordinate"
+            } else {
+                "trim.leading-adverbial"
+            });
         }
     }
     // trim.apposition-name: `Le ministre des affaires étrangères, Laurent Fabius, est attendu…`
@@ -3334,13 +3514,21 @@ fn trim_sentence(
                 && count_words(rest) >= 3
             {
                 s = format!("{name} {rest}");
+                rules.push("trim.apposition-name");
             }
         }
+    }
+    // trim.subject-incise again, once an opener has gone (`Mercredi, le ministre, élu en
+    // 2012, a annoncé…`)
+    if let Some(out) = drop_subject_incise(&s, pack, is_name) {
+        s = out;
+        rules.push("trim.subject-incise");
     }
     // trim.dash-incise: " — …" to the next dash or the end.
     for dash in [" — ", " – "] {
         if let Some(p) = s.find(dash) {
             let after = p + dash.len();
+            rules.push("trim.dash-incise");
             match s[after..].find(dash) {
                 Some(e) => s.replace_range(p..after + e + dash.len() - 1, ""),
                 None => s.truncate(p),
@@ -3351,6 +3539,7 @@ fn trim_sentence(
     while let (Some(a), Some(b)) = (s.find(" ("), s.find(')')) {
         if b > a {
             s.replace_range(a..=b, "");
+            rules.push("trim.parenthetical");
         } else {
             break;
         }
@@ -3371,7 +3560,13 @@ fn trim_sentence(
             && rest.chars().next().is_some_and(char::is_lowercase)
         {
             s = pack.grammar.capitalize_first(rest);
+            rules.push("trim.leading-participial");
         }
+    }
+    // trim.leading-participle
+    if let Some(out) = drop_leading_participle(&s, pack, is_name) {
+        s = out;
+        rules.push("trim.leading-participle");
     }
     // trim.prepositional-incise: `HRW a relevé, grâce aux indications des détenus, l’existence…`
     // → `HRW a relevé l’existence…` (an incise between commas that opens on a preposition and
@@ -3401,10 +3596,22 @@ fn trim_sentence(
             )
             && (2..=12).contains(&count_words(incise))
             && head_words >= 2
+            && !conditional_incise(&lower_incise)
             && !has_verb(incise, pack)
             && !incise.contains(['«', '»', '(', ')'])
         {
-            s.replace_range(p..e + 1, "");
+            // `Pour B. Obama, avec un tel coach, les Américains…`: when what stands before
+            // the incise is itself an opener (a preposition first), its comma stays
+            let opener = s[..p]
+                .split(' ')
+                .next()
+                .is_some_and(|w| pack.words.prepositions.contains(&w.to_lowercase()));
+            if opener {
+                s.replace_range(p + 1..e + 1, "");
+            } else {
+                s.replace_range(p..e + 1, "");
+            }
+            rules.push("trim.prepositional-incise");
             from = p;
         } else {
             from = after;
@@ -3432,6 +3639,11 @@ fn trim_sentence(
                 && head.matches('«').count() == head.matches('»').count()
             {
                 s.truncate(p);
+                rules.push(if colon {
+                    "trim.colon-list"
+                } else {
+                    "trim.semicolon"
+                });
             }
         }
     }
@@ -3446,6 +3658,7 @@ fn trim_sentence(
                 && !next.contains('’');
             if infinitive && count_words(&s[..p]) >= 6 && has_verb(&s[..p], pack) {
                 s.truncate(p);
+                rules.push("trim.purpose");
             }
         }
     }
@@ -3479,6 +3692,7 @@ fn trim_sentence(
             let before = lower[..p].rsplit(' ').next().unwrap_or("");
             if count_words(&s[..p]) >= 6 && !before.ends_with("ant") {
                 s.truncate(p);
+                rules.push("trim.participial-tail");
             }
         }
     }
@@ -3498,6 +3712,7 @@ fn trim_sentence(
             && (count_words(&s[..p]) >= 8 || (count_words(&s[..p]) >= 6 && has_verb(&s[..p], pack)))
         {
             s.truncate(p);
+            rules.push("trim.prepositional-tail");
         }
     }
     // trim.relative and trim.participial: ", qui … ," or to the end.
@@ -3523,6 +3738,11 @@ fn trim_sentence(
             }
             let after = p + 2 + opener.len() + 1;
             let end = s[after..].find(", ").map(|e| after + e);
+            rules.push(if opener.ends_with("ant") {
+                "trim.participial"
+            } else {
+                "trim.relative"
+            });
             match end {
                 // ", qui … , étaient" → " étaient": the incise and its closing comma go.
                 Some(e) => s.replace_range(p..=e, ""),
@@ -3546,6 +3766,7 @@ fn trim_sentence(
             });
         if is_attr && count_words(&s[..p]) >= 6 {
             s.truncate(p);
+            rules.push("trim.attribution-end");
         }
     }
     // trim.subordinate
@@ -3558,19 +3779,35 @@ fn trim_sentence(
         let after_comma = pack.words.comma_subordinators.contains(sub);
         let hit = spaced_matches(lower, &spaces, sub, false).find(|&p| {
             let next = lower[p + pat_len..].chars().next();
+            // `such as`, `as well as`, `so as`: an example or a comparison, not a clause
+            let before = lower[..p].rsplit(' ').next().unwrap_or("");
+            let comparison =
+                sub == "as" && matches!(before, "such" | "well" | "same" | "so" | "just" | "as");
             (sub.ends_with(['’', '\''])
                 || next.is_none_or(|c| c == ' ' || c == ',' || c == '\u{a0}'))
                 && (!after_comma || lower[..p].ends_with(','))
+                && !comparison
         });
         if let Some(p) = hit {
             let p = s[..p].trim_end_matches(',').len();
             if s.is_char_boundary(p) && count_words(&s[..p]) >= 6 {
                 s.truncate(p);
+                rules.push("trim.subordinate");
                 break;
             }
         }
     }
     let mut s = s.trim().trim_end_matches([',', ';', ':', ' ']).to_string();
+    // a cut right after a closing quotation mark leaves the comma that led to the cut part
+    // inside it (`the single “Summer Rain,”`)
+    for close in ['”', '»'] {
+        if let Some(head) = s.strip_suffix(close) {
+            let inner = head.trim_end_matches([' ', '\u{a0}', '\u{202f}', QUOTE_SPACE]);
+            if let Some(kept) = inner.strip_suffix(',') {
+                s = format!("{}{}{close}", kept, &head[inner.len()..]);
+            }
+        }
+    }
     // a cut may leave a dangling coordinator (`… des nazis et`)
     while let Some((head, last)) = s.rsplit_once(' ') {
         if matches!(
@@ -3583,19 +3820,13 @@ fn trim_sentence(
         }
     }
     // A quotation keeps its speaker: a quote whose attribution was trimmed away is not used.
-    // (asked only of a sentence that quotes)
-    let mut attributed = || {
-        let lower = low.get(&s);
-        lower.starts_with("selon ")
-            || lower.starts_with("according to ")
-            || pack
-                .words
-                .attribution_verbs
-                .iter()
-                .any(|v| contains_spaced(lower, v) || ends_with_spaced(lower, v))
-    };
-    if (s.contains('«') || s.contains('“')) && !attributed() {
-        return None;
+    // (asked only of a sentence that quotes; rules `trim.colon-quote` and `trim.quoted-term`
+    // in [`quote_attributed`] and [`quoted_terms_only`])
+    if (s.contains('«') || s.contains('“')) && !quote_attributed(&s, pack) {
+        if quote_attributed(original, pack) || !quoted_terms_only(&s) {
+            return None;
+        }
+        rules.push("trim.quoted-term");
     }
     // A quotation is never cut: the guillemets must still pair up.
     if s.matches('«').count() != s.matches('»').count()
@@ -3610,7 +3841,7 @@ fn trim_sentence(
     }
     let out = format!("{}.", pack.grammar.capitalize_first(&s));
     let out = pack.grammar.typography(&out);
-    (norm_sentence(&out) != norm_sentence(original)).then_some(out)
+    (norm_sentence(&out) != norm_sentence(original)).then_some((out, rules))
 }
 
 /// Stands for an ASCII space inside a quotation while the trim rules run (see
@@ -3630,17 +3861,29 @@ const QUOTE_SPACE: char = '\u{2004}';
 /// Example: `Jeanne Roux, porte-parole de l’association, précise que : « La crue continue, et
 /// elle est historique ».` → `Selon Jeanne Roux, porte-parole de l’association, « La crue
 /// continue, et elle est historique ».` (the cut at `, et` is not made).
+#[cfg(test)]
 fn restate_sentence(
     sentence: &str,
     pack: &LanguagePack,
     env: &minijinja::Environment<'_>,
     is_name: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
+    restate_traced(sentence, pack, env, is_name).map(|(out, _)| out)
+}
+
+/// [`restate_sentence`] with the ids of the rules that made the restatement ([`trim_traced`];
+/// `trim.quote-whole` when a quotation was kept whole).
+fn restate_traced(
+    sentence: &str,
+    pack: &LanguagePack,
+    env: &minijinja::Environment<'_>,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<(String, Vec<&'static str>)> {
     if unaccented_capital(sentence, pack) || source_slip(sentence, pack) {
         return None;
     }
-    let out = if sentence.contains(QUOTE_SPACE) || !sentence.contains(['«', '“']) {
-        trim_sentence(sentence, pack, env, is_name)?
+    let (out, rules) = if sentence.contains(QUOTE_SPACE) || !sentence.contains(['«', '“']) {
+        trim_traced(sentence, pack, env, is_name)?
     } else {
         restate_quoted(sentence, pack, env, is_name)?
     };
@@ -3655,7 +3898,94 @@ fn restate_sentence(
     (!pack.words.auxiliaries.contains(&last)
         && !first_person(&out)
         && !lost_statement(sentence, &out, pack))
-    .then_some(out)
+    .then_some((out, rules))
+}
+
+/// The sentences of a restated text, cut as a reader (and the duplicate check) cuts them:
+/// after `.`, `!`, `?` or `…` and any closing guillemet, before a space and a capital or `«`.
+fn sentence_pieces(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut j = k + 1;
+        while chars
+            .get(j)
+            .is_some_and(|&(_, c)| matches!(c, '»' | '”' | '\u{a0}' | '\u{202f}'))
+        {
+            j += 1;
+        }
+        let space = chars.get(j).is_some_and(|&(_, c)| c == ' ');
+        let next = chars
+            .get(j + 1)
+            .is_some_and(|&(_, c)| c.is_uppercase() || c == '«');
+        if space && next {
+            let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
+            pieces.push(&text[start..end]);
+            start = end;
+        }
+    }
+    pieces.push(&text[start..]);
+    pieces
+}
+
+/// Rule `restate.quote-span`: a quotation that runs over two sentences (`« Les secours sont
+/// là. Ils resteront toute la nuit », a déclaré la préfète.`) is restated whole, with its
+/// speaker, or not at all: the two sentences are joined and restated as one
+/// (`trim.quote-whole`, `trim.quote-speaker-front`: `Selon la préfète, « Les secours sont
+/// là. Ils resteront toute la nuit ».`), never one half without the other. A restatement with a
+/// sentence that the source already has as written (a quotation whose speaker came first:
+/// its closing sentence would be read twice) is refused. Returns the restatement and the last
+/// sentence it covers; a sentence whose quotation is closed is restated alone
+/// ([`restate_sentence`]).
+fn restate_span(
+    doc: &Document,
+    s: usize,
+    pack: &LanguagePack,
+    env: &minijinja::Environment<'_>,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<Restatement> {
+    let text = doc.sentence_text(s);
+    let open = |t: &str| t.matches('«').count() > t.matches('»').count();
+    if !open(text) {
+        return restate_traced(text, pack, env, is_name).map(|(text, rules)| Restatement {
+            text,
+            last: s,
+            rules,
+        });
+    }
+    let next = s + 1;
+    let para = doc.sentences.get(s)?.paragraph;
+    if doc.sentences.get(next)?.paragraph != para {
+        return None;
+    }
+    let joined = format!("{text} {}", doc.sentence_text(next));
+    if open(&joined) || joined.matches('«').count() != joined.matches('»').count() {
+        return None;
+    }
+    let (out, mut rules) = restate_traced(&joined, pack, env, is_name)?;
+    rules.push("restate.quote-span");
+    let sources = [norm_sentence(text), norm_sentence(doc.sentence_text(next))];
+    sentence_pieces(&out)
+        .iter()
+        .all(|p| !sources.contains(&norm_sentence(p.trim())))
+        .then_some(Restatement {
+            text: out,
+            last: next,
+            rules,
+        })
+}
+
+/// A restatement made by [`restate_span`]: its text, the last source sentence it covers, and
+/// the ids of the rules that made it (without the language prefix).
+#[derive(Debug, Clone, PartialEq)]
+struct Restatement {
+    text: String,
+    last: usize,
+    rules: Vec<&'static str>,
 }
 
 /// Rule `restate.lost-statement`: the restatement is the sentence cut right before its
@@ -3680,14 +4010,14 @@ fn lost_statement(sentence: &str, out: &str, pack: &LanguagePack) -> bool {
     let at = usize::from(pack.words.auxiliaries.contains(first));
     let verb = words.get(at).copied().unwrap_or("");
     // a finite reporting verb (`a déclaré`, `affirme`) that introduces the statement (`que`
-    // within the next words); not a participial tail (`…, affirmant que`) nor an inverted
+    // within the next eight words: `a déclaré devant les caméras de la télévision que`); not a participial tail (`…, affirmant que`) nor an inverted
     // attribution after a whole clause (`…, a rapporté l’agence`), which leave the statement
     pack.words.attribution_verbs.contains(verb)
         && !verb.ends_with("ant")
         && words
             .iter()
             .skip(at + 1)
-            .take(5)
+            .take(8)
             .any(|w| *w == "que" || w.starts_with("qu’"))
 }
 
@@ -3786,7 +4116,7 @@ fn restate_quoted(
     pack: &LanguagePack,
     env: &minijinja::Environment<'_>,
     is_name: &dyn Fn(&str) -> bool,
-) -> Option<String> {
+) -> Option<(String, Vec<&'static str>)> {
     let mut depth = 0usize;
     let marked: String = sentence
         .chars()
@@ -3808,8 +4138,12 @@ fn restate_quoted(
     let marked = marked
         .replace(" que\u{a0}: ", " que ")
         .replace(" que : ", " que ");
-    let out = trim_sentence(&marked, pack, env, is_name)?;
-    Some(pack.grammar.typography(&out.replace(QUOTE_SPACE, " ")))
+    let (out, mut rules) = trim_traced(&marked, pack, env, is_name)?;
+    rules.push("trim.quote-whole");
+    Some((
+        pack.grammar.typography(&out.replace(QUOTE_SPACE, " ")),
+        rules,
+    ))
 }
 
 /// Rule `restate.unaccented-capital`: whether a sentence writes a capital without the accent
@@ -3868,10 +4202,474 @@ fn suspect_agreement(sentence: &str) -> bool {
     })
 }
 
+/// Whether a text that quotes names who speaks: it opens on a source marker (`Selon X, « … »`,
+/// `Pour la préfète, « … »`),
+/// holds a reporting verb (`a déclaré`, `affirme`), or — rule `trim.colon-quote` — introduces
+/// the quotation with a colon after a clause of its own (`La NASA indiquait : « La capsule est
+/// en orbite ».`, `Un rapport apporte la même conclusion : « … »`): the subject of that clause
+/// is the speaker, whatever its verb. A no-break space before the colon (French typography)
+/// counts as a space.
+fn quote_attributed(text: &str, pack: &LanguagePack) -> bool {
+    let lower: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if matches!(c, '\u{a0}' | '\u{202f}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    // `Pour la préfète, « … »`: whose view it is
+    let pour_source = lower
+        .find(", ")
+        .is_some_and(|c| names_a_view(&lower[..c], pack));
+    if pour_source
+        || lower.starts_with("selon ")
+        || lower.starts_with("according to ")
+        || pack
+            .words
+            .attribution_verbs
+            .iter()
+            .any(|v| contains_spaced(&lower, v) || ends_with_spaced(&lower, v))
+    {
+        return true;
+    }
+    let Some(q) = lower.find(['«', '“']) else {
+        return false;
+    };
+    let Some(head) = lower[..q].trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let head = head.trim_end();
+    let first = head.split_whitespace().next().unwrap_or("");
+    count_words(head) >= 2
+        && !head.contains(['«', '“'])
+        && !pack.words.speaker_pronouns.contains(first)
+        && !pack.words.prepositions.contains(first)
+        && !pack.words.source_markers.iter().any(|m| m == first)
+        && maybe_verb(head, pack)
+}
+
+/// Rule `trim.quoted-term`: the guillemets of a sentence that attributes nothing mark a name or
+/// a term, not a statement (`La sculpture « La Petite danseuse » est présentée à Montréal.`,
+/// `une version « grand format »`): each quoted span is six words at most and the sentence does
+/// not open on one. Such a sentence may be restated as it quotes; a longer quotation with no
+/// speaker in sight may not (`« Des analyses montrent la source du tir. »`).
+fn quoted_terms_only(text: &str) -> bool {
+    if text.trim_start().starts_with(['«', '“']) {
+        return false;
+    }
+    let mut spans = Vec::new();
+    let mut depth = 0usize;
+    let mut current = String::new();
+    for c in text.chars() {
+        match c {
+            '«' | '“' => {
+                depth += 1;
+                current.clear();
+            }
+            '»' | '”' => {
+                depth = depth.saturating_sub(1);
+                spans.push(std::mem::take(&mut current));
+            }
+            _ if depth > 0 => current.push(c),
+            _ => {}
+        }
+    }
+    depth == 0 && spans.iter().all(|q| count_words(q) <= 6)
+}
+
+/// Whether an opener `Pour …` (up to its comma) names whose view follows (`Pour la préfète`,
+/// `Pour B. Obama`): six words at most, no infinitive after `pour` (`Pour protéger la ville`
+/// is a purpose) and no noun of time or `part` (`Pour l’instant`, `Pour la première fois`,
+/// `Pour sa part` are openers).
+fn names_a_view(head: &str, pack: &LanguagePack) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    words
+        .first()
+        .is_some_and(|w| w.eq_ignore_ascii_case("pour"))
+        && (2..=6).contains(&words.len())
+        && !infinitive_like(words[1], pack)
+        && !words[1..].iter().any(|w| {
+            let w = lowercase(w.trim_matches(|c: char| !c.is_alphabetic() && c != '’'));
+            let noun = w.rsplit('’').next().unwrap_or("");
+            pack.words.time_nouns.contains(noun) || noun == "part"
+        })
+}
+
+/// Rule `trim.quote-speaker-front`: a quotation that opens the sentence and names its speaker
+/// after it, inverted (`« Les secours arrivent », a déclaré la préfète.`, `« … » déclare à
+/// l’AFP Jean Roux, le porte-parole du parti.`), is restated with the speaker first, through
+/// the `trim.attribution-front` template: `Selon la préfète, « Les secours arrivent ».` The
+/// verb is a reporting verb of the pack, its auxiliary before it at most; a short complement
+/// (`à l’AFP`, `à la presse`) between verb and speaker is left out. The speaker is a name or a
+/// noun phrase of fourteen words at most with no verb; a pronoun (`a-t-il précisé`) names no
+/// one and the rule does not apply. The quotation is kept whole, whatever it holds (several
+/// sentences when [`restate_span`] joins them).
+fn quote_speaker_front(
+    s: &str,
+    pack: &LanguagePack,
+    env: &minijinja::Environment<'_>,
+) -> Option<String> {
+    if !s.starts_with(['«', '“']) {
+        return None;
+    }
+    // the close of the opening quotation
+    let mut depth = 0usize;
+    let mut close = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '«' | '“' => depth += 1,
+            '»' | '”' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    close = Some(i + c.len_utf8());
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    // `“… now,” said X`: the comma before the closing mark belongs to the attribution, which
+    // has moved ahead
+    let mut quote = s[..close].trim().to_string();
+    let mark_at = quote.len() - quote.chars().next_back().map_or(0, char::len_utf8);
+    let inner = quote[..mark_at].trim_end_matches(|c: char| c.is_whitespace());
+    if inner.ends_with(',') {
+        let comma = inner.len() - 1;
+        quote.remove(comma);
+    }
+    let quote = quote.as_str();
+    let tail = s[close..].trim_start_matches([',', ' ', '\u{a0}', '\u{202f}']);
+    let mut words = tail.split(' ').peekable();
+    let mut w = words.next()?.to_lowercase();
+    if pack.words.auxiliaries.contains(&w) {
+        w = words.next()?.to_lowercase();
+    }
+    if !pack.words.attribution_verbs.contains(&w) {
+        return None;
+    }
+    let mut rest: Vec<&str> = words.collect();
+    // `déclare à l’AFP Jean Roux`, `a indiqué à la presse le porte-parole`
+    if rest
+        .first()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "à" | "au" | "aux" | "to"))
+    {
+        let det = rest
+            .get(1)
+            .is_some_and(|w| pack.words.determiners.contains(&w.to_lowercase()));
+        let skip = if det { 3 } else { 2 };
+        if rest.len() <= skip {
+            return None;
+        }
+        rest.drain(..skip);
+    }
+    let speaker = rest.join(" ");
+    let first = rest.first()?.to_lowercase();
+    let nominal = pack.words.determiners.contains(&first)
+        || first.starts_with("l’")
+        || rest
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let pronoun = tail.contains("-t-")
+        || matches!(
+            first.as_str(),
+            "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they"
+        );
+    if !nominal
+        || pronoun
+        || !(1..=14).contains(&count_words(&speaker))
+        || has_verb(&speaker, pack)
+        || speaker.contains(['«', '»', '“', '”', ':', ';'])
+        || count_words(quote) < 4
+    {
+        return None;
+    }
+    // (the speaker stood inside the sentence: its capitals are already right)
+    let ctx = minijinja::context! { source => speaker, statement => quote };
+    let name = format!("{}.trim.attribution-front", pack.lang.code());
+    env.get_template(&name).ok()?.render(ctx).ok()
+}
+
+/// Rule `trim.leading-participle`: a participial, gerund or infinitive clause before the
+/// subject goes (`Baptisé « Azur », le nouveau navire rejoindra Brest en mai.` → `Le nouveau
+/// navire rejoindra Brest en mai.`; `Tout en insistant sur le bilan, le maire a présenté…`;
+/// `Après avoir signalé une panne, l’avion a atterri…`). The clause opens on a past
+/// participle followed by its complement, a present participle, `en` or `tout en` and a
+/// gerund, or `après avoir`, `avant de`, `afin de`, `sans` and an infinitive; it is sixteen
+/// words at most and what follows it opens on a subject (a determiner, a quantifier or a
+/// known name) and has a verb. Dropping the circumstance keeps the main clause true.
+fn drop_leading_participle(
+    s: &str,
+    pack: &LanguagePack,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    if pack.lang != crate::lang::Lang::Fr {
+        return None;
+    }
+    let p = s.find(", ")?;
+    let head = &s[..p];
+    let rest = &s[p + 2..];
+    let words: Vec<String> = head
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let w0 = words.first()?.as_str();
+    let w1 = words.get(1).map_or("", String::as_str);
+    let w2 = words.get(2).map_or("", String::as_str);
+    let known_noun = |w: &str| pack.genders.contains_key(w) || pack.is_stopword(w);
+    let present = |w: &str| {
+        w.chars().count() > 5
+            && w.ends_with("ant")
+            && !known_noun(w)
+            && !pack.words.adverbial_openers.contains(w)
+            && !matches!(
+                w,
+                "pendant"
+                    | "cependant"
+                    | "durant"
+                    | "maintenant"
+                    | "avant"
+                    | "devant"
+                    | "suivant"
+                    | "concernant"
+                    | "moyennant"
+                    | "nonobstant"
+            )
+    };
+    let past = w0.chars().count() > 4
+        && [
+            "é", "ée", "és", "ées", "is", "ise", "ises", "u", "ue", "us", "ues",
+        ]
+        .iter()
+        .any(|e| w0.ends_with(e))
+        && !known_noun(w0)
+        && !pack.words.adverbial_openers.contains(w0)
+        && (pack.words.prepositions.contains(w1) || w1.starts_with('«') || w1.starts_with("d’"));
+    let gerund = (w0 == "en" && present(w1)) || (w0 == "tout" && w1 == "en" && present(w2));
+    let infinitive = (w0 == "après" && matches!(w1, "avoir" | "être"))
+        || (matches!(w0, "avant" | "afin") && (w1 == "de" || w1.starts_with("d’")))
+        || (w0 == "sans" && infinitive_like(w1, pack));
+    let rest_first = rest.split(' ').next().unwrap_or("");
+    let rest_lower = rest_first.to_lowercase();
+    let subject = pack.words.determiners.contains(&rest_lower)
+        || rest_lower.starts_with("l’")
+        || pack.words.noun_openers.contains(&rest_lower)
+        || rest.split(' ').take(2).any(is_name);
+    ((past || gerund || infinitive || present(w0))
+        && count_words(head) <= 16
+        && head.matches('«').count() == head.matches('»').count()
+        && !head.contains(';')
+        && subject
+        && count_words(rest) >= 6
+        && maybe_verb(rest, pack))
+    .then(|| pack.grammar.capitalize_first(rest))
+}
+
+/// Whether a word looks like an infinitive: lower case, an infinitive ending of the pack
+/// (`protéger`, `agir`), not a noun the pack knows.
+fn infinitive_like(word: &str, pack: &LanguagePack) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphabetic());
+    w.chars().count() > 3
+        && w.starts_with(char::is_lowercase)
+        && !pack.genders.contains_key(w)
+        && pack
+            .words
+            .infinitive_endings
+            .iter()
+            .any(|e| w.ends_with(e.as_str()))
+}
+
+/// Whether an incise states the condition the rest of the sentence holds under, or points back
+/// to what came before (`, avec un tel coach,`, `, sans aide extérieure,`, `, sauf accord,`):
+/// without it the statement says more than the source (`Pour X, les Américains « ne gagneront
+/// pas la saison »` is no longer about one coach). Such an incise is never dropped
+/// (`trim.prepositional-incise`).
+fn conditional_incise(lower: &str) -> bool {
+    let first = lower.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "sans" | "sauf" | "faute" | "hormis" | "excepté" | "moyennant" | "without" | "unless"
+    ) || lower.starts_with("en cas ")
+        || lower.starts_with("à condition")
+        || lower
+            .split_whitespace()
+            .any(|w| matches!(w, "tel" | "telle" | "tels" | "telles" | "such"))
+}
+
+/// Whether `rest` opens on a finite verb, after at most a negation or a reflexive clitic
+/// (`a décollé`, `ont eu lieu`, `vient d’être publiée`, `n’a pas`, `s’est dit`): the predicate of
+/// a subject that stood before it. Known verb forms (auxiliaries, common and reporting verbs)
+/// count in every language; in French, so does a lower-case word with a finite ending that the
+/// noun table does not know (`profitèrent`, `revendique`).
+fn opens_on_finite_verb(rest: &str, pack: &LanguagePack) -> bool {
+    let words: Vec<String> = rest
+        .split_whitespace()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphabetic() && c != '’')
+                .to_string()
+        })
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if !first.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let fr = pack.lang == crate::lang::Lang::Fr;
+    // `ne`, `se`, `y` before the verb, or elided onto it (`n’a`, `s’est`)
+    let verb = if fr && matches!(first.as_str(), "ne" | "se" | "y") {
+        words.get(1).map_or("", String::as_str)
+    } else if fr {
+        first
+            .strip_prefix("n’")
+            .or_else(|| first.strip_prefix("s’"))
+            .unwrap_or(first)
+    } else {
+        first
+    };
+    let verb = verb.strip_prefix("s’").unwrap_or(verb);
+    if verb.is_empty() {
+        return false;
+    }
+    if pack.words.auxiliaries.contains(verb)
+        || pack.verbs.contains(verb)
+        || pack.words.attribution_verbs.contains(verb)
+    {
+        return true;
+    }
+    fr && verb.chars().count() >= 4
+        && verb.chars().all(char::is_alphabetic)
+        && !pack.is_stopword(verb)
+        && !pack.genders.contains_key(verb)
+        && !pack.words.adverbial_openers.contains(verb)
+        && !pack.words.noun_openers.contains(verb)
+        && pack
+            .words
+            .finite_endings
+            .iter()
+            .any(|e| verb.ends_with(e.as_str()))
+}
+
+/// Rule `trim.subject-incise`: an incise between commas right after the subject, before its
+/// verb, goes (`La fusée Falcon 9, développée par une société privée, a décollé ce matin.` →
+/// `La fusée Falcon 9 a décollé ce matin.`). The subject is a noun phrase that opens the
+/// sentence (a determiner, a quantifier or a known name first) and holds no verb; the incise
+/// is a participle, an adjective or an apposition (`, allant du simple particulier à la grande
+/// entreprise,`, `, un peuple d’agriculteurs,`, `, impuissant,`) with no finite verb, no
+/// quotation, no source (`selon`, a reporting verb) and no coordinator first; what follows it
+/// opens on the finite verb. The incise may hold commas itself (`, accord entre la Grèce, la
+/// Commission et le FMI,`): it ends at the first comma that the verb follows. An incise that is
+/// a name alone is left to `trim.apposition-name`, which keeps the name; one that opens a
+/// relative clause (`, qui …,`) to `trim.relative`. Returns `None` when the rule does not apply.
+fn drop_subject_incise(
+    s: &str,
+    pack: &LanguagePack,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let p = s.find(", ")?;
+    let head = &s[..p];
+    let head_words: Vec<&str> = head.split_whitespace().collect();
+    let first = head_words.first()?.to_lowercase();
+    let second = head_words
+        .get(1)
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
+    let elided_article = first.starts_with("l’") || first.starts_with("l'");
+    // `De nombreux habitants`, `D’autres témoins`: a partitive before a quantifier
+    let partitive = matches!(first.as_str(), "de" | "des")
+        && (pack.words.noun_openers.contains(&second)
+            || matches!(
+                second.as_str(),
+                "nombreux" | "nombreuses" | "nouveaux" | "nouvelles"
+            ));
+    let nominal = pack.words.determiners.contains(&first)
+        || elided_article
+        || partitive
+        || pack.words.noun_openers.contains(&first)
+        || pack
+            .words
+            .noun_openers
+            .contains(&format!("{first} {second}"))
+        || (is_name(head_words[0]) && !pack.is_stopword(&first));
+    let verb_in = |text: &str| {
+        text.split_whitespace().any(|w| {
+            let l = w
+                .trim_matches(|c: char| !c.is_alphabetic() && c != '’')
+                .to_lowercase();
+            pack.words.auxiliaries.contains(&l)
+                || pack.verbs.contains(&l)
+                || pack.words.attribution_verbs.contains(&l)
+        })
+    };
+    if !nominal
+        || !(1..=10).contains(&head_words.len())
+        || first.starts_with("c’")
+        || first.starts_with("qu’")
+        || verb_in(head)
+        || head.contains(['«', '»', '(', ')', ':', ';'])
+    {
+        return None;
+    }
+    let after = p + 2;
+    // the incise ends at the first comma that the verb follows (three commas at most inside)
+    let mut from = after;
+    for _ in 0..4 {
+        let e = from + s[from..].find(", ")?;
+        let incise = &s[after..e];
+        let rest = &s[e + 2..];
+        if opens_on_finite_verb(rest, pack) {
+            let words: Vec<&str> = incise.split_whitespace().collect();
+            let lead = words.first()?.to_lowercase();
+            let lead = lead.trim_matches(|c: char| !c.is_alphabetic() && c != '’');
+            let only_names = words.iter().all(|w| w.starts_with(char::is_uppercase));
+            let sourced = pack.words.source_markers.iter().any(|m| {
+                incise.to_lowercase().starts_with(&format!("{m} "))
+                    || incise.to_lowercase().starts_with(m.as_str()) && m.ends_with('’')
+            }) || incise.contains("-t-");
+            let ok = (1..=16).contains(&words.len())
+                && !only_names
+                && !sourced
+                && !matches!(
+                    lead,
+                    "et" | "ou" | "ni" | "mais" | "and" | "or" | "but" | "pour"
+                )
+                && !pack.words.clause_openers.contains(lead)
+                && !pack.words.prepositions.contains(lead)
+                && !pack.words.adverbial_openers.contains(lead)
+                && !verb_in(incise)
+                && !conditional_incise(&incise.to_lowercase())
+                && !incise.contains(['«', '»', '“', '”', '(', ')', ';'])
+                && count_words(rest) >= 2;
+            return ok.then(|| format!("{head} {rest}"));
+        }
+        from = e + 2;
+    }
+    None
+}
+
 /// Cuts a reported statement at a coordinator that likely returns to the reporter
-/// (`…, mais n’a fourni aucun détail`).
+/// (`…, mais n’a fourni aucun détail`), or at a second reported clause (`… sont surpeuplés et
+/// que les prisonniers…`: once `rapportent que` has become `Selon…,`, its second `que` would
+/// hang).
 fn cut_at_coordinator(s: &str) -> String {
-    for pat in [", mais ", " mais ", ", but ", ", et a ", ", and "] {
+    for pat in [
+        ", mais ",
+        " mais ",
+        ", but ",
+        ", et a ",
+        ", and ",
+        " et que ",
+        " et qu’",
+        " et qu'",
+        " ou que ",
+        " and that ",
+    ] {
         if let Some(p) = s.find(pat) {
             return s[..p].to_string();
         }
@@ -4422,6 +5220,33 @@ mod tests {
     }
 
     #[test]
+    fn such_as_is_no_clause_and_a_cut_after_a_quotation_drops_its_comma() {
+        let en = LanguagePack::load(Lang::En).expect("pack");
+        let e = env(&en);
+        let t = |s: &str| trim_sentence(s, &en, &e, &|_| false);
+        // `such as` gives examples: no cut at `as` (it left `… current shows such.`)
+        // (no other rule applies: the sentence is not restated at all)
+        assert_eq!(
+            t(
+                "The company reached a new deal with the network to stream past seasons of shows such as Dexter and Weeds."
+            ),
+            None
+        );
+        // `as` that opens a clause is still cut
+        assert_eq!(
+            t("The council closed the old bridge over the river as the water kept rising all night.")
+                .as_deref(),
+            Some("The council closed the old bridge over the river.")
+        );
+        // a cut right after a closing quotation mark drops the comma inside it
+        assert_eq!(
+            t("He will perform songs from his new solo album, including the recently released single “Summer Rain,” while the band rests.")
+                .as_deref(),
+            Some("He will perform songs from his new solo album, including the recently released single “Summer Rain”.")
+        );
+    }
+
+    #[test]
     fn trimming_moves_attribution_ahead() {
         let p = pack();
         let e = env(&p);
@@ -4899,6 +5724,379 @@ mod tests {
     }
 
     #[test]
+    fn an_incise_after_the_subject_goes_before_its_verb() {
+        let p = pack();
+        let e = env(&p);
+        let names = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()) == "Montbrac";
+        let t = |s: &str| trim_sentence(s, &p, &e, &names);
+        // trim.subject-incise: a participle, an apposition, an adjective
+        assert_eq!(
+            t("Une liste de 500 débiteurs, allant du simple particulier à la grande entreprise, vient d’être publiée par la mairie.").as_deref(),
+            Some("Une liste de 500 débiteurs vient d’être publiée par la mairie.")
+        );
+        assert_eq!(
+            t("La navette, construite par une entreprise privée, a rejoint la station ce matin.")
+                .as_deref(),
+            Some("La navette a rejoint la station ce matin.")
+        );
+        assert_eq!(
+            t("Les Vénètes, un peuple de marins, commerçaient avec toute la Méditerranée.")
+                .as_deref(),
+            Some("Les Vénètes commerçaient avec toute la Méditerranée.")
+        );
+        assert_eq!(
+            t("De nombreux riverains, inquiets pour leurs maisons, ont quitté le quartier dans la nuit.").as_deref(),
+            Some("De nombreux riverains ont quitté le quartier dans la nuit.")
+        );
+        // an incise with commas of its own ends at the comma the verb follows
+        assert_eq!(
+            t("Le traité, accord entre la ville, la région et l’État, avait été signé en mars par le maire.").as_deref(),
+            Some("Le traité avait été signé en mars par le maire.")
+        );
+        // a known name as subject, its role as the incise
+        assert_eq!(
+            t("Montbrac, commune de 800 habitants, accueillera le festival de musique en juillet.")
+                .as_deref(),
+            Some("Montbrac accueillera le festival de musique en juillet.")
+        );
+        // after an opener has gone
+        assert_eq!(
+            t("Mercredi, le maire, réélu en mars, a présenté le budget de la commune.").as_deref(),
+            Some("Le maire a présenté le budget de la commune.")
+        );
+        // refusals: a source, a name alone (left to trim.apposition-name, which keeps the
+        // name), an enumeration, an incise with a verb of its own, a pronoun subject
+        let none = |s: &str| drop_subject_incise(s, &p, &names);
+        assert_eq!(
+            none("Le bilan, selon la préfecture, est de 12 blessés dans la commune."),
+            None
+        );
+        assert_eq!(
+            none("Le bilan, d’après la préfecture, est de 12 blessés dans la commune."),
+            None
+        );
+        assert_eq!(
+            none("Le maire, Jean Roux, a présenté le budget de la commune."),
+            None
+        );
+        assert_eq!(
+            none("Les pompiers, les gendarmes, les secouristes sont arrivés sur place."),
+            None
+        );
+        assert_eq!(
+            none("Le maire, qui a été réélu en mars, a présenté le budget."),
+            None
+        );
+        assert_eq!(
+            none("Le maire, dont le mandat a été prolongé, a présenté le budget."),
+            None
+        );
+        assert_eq!(
+            none("Il y a dix ans, le maire, réélu en mars, a présenté le budget."),
+            None
+        );
+        assert_eq!(
+            none("Le maire, réélu en mars et qui a promis des économies, a présenté le budget."),
+            None
+        );
+        assert_eq!(
+            none("Le maire, « très ému », a présenté le budget de la commune."),
+            None
+        );
+        assert_eq!(
+            none("Le conseil a voté, comme prévu, le budget de la commune."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_a_colon_is_attributed_and_a_quoted_term_is_no_quotation() {
+        let p = pack();
+        let e = env(&p);
+        // trim.colon-quote: the clause before the colon names the speaker
+        assert_eq!(
+            restated(
+                "De nombreux riverains, témoins de la crue, racontaient : « L’eau est montée en une heure ».",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("De nombreux riverains racontaient\u{a0}: «\u{a0}L’eau est montée en une heure\u{a0}».")
+        );
+        assert!(quote_attributed(
+            "La mairie indiquait\u{a0}: «\u{a0}La route est coupée\u{a0}»",
+            &p
+        ));
+        assert!(quote_attributed(
+            "Le maire a déclaré\u{a0}: « Nous rouvrirons »",
+            &p
+        ));
+        assert!(quote_attributed("Pour le maire, « nous rouvrirons »", &p));
+        assert!(!quote_attributed("Pour rouvrir, « il faut des fonds »", &p));
+        assert!(!quote_attributed("« Nous rouvrirons les écoles »", &p));
+        // trim.quoted-term: a name between guillemets in a sentence that attributes nothing
+        assert_eq!(
+            restated(
+                "Le musée, rénové en 2010, présente la sculpture « La Petite Baigneuse » jusqu’en mars.",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Le musée présente la sculpture «\u{a0}La Petite Baigneuse\u{a0}» jusqu’en mars.")
+        );
+        assert!(quoted_terms_only(
+            "une version « grand format » de la console"
+        ));
+        assert!(!quoted_terms_only(
+            "Le rapport dit que « la crue a détruit des centaines de maisons du quartier »"
+        ));
+        assert!(!quoted_terms_only(
+            "« Les secours sont arrivés » dans la nuit"
+        ));
+        // a quotation whose speaker the trim cut away is still refused
+        assert_eq!(
+            restated(
+                "La crue a détruit « des dizaines de maisons et trois ponts de la vallée », a affirmé la préfète, qui était sur place.",
+                &p,
+                &e
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn an_inverted_speaker_goes_first_and_a_circumstance_does_not_hide_the_verb() {
+        let p = pack();
+        let e = env(&p);
+        // trim.quote-speaker-front
+        assert_eq!(
+            restated(
+                "« Les secours resteront sur place toute la nuit », a déclaré la préfète.",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Selon la préfète, «\u{a0}Les secours resteront sur place toute la nuit\u{a0}».")
+        );
+        assert_eq!(
+            restated(
+                "« Nous rouvrirons les écoles lundi » déclare à l’AFP Jean Roux, le porte-parole de la mairie.",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Selon Jean Roux, le porte-parole de la mairie, «\u{a0}Nous rouvrirons les écoles lundi\u{a0}».")
+        );
+        // the comma before the closing mark goes with the attribution
+        assert_eq!(
+            restated(
+                "« Les secours resteront sur place toute la nuit, » a déclaré la préfète.",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Selon la préfète, «\u{a0}Les secours resteront sur place toute la nuit\u{a0}».")
+        );
+        // a subject with a verb of its own is no source
+        assert!(
+            trimmed(
+                "Hier il a été annoncé que le pont de la ville serait fermé pendant deux mois.",
+                &p,
+                &e
+            )
+            .is_none_or(|s| !s.starts_with("Selon"))
+        );
+        // a pronoun names no one; a verb that reports nothing is no attribution
+        assert_eq!(
+            restated(
+                "« Nous rouvrirons les écoles lundi », a-t-il déclaré.",
+                &p,
+                &e
+            ),
+            None
+        );
+        assert_eq!(
+            restated(
+                "« Nous rouvrirons les écoles lundi » a lancé le maire en quittant la salle.",
+                &p,
+                &e
+            ),
+            None
+        );
+        // trim.attribution-front over a short circumstance (`dimanche sur Radio Azur`)
+        assert_eq!(
+            trimmed(
+                "Le ministre de l’Agriculture a déclaré dimanche sur Radio Azur que la récolte serait sauvée.",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Selon le ministre de l’Agriculture, la récolte serait sauvée.")
+        );
+        // an object and its relative `que` is no reporting verb
+        assert_eq!(
+            trimmed(
+                "Le maire a confirmé le chiffre que la préfecture avait donné la veille au soir.",
+                &p,
+                &e
+            )
+            .as_deref()
+            .map(|s| s.starts_with("Selon")),
+            None
+        );
+        // a second `que` after `et` goes with the first one's verb
+        assert_eq!(
+            trimmed(
+                "Les habitants du quartier rapportent en outre que les rues sont inondées et que les écoles sont fermées.",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Selon les habitants du quartier, les rues sont inondées.")
+        );
+    }
+
+    #[test]
+    fn a_participial_or_infinitive_opener_goes_before_the_subject() {
+        let p = pack();
+        let e = env(&p);
+        let names = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()) == "Roux";
+        let t = |s: &str| trim_sentence(s, &p, &e, &names);
+        assert_eq!(
+            t("Baptisé « Azur », le nouveau navire de la compagnie rejoindra le port en mai.")
+                .as_deref(),
+            Some("Le nouveau navire de la compagnie rejoindra le port en mai.")
+        );
+        assert_eq!(
+            t("Après avoir signalé une panne, l’avion a atterri sans dommage sur la piste.")
+                .as_deref(),
+            Some("L’avion a atterri sans dommage sur la piste.")
+        );
+        assert_eq!(
+            t("Tout en insistant sur le bilan, le maire a présenté un budget en hausse.")
+                .as_deref(),
+            Some("Le maire a présenté un budget en hausse.")
+        );
+        assert_eq!(
+            t("Surpris par la décision, Jean Roux a quitté la salle du conseil municipal.")
+                .as_deref(),
+            Some("Jean Roux a quitté la salle du conseil municipal.")
+        );
+        // a connector before a known name goes too (trim.leading-adverbial), a time stays
+        assert_eq!(
+            t("De son côté, Jean Roux a quitté la salle du conseil municipal.").as_deref(),
+            Some("Jean Roux a quitté la salle du conseil municipal.")
+        );
+        assert_eq!(
+            t("Dans l’après-midi, Jean Roux a quitté la salle du conseil municipal."),
+            None
+        );
+        // a noun of the opener that ends like a participle (`soirée`) is no verb
+        assert_eq!(
+            t("Dans la soirée, le maire a quitté la salle du conseil municipal.").as_deref(),
+            Some("Le maire a quitté la salle du conseil municipal.")
+        );
+        // a comma inside a `que` clause ends no opener
+        assert!(
+            !t("À noter que depuis le début de l’année, le marché a augmenté de 12 % dans la région.")
+                .is_some_and(|s| s.starts_with("Le marché"))
+        );
+        // refusals: a noun first (`Pendant`, a known noun), no subject after the comma
+        let none = |s: &str| drop_leading_participle(s, &p, &names);
+        assert_eq!(
+            none("Pendant la crue, les pompiers ont évacué plus de cent habitants."),
+            None
+        );
+        assert_eq!(
+            none("Arrivé par la route, puis reparti en train vers la capitale du pays."),
+            None
+        );
+        assert_eq!(
+            none("Le marché, fermé depuis mars, rouvrira ses portes le mois prochain."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_quotation_over_two_sentences_is_restated_whole_or_not_at_all() {
+        let p = pack();
+        let e = env(&p);
+        let speaker_after = [
+            "La digue a cédé dans la nuit.",
+            "« Les secours sont là. Ils resteront toute la nuit » a déclaré la préfète.",
+        ];
+        let doc = Document::build(&speaker_after, &p);
+        let r = restate_span(&doc, 1, &p, &e, &|_| false).expect("restated");
+        assert_eq!(
+            r.rules,
+            vec![
+                "trim.quote-speaker-front",
+                "trim.quote-whole",
+                "restate.quote-span"
+            ]
+        );
+        let (text, last) = (r.text, r.last);
+        assert_eq!(
+            text,
+            "Selon la préfète, «\u{a0}Les secours sont là. Ils resteront toute la nuit\u{a0}»."
+        );
+        assert_eq!(last, 2);
+        // the second sentence alone is never restated
+        assert_eq!(restate_span(&doc, 2, &p, &e, &|_| false), None);
+        // speaker first: the closing sentence would be the source's own, read twice
+        let speaker_first = [
+            "La préfète a déclaré : « Les secours sont là depuis hier. Ils resteront toute la nuit ».",
+        ];
+        let doc = Document::build(&speaker_first, &p);
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(restate_span(&doc, 0, &p, &e, &|_| false), None);
+        // a closed quotation is restated alone, as before
+        let closed = ["« Les secours sont arrivés dans la nuit », a déclaré la préfète."];
+        let doc = Document::build(&closed, &p);
+        assert_eq!(
+            restate_span(&doc, 0, &p, &e, &|_| false).map(|r| r.last),
+            Some(0)
+        );
+        assert_eq!(
+            sentence_pieces("Selon X, « Un. Deux ». Trois."),
+            vec!["Selon X, « Un.", " Deux ».", " Trois."]
+        );
+    }
+
+    #[test]
+    fn an_incise_after_an_opener_keeps_the_opener_s_comma() {
+        let p = pack();
+        let e = env(&p);
+        // trim.prepositional-incise after `Pour X`: `Pour X les habitants` would lose its comma
+        assert_eq!(
+            trimmed(
+                "Pour la préfète, dans les prochains jours, les habitants « ne passeront pas l’hiver ».",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Pour la préfète, les habitants «\u{a0}ne passeront pas l’hiver\u{a0}».")
+        );
+        // a condition stays: without it the statement would say more than the source
+        assert!(
+            trimmed(
+                "Pour la préfète, avec de telles pluies, les habitants « ne passeront pas l’hiver ».",
+                &p,
+                &e
+            )
+            .is_none_or(|s| s.contains("telles"))
+        );
+        assert!(
+            trimmed(
+                "Les digues du quartier, sans renfort, céderont à la prochaine crue du fleuve.",
+                &p,
+                &e
+            )
+            .is_none_or(|s| s.contains("sans renfort"))
+        );
+    }
+
+    #[test]
     fn openers_appositions_and_participial_tails_are_trimmed() {
         let p = pack();
         let e = env(&p);
@@ -5178,7 +6376,7 @@ mod tests {
         // restate.lost-statement: the reported statement was cut away, the speaker is left
         let p2 = pack();
         let e = env(&p2);
-        let s = "Jeanne Roux, présidente de l’association des riverains, a déclaré à la presse que les digues sont « fragiles.";
+        let s = "Jeanne Roux, présidente de l’association des riverains, a déclaré devant les caméras de la télévision régionale que les digues sont « fragiles.";
         assert_eq!(
             trimmed(s, &p2, &e).as_deref(),
             Some("Jeanne Roux, présidente de l’association des riverains.")
@@ -5259,6 +6457,22 @@ mod tests {
         assert!(!summary.contains("Enfin"), "{summary}");
         // every statement is the article's: each sentence's subject is there
         assert!(!summary.contains(", qui "), "trimmed: {summary}");
+    }
+
+    #[test]
+    fn an_adverb_of_consequence_leans_on_the_sentence_before() {
+        assert!(dangling_reference(
+            "La mise à jour des liens sera ainsi facilitée."
+        ));
+        assert!(dangling_reference(
+            "Le pont a donc été fermé à la circulation."
+        ));
+        assert!(dangling_reference("The bridge was thus closed to traffic."));
+        // `ainsi que` and `ainsi` opening a list are no consequence
+        assert!(!dangling_reference(
+            "Le maire ainsi que ses adjoints ont visité le chantier."
+        ));
+        assert!(!dangling_reference("Le pont a été fermé à la circulation."));
     }
 
     #[test]
@@ -5435,6 +6649,52 @@ mod tests {
         assert!(!big.target_met);
         assert_eq!(big.missing_words, 5000 - big.word_count);
         assert!(big.warnings.iter().any(|w| w.contains("target not met")));
+    }
+
+    #[test]
+    fn every_restated_statement_names_its_sentence_and_its_rules() {
+        let paragraphs = [
+            "Le conseil de Montbrac, réuni en séance extraordinaire, a voté un budget de crise pour les écoles.",
+            "La piscine municipale de Montbrac, construite en 1970, fermera ses portes en juin faute de crédits.",
+            "Les parents d’élèves, inquiets pour la rentrée, ont manifesté jeudi devant la mairie de Montbrac.",
+            "« Nous ne laisserons pas fermer les écoles de Montbrac », a déclaré la présidente des parents d’élèves.",
+        ];
+        let article = compose_doc(&paragraphs, None, 2000);
+        let blocks: Vec<&Block> = article
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| !b.restated.is_empty())
+            .collect();
+        assert!(!blocks.is_empty(), "no restated block");
+        for b in &blocks {
+            // one provenance a statement, each naming a sentence and at least one rule
+            let statements = if matches!(b.kind, BlockKind::List) {
+                b.items.len()
+            } else {
+                b.restated.len()
+            };
+            assert_eq!(b.restated.len(), statements);
+            for r in &b.restated {
+                assert!(!r.sentences.is_empty() && !r.rules.is_empty());
+                assert!(
+                    r.rules
+                        .iter()
+                        .all(|id| id.starts_with("fr.trim.") || id.starts_with("fr.restate."))
+                );
+            }
+        }
+        let rules: Vec<&str> = blocks
+            .iter()
+            .flat_map(|b| &b.restated)
+            .flat_map(|r| r.rules.iter().map(String::as_str))
+            .collect();
+        assert!(rules.contains(&"fr.trim.subject-incise"), "{rules:?}");
+        // and it is in the JSON, under the block
+        let json = serde_json::to_value(&article).expect("json");
+        let text = json.to_string();
+        assert!(text.contains("\"restated\""));
+        assert!(text.contains("fr.trim.subject-incise"));
     }
 
     #[test]

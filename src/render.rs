@@ -769,6 +769,7 @@ mod tests {
             items: Vec::new(),
             qa: Vec::new(),
             origin: Origin::Source { paragraph },
+            restated: Vec::new(),
         };
         Article {
             language: Lang::Fr,
@@ -809,6 +810,7 @@ mod tests {
                             rule: "fr.block.faq".into(),
                             sources: vec![0],
                         },
+                        restated: Vec::new(),
                     }],
                 },
             ],

@@ -285,6 +285,7 @@ impl<'i> ContextPlan<'i> {
                 items,
                 qa: Vec::new(),
                 origin: Origin::Context { rule, refs },
+                restated: Vec::new(),
             }],
         })
     }
@@ -473,6 +474,7 @@ fn section_of(
                 rule,
                 refs: vec![ContextRef::of(p.item)],
             },
+            restated: Vec::new(),
         }],
     })
 }
@@ -624,6 +626,7 @@ mod tests {
                     rule: "fr.block.context".into(),
                     refs: vec![ContextRef::of(&items[0])],
                 },
+                restated: Vec::new(),
             }],
         };
         let cited = plan.grounds_for(&section);

@@ -9,7 +9,7 @@
 // `rewrite` fuzz target.
 #![allow(clippy::indexing_slicing)]
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{
     Block, BlockKind, Composer, Origin, QuestionAnswer, Section, dangling_reference, fill,
@@ -129,6 +129,7 @@ impl Composer<'_> {
                 items: Vec::new(),
                 qa,
                 origin: Origin::Generated { rule, sources },
+                restated: Vec::new(),
             }],
         })
     }
@@ -532,6 +533,8 @@ impl Composer<'_> {
         let mut order: Vec<usize> = (0..doc.sentences.len()).collect();
         order.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then_with(|| a.cmp(&b)));
         let mut picked: Vec<(usize, String)> = Vec::new();
+        // each picked sentence's restatement (its last sentence and rules)
+        let mut made: HashMap<usize, super::Restatement> = HashMap::new();
         for s in order {
             if picked.len() >= MAX_SUMMARY {
                 break;
@@ -539,16 +542,22 @@ impl Composer<'_> {
             if used.contains(&s) {
                 continue;
             }
-            let Some(t) = super::restate_sentence(doc.sentence_text(s), pack, self.env, is_name)
-            else {
+            let Some(r) = super::restate_span(doc, s, pack, self.env, is_name) else {
                 continue;
             };
-            let n = count_words(&t);
-            if !(6..=32).contains(&n) || dangling_reference(&t) || seen.contains(&norm_sentence(&t))
+            let n = count_words(&r.text);
+            if !(6..=32).contains(&n)
+                || dangling_reference(&r.text)
+                || used.contains(&r.last)
+                || picked
+                    .iter()
+                    .any(|p| p.0 == r.last || made.get(&p.0).is_some_and(|m| m.last == r.last))
+                || seen.contains(&norm_sentence(&r.text))
             {
                 continue;
             }
-            picked.push((s, t));
+            picked.push((s, r.text.clone()));
+            made.insert(s, r);
         }
         picked.sort_by_key(|p| p.0);
         // A statement whose connector gives back its source sentence (`Par ailleurs, les
@@ -566,8 +575,13 @@ impl Composer<'_> {
                 None => break parts,
             }
         };
+        let mut restated = Vec::new();
         for (s, t) in &picked {
             used.insert(*s);
+            if let Some(r) = made.get(s) {
+                used.insert(r.last);
+                restated.push(super::Restated::of(*s, r, pack.lang.code()));
+            }
             seen.insert(norm_sentence(t));
         }
         for p in &parts {
@@ -589,6 +603,7 @@ impl Composer<'_> {
                 items: Vec::new(),
                 qa: Vec::new(),
                 origin: Origin::Generated { rule, sources },
+                restated,
             }],
         })
     }
