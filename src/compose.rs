@@ -5297,29 +5297,15 @@ mod tests {
     #[test]
     fn a_focus_after_an_indefinite_article_opens_a_bare_headline() {
         // title.bare-focus: `une comète …` → `Comète …`, not `Comète : une comète …`
-        let p = pack();
-        let e = env(&p);
         let paragraphs = [
             "La découverte d’une comète géante au-delà de Neptune intrigue les astronomes du monde entier.",
             "La comète mesure cent kilomètres. Les astronomes suivront la comète pendant dix ans.",
         ];
-        let title = "Espace : Une comète géante en orbite au-delà de Neptune";
-        let doc = Document::build(&paragraphs, &p);
-        let a = crate::analyze::analyze(&doc, Some(title), &p);
-        let o = crate::outline::outline(&doc, &a);
-        let article = Composer::new(&p, &e).compose(
-            &doc,
-            &a,
-            &o,
-            ComposeInput {
-                title: Some(title),
-                keyphrase: Some("comète"),
-                target_words: 10,
-                removed: Vec::new(),
-                source_headings: Vec::new(),
-                images: Vec::new(),
-                context: &[],
-            },
+        let article = compose_with_keyphrase(
+            &paragraphs,
+            Some("Espace : Une comète géante en orbite au-delà de Neptune"),
+            Some("comète"),
+            10,
         );
         assert_eq!(article.title, "Comète géante en orbite au-delà de Neptune");
         assert_eq!(article.title_rule, "fr.title.bare-focus");
@@ -5328,29 +5314,15 @@ mod tests {
     #[test]
     fn a_title_the_given_one_repeats_is_cut_shorter() {
         // title.shorter-cut: the only clause behind the focus is the given title again
-        let p = pack();
-        let e = env(&p);
         let paragraphs = [
             "La fusée Orion 9, a annoncé l’agence, a décollé.",
             "Le vol doit durer trois jours.",
         ];
-        let title = "Valdorie : Lancement réussi pour la fusée Orion";
-        let doc = Document::build(&paragraphs, &p);
-        let a = crate::analyze::analyze(&doc, Some(title), &p);
-        let o = crate::outline::outline(&doc, &a);
-        let article = Composer::new(&p, &e).compose(
-            &doc,
-            &a,
-            &o,
-            ComposeInput {
-                title: Some(title),
-                keyphrase: Some("Valdorie"),
-                target_words: 10,
-                removed: Vec::new(),
-                source_headings: Vec::new(),
-                images: Vec::new(),
-                context: &[],
-            },
+        let article = compose_with_keyphrase(
+            &paragraphs,
+            Some("Valdorie : Lancement réussi pour la fusée Orion"),
+            Some("Valdorie"),
+            10,
         );
         assert_eq!(article.title, "Valdorie\u{a0}: lancement réussi");
         assert_eq!(article.title_rule, "fr.title.shorter-cut");
@@ -5659,6 +5631,16 @@ mod tests {
     }
 
     fn compose_doc(paragraphs: &[&str], title: Option<&str>, target: usize) -> Article {
+        compose_with_keyphrase(paragraphs, title, None, target)
+    }
+
+    /// [`compose_doc`] with the user's focus keyphrase.
+    fn compose_with_keyphrase(
+        paragraphs: &[&str],
+        title: Option<&str>,
+        keyphrase: Option<&str>,
+        target: usize,
+    ) -> Article {
         let p = pack();
         let e = env(&p);
         let doc = Document::build(paragraphs, &p);
@@ -5670,7 +5652,7 @@ mod tests {
             &o,
             ComposeInput {
                 title,
-                keyphrase: None,
+                keyphrase,
                 target_words: target,
                 removed: Vec::new(),
                 source_headings: Vec::new(),
