@@ -1332,7 +1332,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     };
     // Drop a phrase whose occurrences mostly sit inside one better-ranked longer phrase
     // (`Falcon` inside `Falcon 9`).
-    let (kept, focus) = if *weights == topic {
+    let (mut kept, focus) = if *weights == topic {
         let kept = select_keyphrases(phrases);
         let focus = focus_of(&kept);
         (kept, focus)
@@ -1368,6 +1368,14 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         &mut dates,
         &mut quotes,
     );
+    // The lists grew by doubling and live through every later stage: give back the slack
+    // (up to half of each on a long text).
+    figures.shrink_to_fit();
+    dates.shrink_to_fit();
+    for k in &mut kept {
+        k.occurrences.shrink_to_fit();
+        k.sentences.shrink_to_fit();
+    }
     Analysis {
         tokens: infos,
         keyphrases: kept,
