@@ -1032,6 +1032,31 @@ mod tests {
     }
 
     #[test]
+    fn an_owned_brief_gives_the_borrowed_brief_s_rewrite_and_errors() {
+        let engine = Engine::new().expect("engine");
+        let options = Options::default();
+        for brief in [
+            include_str!("../examples/brief-sample-fr.txt"),
+            "<html><body><h1>Le budget voté</h1><p>Le conseil municipal a voté le budget \
+             de 2025 hier soir, après trois heures de débat.</p><h2>Les écoles</h2><p>La \
+             rénovation des écoles coûtera 4 millions d’euros, selon la maire.</p></body></html>",
+        ] {
+            let borrowed = engine
+                .rewrite(Input::Brief(brief), &options)
+                .expect("rewrite");
+            let owned = engine
+                .rewrite_owned(brief.to_string(), &options)
+                .expect("rewrite_owned");
+            assert_eq!(owned.json(), borrowed.json());
+            assert_eq!(owned.document.text, borrowed.document.text);
+        }
+        let err = engine
+            .rewrite_owned("   \n\n ".to_string(), &options)
+            .expect_err("empty");
+        assert_eq!(err.kind(), ErrorKind::EmptyInput);
+    }
+
+    #[test]
     fn oversized_and_binary_input_are_refused() {
         let engine = Engine::new().expect("engine");
         let err = engine

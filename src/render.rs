@@ -944,6 +944,24 @@ mod tests {
     }
 
     #[test]
+    fn json_carries_both_renderings_and_the_page_wraps_the_fragment() {
+        let a = article();
+        let ro = RenderOptions::default();
+        let v = json_value_with(&a, &ro);
+        assert_eq!(
+            v["markdown"].as_str(),
+            Some(markdown_with(&a, &ro).as_str())
+        );
+        let page = html_with(&a, &ro);
+        assert_eq!(v["html"].as_str(), Some(page.as_str()));
+        let body = html_with(&a, &ro.clone().with_fragment(true));
+        let tail = format!("</head>\n<body>\n{body}</body>\n</html>\n");
+        assert!(page.starts_with("<!DOCTYPE html>\n"), "{page}");
+        assert!(page.ends_with(&tail), "{page}");
+        assert_eq!(page.matches("<body>").count(), 1);
+    }
+
+    #[test]
     fn html_escapes_everything() {
         assert_eq!(
             html_escape("<script>\"x\" & 'y'"),
