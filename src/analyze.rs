@@ -164,18 +164,13 @@ impl std::fmt::Display for Word {
     }
 }
 
-/// A word's lowercased text and stem, one allocation shared by every token of the word.
-#[derive(Debug)]
-struct WordForms {
-    lower: Word,
-    stem: Word,
-}
-
-/// One combination of a word's forms and a token's flags, shared by every token with the
-/// same word and the same flags (a handful of combinations per word).
+/// One combination of a word's forms (its lowercased text and stem, shared by all the
+/// word's combinations) and a token's flags, shared by every token with the same word and
+/// the same flags (a handful of combinations per word).
 #[derive(Debug)]
 struct TokenFacts {
-    forms: Arc<WordForms>,
+    lower: Word,
+    stem: Word,
     /// The flags: [`CONTENT`], [`CAPITALIZED`], [`SENTENCE_START`].
     flags: u8,
 }
@@ -200,14 +195,14 @@ impl TokenInfo {
     /// The token lowercased (shared between the tokens of the same word).
     #[must_use]
     pub fn lower(&self) -> &Word {
-        &self.facts.forms.lower
+        &self.facts.lower
     }
 
     /// The Snowball stem of [`TokenInfo::lower`] (shared likewise); a token that is not a
     /// word is its own stem.
     #[must_use]
     pub fn stem(&self) -> &Word {
-        &self.facts.forms.stem
+        &self.facts.stem
     }
 
     /// A content word: may start or end a keyphrase.
@@ -242,17 +237,19 @@ fn flags_of(content: bool, capitalized: bool, sentence_start: bool) -> u8 {
 /// Changes the flags of some tokens: `change` gives a token's new flags, or `None` to leave
 /// it. Tokens given the same word and flags share one [`TokenFacts`] again.
 fn reflag(infos: &mut [TokenInfo], change: impl Fn(&TokenInfo) -> Option<u8>) {
-    let mut shared: HashMap<(*const WordForms, u8), Arc<TokenFacts>> = HashMap::new();
+    // keyed by the word's shared lowercased text (one per word) and the new flags
+    let mut shared: HashMap<(*const Box<str>, u8), Arc<TokenFacts>> = HashMap::new();
     for x in infos {
         let Some(flags) = change(x).filter(|&f| f != x.facts.flags) else {
             continue;
         };
-        let forms = &x.facts.forms;
+        let old = &x.facts;
         let facts = shared
-            .entry((Arc::as_ptr(forms), flags))
+            .entry((Arc::as_ptr(&old.lower.0), flags))
             .or_insert_with(|| {
                 Arc::new(TokenFacts {
-                    forms: Arc::clone(forms),
+                    lower: old.lower.clone(),
+                    stem: old.stem.clone(),
                     flags,
                 })
             })
@@ -588,8 +585,8 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
     let mut infos = Vec::with_capacity(doc.tokens.len());
     // Each distinct token text (and kind: only words are stemmed) is lowercased and stemmed
     // once; its (lower, stem) pair is shared by every such token.
-    // Each (forms, flags) combination is one shared `TokenFacts`, held beside the forms.
-    let mut words: HashMap<(&str, bool), (Arc<WordForms>, FlagVariants)> = HashMap::new();
+    // Each (word, flags) combination is one shared `TokenFacts`, held beside the forms.
+    let mut words: HashMap<(&str, bool), (Word, Word, FlagVariants)> = HashMap::new();
     for sentence in &doc.sentences {
         let mut after_aux = false;
         // whether every token of the sentence before this one is punctuation
@@ -597,15 +594,15 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
         for (k, t) in doc.tokens[sentence.tokens.clone()].iter().enumerate() {
             let text = doc.token_text(t);
             let is_word = t.kind == TokenKind::Word;
-            let (forms, variants) = words.entry((text, is_word)).or_insert_with(|| {
+            let (lower, stem, variants) = words.entry((text, is_word)).or_insert_with(|| {
                 let lower = text.to_lowercase();
                 let stem = is_word.then(|| Word::new(pack.stem(strip_possessive(&lower))));
                 let lower = Word::new(lower);
                 // a token that is not a word is its own stem: the same shared text
                 let stem = stem.unwrap_or_else(|| lower.clone());
-                (Arc::new(WordForms { lower, stem }), Default::default())
+                (lower, stem, Default::default())
             });
-            let l = forms.lower.as_str();
+            let l = lower.as_str();
             let capitalized = text.chars().next().is_some_and(char::is_uppercase);
             let letters = l.chars().filter(|c| c.is_alphabetic()).count();
             // Rule `keyphrase.possessive`: a function word or a verb before `’s` is a
@@ -654,23 +651,16 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
             let sentence_start =
                 k == 0 || only_punct_before || after_dateline(doc, sentence.tokens.start + k);
             let flags = flags_of(content, capitalized, sentence_start);
+            let new_facts = || {
+                Arc::new(TokenFacts {
+                    lower: lower.clone(),
+                    stem: stem.clone(),
+                    flags,
+                })
+            };
             let facts = variants
                 .get_mut(usize::from(flags))
-                .map(|v| {
-                    v.get_or_insert_with(|| {
-                        Arc::new(TokenFacts {
-                            forms: Arc::clone(forms),
-                            flags,
-                        })
-                    })
-                    .clone()
-                })
-                .unwrap_or_else(|| {
-                    Arc::new(TokenFacts {
-                        forms: Arc::clone(forms),
-                        flags,
-                    })
-                });
+                .map_or_else(new_facts, |v| v.get_or_insert_with(new_facts).clone());
             infos.push(TokenInfo { facts });
             only_punct_before &= t.kind == TokenKind::Punct;
         }
@@ -1370,11 +1360,11 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     );
     // The lists grew by doubling and live through every later stage: give back the slack
     // (up to half of each on a long text).
-    figures.shrink_to_fit();
-    dates.shrink_to_fit();
+    give_back(&mut figures);
+    give_back(&mut dates);
     for k in &mut kept {
-        k.occurrences.shrink_to_fit();
-        k.sentences.shrink_to_fit();
+        give_back(&mut k.occurrences);
+        give_back(&mut k.sentences);
     }
     Analysis {
         tokens: infos,
@@ -1384,6 +1374,14 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         figures,
         dates,
         quotes,
+    }
+}
+
+/// Gives back a vector's unused capacity when it is over 4 KiB (a long text's lists); a
+/// short article's lists keep theirs, not worth a reallocation each.
+fn give_back<T>(v: &mut Vec<T>) {
+    if (v.capacity() - v.len()).saturating_mul(std::mem::size_of::<T>()) > 1 << 12 {
+        v.shrink_to_fit();
     }
 }
 

@@ -731,10 +731,13 @@ pub fn json_value(article: &Article) -> Value {
 /// [`json_value`] with render options (the `markdown` and `html` fields follow them).
 #[must_use]
 pub fn json_value_with(article: &Article, options: &RenderOptions) -> Value {
-    // The two renderings are built (and trimmed to their length) before the article's value
-    // tree: a long article's value tree is then never alive beside their growing buffers.
+    // The two renderings are built (a long Markdown trimmed to its length) before the
+    // article's value tree: a long article's value tree is then never alive beside their
+    // growing buffers.
     let mut markdown = markdown_with(article, options);
-    markdown.shrink_to_fit();
+    if markdown.capacity() - markdown.len() > 1 << 16 {
+        markdown.shrink_to_fit();
+    }
     let html = html_with(article, options);
     let mut v = serde_json::to_value(article).unwrap_or(Value::Null);
     if let Some(obj) = v.as_object_mut() {
