@@ -164,39 +164,97 @@ impl std::fmt::Display for Word {
     }
 }
 
-/// A word's lowercased text and stem, one allocation shared by every token of the word.
+/// One combination of a word's forms (its lowercased text and stem, shared by all the
+/// word's combinations) and a token's flags, shared by every token with the same word and
+/// the same flags (a handful of combinations per word).
 #[derive(Debug)]
-struct WordForms {
+struct TokenFacts {
     lower: Word,
     stem: Word,
+    /// The flags: [`CONTENT`], [`CAPITALIZED`], [`SENTENCE_START`].
+    flags: u8,
 }
 
-/// Per-token facts used by every later stage: 16 bytes (one shared pointer to the word's
-/// forms and three flags), one for each token of the document.
+/// [`TokenFacts::flags`]: a content word.
+const CONTENT: u8 = 1;
+/// [`TokenFacts::flags`]: starts with an upper-case letter.
+const CAPITALIZED: u8 = 2;
+/// [`TokenFacts::flags`]: first word of its sentence.
+const SENTENCE_START: u8 = 4;
+
+/// Per-token facts used by every later stage: 8 bytes, one shared pointer to the facts of
+/// its word with its flags (there are few distinct combinations), one for each token of the
+/// document.
 #[derive(Debug, Clone)]
 pub struct TokenInfo {
-    /// The token's lowercased text and stem (see [`TokenInfo::lower`], [`TokenInfo::stem`]).
-    forms: Arc<WordForms>,
-    /// A content word: may start or end a keyphrase.
-    pub content: bool,
-    /// Starts with an upper-case letter.
-    pub capitalized: bool,
-    /// First word of its sentence.
-    pub sentence_start: bool,
+    /// The token's forms and flags (see the methods).
+    facts: Arc<TokenFacts>,
 }
 
 impl TokenInfo {
     /// The token lowercased (shared between the tokens of the same word).
     #[must_use]
     pub fn lower(&self) -> &Word {
-        &self.forms.lower
+        &self.facts.lower
     }
 
     /// The Snowball stem of [`TokenInfo::lower`] (shared likewise); a token that is not a
     /// word is its own stem.
     #[must_use]
     pub fn stem(&self) -> &Word {
-        &self.forms.stem
+        &self.facts.stem
+    }
+
+    /// A content word: may start or end a keyphrase.
+    #[must_use]
+    pub fn content(&self) -> bool {
+        self.facts.flags & CONTENT != 0
+    }
+
+    /// Starts with an upper-case letter.
+    #[must_use]
+    pub fn capitalized(&self) -> bool {
+        self.facts.flags & CAPITALIZED != 0
+    }
+
+    /// First word of its sentence.
+    #[must_use]
+    pub fn sentence_start(&self) -> bool {
+        self.facts.flags & SENTENCE_START != 0
+    }
+}
+
+/// A word's [`TokenFacts`], one slot per value of the flags.
+type FlagVariants = [Option<Arc<TokenFacts>>; 8];
+
+/// Packs the three flags of a [`TokenFacts`].
+fn flags_of(content: bool, capitalized: bool, sentence_start: bool) -> u8 {
+    (u8::from(content) * CONTENT)
+        | (u8::from(capitalized) * CAPITALIZED)
+        | (u8::from(sentence_start) * SENTENCE_START)
+}
+
+/// Changes the flags of some tokens: `change` gives a token's new flags, or `None` to leave
+/// it. Tokens given the same word and flags share one [`TokenFacts`] again.
+fn reflag(infos: &mut [TokenInfo], change: impl Fn(&TokenInfo) -> Option<u8>) {
+    // keyed by the word's shared lowercased text (one per word) and the new flags
+    let mut shared: HashMap<(*const Box<str>, u8), Arc<TokenFacts>> = HashMap::new();
+    for x in infos {
+        let Some(flags) = change(x).filter(|&f| f != x.facts.flags) else {
+            continue;
+        };
+        let old = &x.facts;
+        let facts = shared
+            .entry((Arc::as_ptr(&old.lower.0), flags))
+            .or_insert_with(|| {
+                Arc::new(TokenFacts {
+                    lower: old.lower.clone(),
+                    stem: old.stem.clone(),
+                    flags,
+                })
+            })
+            .clone();
+        x.facts = facts;
     }
 }
 
@@ -419,8 +477,8 @@ impl VerbCues {
                 for k in r.clone() {
                     let x = &infos[k];
                     if doc.tokens[k].kind != TokenKind::Word
-                        || !x.content
-                        || (x.capitalized && !x.sentence_start)
+                        || !x.content()
+                        || (x.capitalized() && !x.sentence_start())
                     {
                         continue;
                     }
@@ -529,7 +587,8 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
     let mut infos = Vec::with_capacity(doc.tokens.len());
     // Each distinct token text (and kind: only words are stemmed) is lowercased and stemmed
     // once; its (lower, stem) pair is shared by every such token.
-    let mut words: HashMap<(&str, bool), Arc<WordForms>> = HashMap::new();
+    // Each (word, flags) combination is one shared `TokenFacts`, held beside the forms.
+    let mut words: HashMap<(&str, bool), (Word, Word, FlagVariants)> = HashMap::new();
     for sentence in &doc.sentences {
         let mut after_aux = false;
         // whether every token of the sentence before this one is punctuation
@@ -537,18 +596,15 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
         for (k, t) in doc.tokens[sentence.tokens.clone()].iter().enumerate() {
             let text = doc.token_text(t);
             let is_word = t.kind == TokenKind::Word;
-            let forms = words
-                .entry((text, is_word))
-                .or_insert_with(|| {
-                    let lower = text.to_lowercase();
-                    let stem = is_word.then(|| Word::new(pack.stem(strip_possessive(&lower))));
-                    let lower = Word::new(lower);
-                    // a token that is not a word is its own stem: the same shared text
-                    let stem = stem.unwrap_or_else(|| lower.clone());
-                    Arc::new(WordForms { lower, stem })
-                })
-                .clone();
-            let l = forms.lower.as_str();
+            let (lower, stem, variants) = words.entry((text, is_word)).or_insert_with(|| {
+                let lower = text.to_lowercase();
+                let stem = is_word.then(|| Word::new(pack.stem(strip_possessive(&lower))));
+                let lower = Word::new(lower);
+                // a token that is not a word is its own stem: the same shared text
+                let stem = stem.unwrap_or_else(|| lower.clone());
+                (lower, stem, Default::default())
+            });
+            let l = lower.as_str();
             let capitalized = text.chars().next().is_some_and(char::is_uppercase);
             let letters = l.chars().filter(|c| c.is_alphabetic()).count();
             // Rule `keyphrase.possessive`: a function word or a verb before `’s` is a
@@ -594,14 +650,20 @@ fn token_infos(doc: &Document, pack: &LanguagePack) -> Vec<TokenInfo> {
             };
             after_aux = t.kind == TokenKind::Word
                 && (pack.words.auxiliaries.contains(l) || pack.verbs.contains(l));
-            infos.push(TokenInfo {
-                forms,
-                content,
-                capitalized,
-                sentence_start: k == 0
-                    || only_punct_before
-                    || after_dateline(doc, sentence.tokens.start + k),
-            });
+            let sentence_start =
+                k == 0 || only_punct_before || after_dateline(doc, sentence.tokens.start + k);
+            let flags = flags_of(content, capitalized, sentence_start);
+            let new_facts = || {
+                Arc::new(TokenFacts {
+                    lower: lower.clone(),
+                    stem: stem.clone(),
+                    flags,
+                })
+            };
+            let facts = variants
+                .get_mut(usize::from(flags))
+                .map_or_else(new_facts, |v| v.get_or_insert_with(new_facts).clone());
+            infos.push(TokenInfo { facts });
             only_punct_before &= t.kind == TokenKind::Punct;
         }
     }
@@ -617,9 +679,9 @@ fn name_words(doc: &Document, infos: &[TokenInfo]) -> HashSet<String> {
         if t.kind != TokenKind::Word {
             continue;
         }
-        if info.capitalized && !info.sentence_start {
+        if info.capitalized() && !info.sentence_start() {
             mid_caps.insert(info.lower().to_string());
-        } else if !info.capitalized {
+        } else if !info.capitalized() {
             lower_seen.insert(info.lower().to_string());
         }
     }
@@ -639,9 +701,9 @@ struct Candidate {
 /// a name in this document.
 fn is_name_token(doc: &Document, infos: &[TokenInfo], names: &HashSet<String>, k: usize) -> bool {
     doc.tokens[k].kind == TokenKind::Word
-        && infos[k].content
-        && infos[k].capitalized
-        && (!infos[k].sentence_start || names.contains(infos[k].lower().as_str()))
+        && infos[k].content()
+        && infos[k].capitalized()
+        && (!infos[k].sentence_start() || names.contains(infos[k].lower().as_str()))
 }
 
 /// Rule `keyphrase.name_runs`: the maximal runs of name words in each sentence, with the
@@ -710,7 +772,7 @@ fn verb_after_name(
     (toks.start..toks.end.saturating_sub(1)).any(|a| {
         let b = a + 1;
         let named = doc.tokens[a].kind == TokenKind::Number || is_name_token(doc, infos, names, a);
-        named && !infos[b].capitalized && verbs.is_verb(infos[b].lower())
+        named && !infos[b].capitalized() && verbs.is_verb(infos[b].lower())
     })
 }
 
@@ -823,16 +885,16 @@ fn candidates(doc: &Document, infos: &[TokenInfo], si: usize, out: &mut Vec<Cand
         let mut i = range.start;
         let mut runs: Vec<(usize, usize)> = Vec::new();
         while i < range.end {
-            if !infos[i].content {
+            if !infos[i].content() {
                 i += 1;
                 continue;
             }
             let start = i;
             while i < range.end
-                && (infos[i].content
+                && (infos[i].content()
                     || (doc.tokens[i].kind == TokenKind::Number
                         && i > start
-                        && infos[i - 1].capitalized))
+                        && infos[i - 1].capitalized()))
             {
                 i += 1;
             }
@@ -846,7 +908,7 @@ fn candidates(doc: &Document, infos: &[TokenInfo], si: usize, out: &mut Vec<Cand
                     .take(b.saturating_sub(n - 1))
                     .skip(a)
                 {
-                    if s + n <= b && info.content {
+                    if s + n <= b && info.content() {
                         out.push(Candidate {
                             tokens: s..s + n,
                             sentence: si,
@@ -962,17 +1024,17 @@ fn describe(
         .split('-')
         .skip(1)
         .any(|p| p.starts_with(char::is_uppercase));
-    if infos[first].sentence_start
-        && infos[first].capitalized
+    if infos[first].sentence_start()
+        && infos[first].capitalized()
         && !names.contains(strip_possessive(infos[first].lower().as_str()))
         && !compound_name
     {
         form = lowercase_initial(&form);
     }
-    let content: Vec<usize> = c.tokens.clone().filter(|&i| infos[i].content).collect();
+    let content: Vec<usize> = c.tokens.clone().filter(|&i| infos[i].content()).collect();
     let is_name = content.iter().all(|&i| {
         names.contains(infos[i].lower().as_str())
-            || (infos[i].capitalized && !infos[i].sentence_start)
+            || (infos[i].capitalized() && !infos[i].sentence_start())
     });
     let lowers = content
         .iter()
@@ -997,19 +1059,17 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         .as_ref()
         .is_some_and(|td| title_case(td, &title_infos, pack))
     {
-        for x in &mut title_infos {
-            if x.capitalized && !names.contains(strip_possessive(x.lower().as_str())) {
-                x.capitalized = false;
-                x.sentence_start = false;
-            }
-        }
+        reflag(&mut title_infos, |x| {
+            (x.capitalized() && !names.contains(strip_possessive(x.lower().as_str())))
+                .then(|| x.facts.flags & CONTENT)
+        });
     }
     // Capitalised words inside the title (not its first word) are names too.
     if let Some(td) = &title_doc {
         for (t, x) in td.tokens.iter().zip(&title_infos) {
             if t.kind == TokenKind::Word
-                && x.capitalized
-                && !x.sentence_start
+                && x.capitalized()
+                && !x.sentence_start()
                 && !pack.is_stopword(x.lower())
             {
                 names.insert(x.lower().to_string());
@@ -1036,11 +1096,12 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     );
     // A finite verb (`conditionne l’indemnisation`, `contrôlent`) ends every phrase, here and
     // in the stages that read these facts.
-    for x in infos.iter_mut().chain(title_infos.iter_mut()) {
-        if x.content && !x.capitalized && verbs.is_finite(x.lower()) {
-            x.content = false;
-        }
-    }
+    let finite = |x: &TokenInfo| {
+        (x.content() && !x.capitalized() && verbs.is_finite(x.lower()))
+            .then(|| x.facts.flags & !CONTENT)
+    };
+    reflag(&mut infos, finite);
+    reflag(&mut title_infos, finite);
     let runs = name_runs(doc, &infos, &names);
     let title_runs = title_doc
         .as_ref()
@@ -1069,7 +1130,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             let sentence_start = doc.sentences[c.sentence].tokens.start;
             if only > sentence_start {
                 let prev = &infos[only - 1];
-                if prev.content {
+                if prev.content() {
                     g.after_noun += 1;
                 } else if pack.words.determiners.contains(prev.lower().as_str())
                     || prev.lower().ends_with('’')
@@ -1263,7 +1324,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     };
     // Drop a phrase whose occurrences mostly sit inside one better-ranked longer phrase
     // (`Falcon` inside `Falcon 9`).
-    let (kept, focus) = if *weights == topic {
+    let (mut kept, focus) = if *weights == topic {
         let kept = select_keyphrases(phrases);
         let focus = focus_of(&kept);
         (kept, focus)
@@ -1299,6 +1360,14 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         &mut dates,
         &mut quotes,
     );
+    // The lists grew by doubling and live through every later stage: give back the slack
+    // (up to half of each on a long text).
+    give_back(&mut figures);
+    give_back(&mut dates);
+    for k in &mut kept {
+        give_back(&mut k.occurrences);
+        give_back(&mut k.sentences);
+    }
     Analysis {
         tokens: infos,
         keyphrases: kept,
@@ -1307,6 +1376,14 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         figures,
         dates,
         quotes,
+    }
+}
+
+/// Gives back a vector's unused capacity when it is over 4 KiB (a long text's lists); a
+/// short article's lists keep theirs, not worth a reallocation each.
+fn give_back<T>(v: &mut Vec<T>) {
+    if (v.capacity() - v.len()).saturating_mul(std::mem::size_of::<T>()) > 1 << 12 {
+        v.shrink_to_fit();
     }
 }
 
@@ -1608,7 +1685,7 @@ fn title_kicker(ti: &[TokenInfo]) -> Option<String> {
     let colon = ti.iter().position(|x| x.lower() == ":")?;
     let words: Vec<&str> = ti[..colon]
         .iter()
-        .filter(|x| x.content)
+        .filter(|x| x.content())
         .map(|x| x.stem().as_str())
         .collect();
     (!words.is_empty() && words.len() <= 3 && words.len() == colon).then(|| words.join(" "))
@@ -1622,7 +1699,7 @@ fn title_leads(ti: &[TokenInfo], pack: &LanguagePack) -> Vec<String> {
     if let Some(colon) = ti.iter().position(|x| x.lower() == ":") {
         let kicker: Vec<&str> = ti[..colon]
             .iter()
-            .filter(|x| x.content)
+            .filter(|x| x.content())
             .map(|x| x.stem().as_str())
             .collect();
         if !kicker.is_empty() {
@@ -1637,7 +1714,7 @@ fn title_leads(ti: &[TokenInfo], pack: &LanguagePack) -> Vec<String> {
     let opening: Vec<&str> = rest
         .iter()
         .skip(skip)
-        .take_while(|x| x.content)
+        .take_while(|x| x.content())
         .take(4)
         .map(|x| x.stem().as_str())
         .collect();
@@ -1898,7 +1975,7 @@ fn title_case(td: &Document, ti: &[TokenInfo], pack: &LanguagePack) -> bool {
         })
         .map(|(_, x)| x)
         .collect();
-    let caps = words.iter().filter(|x| x.capitalized).count();
+    let caps = words.iter().filter(|x| x.capitalized()).count();
     words.len() >= 3 && caps * 5 >= words.len() * 4
 }
 
@@ -1957,7 +2034,7 @@ fn institution_end(
             x.lower().as_str(),
             "de" | "d’" | "d'" | "du" | "des" | "la" | "l’" | "l'" | "of" | "the"
         );
-        let word = doc.tokens[k].kind == TokenKind::Word && (x.content || is_name(k));
+        let word = doc.tokens[k].kind == TokenKind::Word && (x.content() || is_name(k));
         if word {
             last = k + 1;
         } else if !particle {
@@ -1994,7 +2071,7 @@ fn ministry_head(infos: &[TokenInfo], sentence_start: usize, start: usize) -> Op
         if matches!(x.lower().as_str(), "ministère" | "ministry") {
             return Some(k);
         }
-        if !x.content || x.capitalized {
+        if !x.content() || x.capitalized() {
             return None;
         }
     }
@@ -2106,8 +2183,8 @@ fn entities(
         while i < r.end {
             let ok = |k: usize| {
                 doc.tokens[k].kind == TokenKind::Word
-                    && infos[k].capitalized
-                    && (!infos[k].sentence_start || names.contains(infos[k].lower().as_str()))
+                    && infos[k].capitalized()
+                    && (!infos[k].sentence_start() || names.contains(infos[k].lower().as_str()))
                     && !pack.is_stopword(infos[k].lower())
             };
             if !ok(i) {
@@ -2358,9 +2435,9 @@ fn figures_and_dates(
                 let decade = matches!(prev, "années" | "years") || text.ends_with('s');
                 let next_is_unit = i + 1 < r.end
                     && doc.tokens[i + 1].kind == TokenKind::Word
-                    && infos[i + 1].content
+                    && infos[i + 1].content()
                     && !pack.words.prepositions.contains(next)
-                    && !infos[i + 1].capitalized;
+                    && !infos[i + 1].capitalized();
                 if decade
                     || pack.words.year_cues.contains(prev)
                     || pack.months.contains_key(prev)
@@ -2406,7 +2483,7 @@ fn figures_and_dates(
                 } else if matches!(next, "autres" | "other" | "others")
                     && i + 2 < r.end
                     && doc.tokens[i + 2].kind == TokenKind::Word
-                    && infos[i + 2].content
+                    && infos[i + 2].content()
                 {
                     // Rule `figure.others`: `400 autres blessées` counts the wounded
                     unit = Some(doc.token_text(&doc.tokens[i + 2]).to_string());
@@ -2454,6 +2531,52 @@ fn figures_and_dates(
 mod tests {
     use super::*;
     use crate::lang::{Lang, LanguagePack};
+
+    #[test]
+    fn token_facts_are_shared_by_word_and_flags_and_reflagged() {
+        let pack = LanguagePack::load(Lang::Fr).expect("pack");
+        let doc = Document::build(
+            &["Le maire présente le budget. Le budget progresse et le maire se tait."],
+            &pack,
+        );
+        let infos = token_infos(&doc, &pack);
+        assert_eq!(std::mem::size_of::<TokenInfo>(), 8);
+        let at = |w: &str| {
+            doc.tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| doc.token_text(t) == w)
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        };
+        // `budget` mid-sentence twice: the same facts; `Le` opening both sentences likewise.
+        let budget = at("budget");
+        assert_eq!(budget.len(), 2);
+        let shared = |a: usize, b: usize| Arc::ptr_eq(&infos[a].facts, &infos[b].facts);
+        assert!(shared(budget[0], budget[1]));
+        assert!(infos[budget[0]].content());
+        let le = at("Le");
+        assert!(shared(le[0], le[1]));
+        assert!(infos[le[0]].sentence_start() && infos[le[0]].capitalized());
+        // `le` mid-sentence: another text (forms are shared per exact text), other flags.
+        let lower = at("le");
+        assert!(shared(lower[0], lower[1]));
+        assert!(!Arc::ptr_eq(&infos[le[0]].facts, &infos[lower[0]].facts));
+        assert_eq!(infos[le[0]].lower(), infos[lower[0]].lower());
+        assert!(!infos[lower[0]].capitalized() && !infos[lower[0]].sentence_start());
+        // Reflagging keeps the forms and shares the new combination again.
+        let mut changed = infos.clone();
+        reflag(&mut changed, |x| {
+            (x.lower().as_str() == "budget").then(|| x.facts.flags & !CONTENT)
+        });
+        assert!(!changed[budget[0]].content());
+        assert_eq!(changed[budget[0]].stem(), infos[budget[0]].stem());
+        assert!(Arc::ptr_eq(
+            &changed[budget[0]].facts,
+            &changed[budget[1]].facts
+        ));
+        assert!(infos[budget[0]].content());
+    }
 
     fn run(paragraphs: &[&str], title: Option<&str>) -> (Document, Analysis) {
         let pack = LanguagePack::load(Lang::Fr).expect("pack");

@@ -680,16 +680,16 @@ fn article_names(doc: &Document, analysis: &Analysis, pack: &LanguagePack) -> Ha
         }
         // A capitalised word that opens a sentence and is followed by another capitalised word
         // opens a multi-word name (`Marc Guillemot`), unless it is a function word (`Le Parti`).
-        let opens_name = info.sentence_start
+        let opens_name = info.sentence_start()
             && !pack.is_stopword(info.lower())
-            && analysis.tokens.get(k + 1).is_some_and(|n| n.capitalized)
+            && analysis.tokens.get(k + 1).is_some_and(|n| n.capitalized())
             && doc
                 .tokens
                 .get(k + 1)
                 .is_some_and(|n| n.kind == TokenKind::Word);
-        if info.capitalized && (!info.sentence_start || opens_name) {
+        if info.capitalized() && (!info.sentence_start() || opens_name) {
             names.insert(info.lower().to_string());
-        } else if !info.capitalized {
+        } else if !info.capitalized() {
             lower.insert(info.lower().to_string());
         }
     }
@@ -2596,8 +2596,8 @@ fn noun_phrase_at(
                 let before = &analysis.tokens[i - 2];
                 if pack.words.determiners.contains(prev)
                     && pack.words.prepositions.contains(prev)
-                    && before.content
-                    && (before.capitalized || pack.genders.contains_key(before.lower().as_str()))
+                    && before.content()
+                    && (before.capitalized() || pack.genders.contains_key(before.lower().as_str()))
                 {
                     continue;
                 }
@@ -2630,9 +2630,9 @@ fn noun_phrase_at(
             // Adjectives and a de-complement: up to 7 words in all.
             while end < r.end && end - start < 8 {
                 let t = &analysis.tokens[end];
-                let head_is_name = analysis.tokens[end - 1].capitalized;
+                let head_is_name = analysis.tokens[end - 1].capitalized();
                 // after a name, French puts no adjective: `Michel Mayor pense` is a verb
-                if head_is_name && !t.capitalized {
+                if head_is_name && !t.capitalized() {
                     break;
                 }
                 let is_conn = !head_is_name
@@ -2644,11 +2644,11 @@ fn noun_phrase_at(
                 if participle {
                     break;
                 }
-                if t.content && doc.tokens[end].kind == TokenKind::Word {
+                if t.content() && doc.tokens[end].kind == TokenKind::Word {
                     end += 1;
                 } else if is_conn
                     && end + 1 < r.end
-                    && (analysis.tokens[end + 1].content
+                    && (analysis.tokens[end + 1].content()
                         || matches!(
                             analysis.tokens[end + 1].lower().as_str(),
                             "la" | "l’" | "l'"
@@ -2662,7 +2662,7 @@ fn noun_phrase_at(
                     } else {
                         1
                     };
-                    if end + skip < r.end && analysis.tokens[end + skip].content {
+                    if end + skip < r.end && analysis.tokens[end + skip].content() {
                         end += skip + 1;
                     } else {
                         break;
@@ -2671,7 +2671,7 @@ fn noun_phrase_at(
                     break;
                 }
             }
-            if start == i && !analysis.tokens[i].capitalized {
+            if start == i && !analysis.tokens[i].capitalized() {
                 // no determiner before a lower-case word: likely an adjective, not a noun phrase head
                 continue;
             }
@@ -2703,9 +2703,9 @@ fn noun_phrase_at(
 fn cut_from_list(doc: &Document, analysis: &Analysis, end: usize, sentence_end: usize) -> bool {
     end > 0
         && end + 1 < sentence_end
-        && analysis.tokens[end - 1].capitalized
+        && analysis.tokens[end - 1].capitalized()
         && doc.slice(&doc.tokens[end].span()) == ","
-        && analysis.tokens[end + 1].capitalized
+        && analysis.tokens[end + 1].capitalized()
 }
 
 /// Rule `heading.not-source`: whether the noun phrase that starts at token `start` (of a
@@ -2782,7 +2782,7 @@ fn section_noun_phrase(
         let r = doc.sentences[s].tokens.clone();
         for i in r.start + 1..r.end {
             let t = &analysis.tokens[i];
-            if !t.content
+            if !t.content()
                 || !pack
                     .words
                     .determiners

@@ -684,16 +684,37 @@ impl Engine {
 
     /// The stages both `rewrite` and `analyze` run: brief, document, analysis and outline,
     /// with the source's own headings and images placed on the document.
-    fn stages<'a>(&self, input: Input<'a>, options: &'a Options) -> Result<Staged<'a>, Error> {
-        let (brief, lang, detection, language_source) = self.prepare(input, options)?;
+    fn stages(&self, input: Input<'_>, options: &Options) -> Result<Staged, Error> {
+        self.stages_owned(input, None, options)
+    }
+
+    /// [`Engine::stages`] on an input whose text the engine may own: with `owned`, `input` is
+    /// ignored and the brief is parsed from `owned`, which is freed as soon as the document
+    /// is built (the later stages read only the document and the brief's owned parts), so a
+    /// long input is not held through analysis and composition.
+    fn stages_owned(
+        &self,
+        input: Input<'_>,
+        owned: Option<String>,
+        options: &Options,
+    ) -> Result<Staged, Error> {
+        let input = owned.as_deref().map_or(input, Input::Brief);
+        let (mut brief, lang, detection, language_source) = self.prepare(input, options)?;
         let pack = self.pack(lang);
         let document = Document::build(&brief.paragraphs, pack);
-        let analysis = analyze::analyze(&document, brief.title.as_deref(), pack);
         let (source_headings, images) = source_structure(&brief, &document);
+        let title = brief.title.take().map(std::borrow::Cow::into_owned);
+        let target_words = brief.target_words;
+        let removed = std::mem::take(&mut brief.removed);
+        drop(brief);
+        drop(owned);
+        let analysis = analyze::analyze(&document, title.as_deref(), pack);
         let forced: Vec<usize> = source_headings.iter().map(|h| h.0).collect();
         let outline = outline::outline_with(&document, &analysis, &forced);
         Ok(Staged {
-            brief,
+            title,
+            target_words,
+            removed,
             lang,
             detection,
             language_source,
@@ -711,15 +732,33 @@ impl Engine {
     /// An [`Error`] for input with no article text, input over the size limit, binary input, or
     /// an article in another language than the one asked for.
     pub fn rewrite(&self, input: Input<'_>, options: &Options) -> Result<Rewrite, Error> {
-        let st = self.stages(input, options)?;
+        self.finish(self.stages(input, options)?, options)
+    }
+
+    /// [`Engine::rewrite`] on a brief the engine takes over (as [`Input::Brief`]): the text
+    /// is freed as soon as the document is built, which lowers the peak memory on a long
+    /// input by its size (the CLI's `rewrite` reads its input this way).
+    ///
+    /// # Errors
+    /// As [`Engine::rewrite`].
+    pub fn rewrite_owned(&self, brief: String, options: &Options) -> Result<Rewrite, Error> {
+        self.finish(
+            self.stages_owned(Input::Brief(""), Some(brief), options)?,
+            options,
+        )
+    }
+
+    /// The steps of [`Engine::rewrite`] after the outline: related context, composition and
+    /// headline case.
+    fn finish(&self, st: Staged, options: &Options) -> Result<Rewrite, Error> {
         let pack = self.pack(st.lang);
         let target_words = options
             .min_words
-            .or(st.brief.target_words)
+            .or(st.target_words)
             .unwrap_or(DEFAULT_TARGET_WORDS);
         let related = options.context.as_ref().map_or_else(Vec::new, |c| {
             let query =
-                compose::context_query(&st.document, &st.analysis, st.brief.title.as_deref(), pack);
+                compose::context_query(&st.document, &st.analysis, st.title.as_deref(), pack);
             c.0.related(&query, pack)
         });
         let mut article = Composer::new(pack, &self.env).compose(
@@ -727,10 +766,10 @@ impl Engine {
             &st.analysis,
             &st.outline,
             ComposeInput {
-                title: st.brief.title.as_deref(),
+                title: st.title.as_deref(),
                 keyphrase: options.keyphrase.as_deref(),
                 target_words,
-                removed: st.brief.removed.clone(),
+                removed: st.removed,
                 source_headings: st.source_headings,
                 images: st.images,
                 context: &related,
@@ -753,7 +792,9 @@ impl Engine {
     /// As [`Engine::rewrite`].
     pub fn analyze(&self, input: Input<'_>, options: &Options) -> Result<Value, Error> {
         let Staged {
-            brief,
+            title,
+            target_words,
+            removed,
             lang,
             detection,
             language_source,
@@ -778,8 +819,8 @@ impl Engine {
             "schema": "copydesk.analysis/1",
             "language": lang.code(),
             "detection": detection.json(language_source),
-            "title": brief.title.as_deref(),
-            "target_words": brief.target_words,
+            "title": title.as_deref(),
+            "target_words": target_words,
             "paragraphs": paragraphs,
             // the normalised text that the entity, figure, date and quote spans index
             "text": doc.text,
@@ -790,7 +831,7 @@ impl Engine {
             "dates": analysis.dates,
             "quotes": analysis.quotes,
             "sections": outline.paragraph_groups(),
-            "removed": brief.removed,
+            "removed": removed,
         }))
     }
 }
@@ -922,8 +963,13 @@ const _: fn() = || {
 };
 
 /// The values of the stages up to the outline (see [`Engine::stages`]).
-struct Staged<'a> {
-    brief: Brief<'a>,
+struct Staged {
+    /// The brief's title (or the one given in the options).
+    title: Option<String>,
+    /// The brief's word target.
+    target_words: Option<usize>,
+    /// What the brief removed as noise.
+    removed: Vec<brief::Removal>,
     lang: Lang,
     detection: Detection,
     language_source: LanguageSource,
@@ -983,6 +1029,31 @@ mod tests {
                 .expect_err("error");
             assert_eq!(err.kind(), ErrorKind::EmptyInput, "{input:?}");
         }
+    }
+
+    #[test]
+    fn an_owned_brief_gives_the_borrowed_brief_s_rewrite_and_errors() {
+        let engine = Engine::new().expect("engine");
+        let options = Options::default();
+        for brief in [
+            include_str!("../examples/brief-sample-fr.txt"),
+            "<html><body><h1>Le budget voté</h1><p>Le conseil municipal a voté le budget \
+             de 2025 hier soir, après trois heures de débat.</p><h2>Les écoles</h2><p>La \
+             rénovation des écoles coûtera 4 millions d’euros, selon la maire.</p></body></html>",
+        ] {
+            let borrowed = engine
+                .rewrite(Input::Brief(brief), &options)
+                .expect("rewrite");
+            let owned = engine
+                .rewrite_owned(brief.to_string(), &options)
+                .expect("rewrite_owned");
+            assert_eq!(owned.json(), borrowed.json());
+            assert_eq!(owned.document.text, borrowed.document.text);
+        }
+        let err = engine
+            .rewrite_owned("   \n\n ".to_string(), &options)
+            .expect_err("empty");
+        assert_eq!(err.kind(), ErrorKind::EmptyInput);
     }
 
     #[test]

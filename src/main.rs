@@ -406,10 +406,10 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 .with_html_fragment(html_fragment)
                 .with_source_url(source_url)
                 .with_base_url(base_url);
+            // The engine takes the input over and frees it once the document is built.
             let rw = engine
-                .rewrite(Input::Brief(&text), &options)
+                .rewrite_owned(text, &options)
                 .map_err(|e| Fail(e.to_string()))?;
-            drop(text);
             // Only the article and the detection are rendered: the stage values (document,
             // analysis with its per-token facts, outline) are freed before the output is
             // built, which lowers the peak memory on long inputs.

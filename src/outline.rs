@@ -80,7 +80,7 @@ fn paragraph_vector<'a>(doc: &Document, analysis: &'a Analysis, p: usize) -> Vec
         .flat_map(|s| s.tokens.clone());
     for t in toks {
         let info = &analysis.tokens[t];
-        if info.content && info.stem().chars().count() >= 3 {
+        if info.content() && info.stem().chars().count() >= 3 {
             *v.entry(info.stem().as_str()).or_insert(0.0) += 1.0;
         }
     }

@@ -479,7 +479,14 @@ pub fn html_with(article: &Article, options: &RenderOptions) -> String {
             e(date)
         ));
     }
-    format!("{head}</head>\n<body>\n{body}</body>\n</html>\n")
+    // The page is the head with the body appended, sized once: no second growing copy of a
+    // long body.
+    let (open, close) = ("</head>\n<body>\n", "</body>\n</html>\n");
+    head.reserve_exact(open.len() + body.len() + close.len());
+    head.push_str(open);
+    head.push_str(&body);
+    head.push_str(close);
+    head
 }
 
 /// The keywords meta: the focus keyphrase first, then the other keyphrases (up to ten).
@@ -724,14 +731,19 @@ pub fn json_value(article: &Article) -> Value {
 /// [`json_value`] with render options (the `markdown` and `html` fields follow them).
 #[must_use]
 pub fn json_value_with(article: &Article, options: &RenderOptions) -> Value {
+    // The two renderings are built (a long Markdown trimmed to its length) before the
+    // article's value tree: a long article's value tree is then never alive beside their
+    // growing buffers.
+    let mut markdown = markdown_with(article, options);
+    if markdown.capacity() - markdown.len() > 1 << 16 {
+        markdown.shrink_to_fit();
+    }
+    let html = html_with(article, options);
     let mut v = serde_json::to_value(article).unwrap_or(Value::Null);
     if let Some(obj) = v.as_object_mut() {
         obj.insert("schema".into(), Value::String(ARTICLE_SCHEMA.into()));
-        obj.insert(
-            "markdown".into(),
-            Value::String(markdown_with(article, options)),
-        );
-        obj.insert("html".into(), Value::String(html_with(article, options)));
+        obj.insert("markdown".into(), Value::String(markdown));
+        obj.insert("html".into(), Value::String(html));
     }
     v
 }
@@ -934,6 +946,24 @@ mod tests {
         assert!(
             audit::title_width_px(&serp_title.replace("&lt;", "<").replace("&gt;", ">")) <= 600.0
         );
+    }
+
+    #[test]
+    fn json_carries_both_renderings_and_the_page_wraps_the_fragment() {
+        let a = article();
+        let ro = RenderOptions::default();
+        let v = json_value_with(&a, &ro);
+        assert_eq!(
+            v["markdown"].as_str(),
+            Some(markdown_with(&a, &ro).as_str())
+        );
+        let page = html_with(&a, &ro);
+        assert_eq!(v["html"].as_str(), Some(page.as_str()));
+        let body = html_with(&a, &ro.clone().with_fragment(true));
+        let tail = format!("</head>\n<body>\n{body}</body>\n</html>\n");
+        assert!(page.starts_with("<!DOCTYPE html>\n"), "{page}");
+        assert!(page.ends_with(&tail), "{page}");
+        assert_eq!(page.matches("<body>").count(), 1);
     }
 
     #[test]

@@ -116,7 +116,8 @@ pub struct Sentence {
     /// Where it is in [`Document::text`].
     pub span: Span,
     /// Where it is in [`Document::raw`] (the text as the source wrote it), when the raw and
-    /// the cleaned paragraph split into the same sentences.
+    /// the cleaned paragraph split into the same sentences and typography changed the
+    /// paragraph (else its cleaned text is its source text).
     pub raw: Option<Span>,
     /// Its tokens, as indices into [`Document::tokens`].
     pub tokens: Range<usize>,
@@ -129,7 +130,8 @@ pub struct Sentence {
 pub struct Paragraph {
     /// Where it is in [`Document::text`].
     pub span: Span,
-    /// Where it is in [`Document::raw`], when every sentence has its raw span.
+    /// Where it is in [`Document::raw`], when every sentence has its raw span (see
+    /// [`Sentence::raw`]).
     pub raw: Option<Span>,
     /// Its sentences, as indices into [`Document::sentences`].
     pub sentences: Range<usize>,
@@ -146,6 +148,10 @@ pub struct Document {
     pub text: String,
     /// The article's paragraphs as the source wrote them (before typography), separated by
     /// `\n\n`: what `analyze` reports, so that a reader finds the source's own sentences.
+    /// Only the paragraphs whose source text differs from their cleaned text and pairs with
+    /// it sentence by sentence are here (the others report their cleaned text, which is the
+    /// same or the best there is): read it through [`Document::sentence_source_text`] and
+    /// [`Document::paragraph_source_text`].
     pub raw: String,
     /// The paragraphs, in reading order.
     pub paragraphs: Vec<Paragraph>,
@@ -235,21 +241,30 @@ impl Document {
                 .map(|s| s.start.saturating_sub(raw_from)..s.end.saturating_sub(raw_from))
                 .collect()
         });
-        let raw_spans = raw_local.as_deref();
         let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
             return;
         };
+        // A paragraph that typography leaves as it is (same text, same sentences) reports its
+        // cleaned text: no copy of it in `raw`.
+        let unchanged = raw_local.as_deref().is_some_and(|rs| {
+            rs == spans
+                && rs.first().zip(rs.last()).is_some_and(|(r0, r1)| {
+                    raw.get(r0.start..r1.end) == clean.get(first.start..last.end)
+                })
+        });
+        let raw_spans = raw_local.as_deref().filter(|_| !unchanged);
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
         }
-        if !self.raw.is_empty() {
-            self.raw.push_str("\n\n");
-        }
         let base = self.text.len() - first.start;
         self.text.push_str(&clean[first.start..last.end]);
+        if raw_spans.is_some() && !self.raw.is_empty() {
+            self.raw.push_str("\n\n");
+        }
         let raw_base = raw_spans
             .and_then(|r| r.first())
             .map(|r0| self.raw.len() - r0.start);
+        // Without pairing (or unchanged), the paragraph reports its cleaned text.
         let raw_para = match (raw_spans, raw_base) {
             (Some(rs), Some(rb)) => {
                 let (r0, r1) = (
@@ -259,12 +274,7 @@ impl Document {
                 self.raw.push_str(&raw[r0..r1]);
                 Some(r0 + rb..r1 + rb)
             }
-            _ => {
-                // No pairing: the cleaned text stands in for the raw one in `raw`, and the
-                // paragraph reports its cleaned text.
-                self.raw.push_str(&clean[first.start..last.end]);
-                None
-            }
+            _ => None,
         };
         let first_sentence = self.sentences.len();
         let paragraph = self.paragraphs.len();
@@ -1022,6 +1032,33 @@ mod tests {
             sentences("On attend… Demain peut-être."),
             ["On attend…", "Demain peut-être."]
         );
+    }
+
+    #[test]
+    fn a_paragraph_typography_leaves_alone_is_not_copied_to_raw() {
+        let pack = fr();
+        let doc = Document::build(
+            &[
+                "Le maire est venu. Il est reparti.",
+                "Il a dit \"oui\"... Puis : non !",
+                "La séance est levée.",
+            ],
+            &pack,
+        );
+        assert_eq!(doc.paragraphs.len(), 3);
+        assert_eq!(doc.raw, "Il a dit \"oui\"... Puis : non !");
+        assert!(doc.paragraphs[0].raw.is_none() && doc.paragraphs[2].raw.is_none());
+        assert_eq!(
+            doc.paragraph_source_text(0),
+            "Le maire est venu. Il est reparti."
+        );
+        assert_eq!(doc.sentence_source_text(1), "Il est reparti.");
+        assert_eq!(doc.sentence_source_text(2), "Il a dit \"oui\"...");
+        assert_eq!(
+            doc.paragraph_source_text(1),
+            "Il a dit \"oui\"... Puis : non !"
+        );
+        assert_eq!(doc.paragraph_source_text(2), "La séance est levée.");
     }
 
     #[test]
