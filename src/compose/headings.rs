@@ -105,7 +105,8 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// Whether a word opens a circumstance: a sentence adverb, a conjunction, or a preposition
-/// that is not also a determiner (`des`, `du` open noun phrases too).
+/// that is not also a determiner (`des`, `du` open noun phrases too). A noun the lexicon knows
+/// is no adverb for its ending (`lancement`, `gouvernement`, `moment`).
 fn adverbial_word(
     lower: &str,
     written: &str,
@@ -116,6 +117,7 @@ fn adverbial_word(
     w.adverbial_openers.contains(lower)
         || (w.prepositions.contains(lower) && !w.determiners.contains(lower))
         || (!is_name(written)
+            && !pack.genders.contains_key(lower)
             && w.adverb_suffixes.iter().any(|s| {
                 lower.ends_with(s.as_str()) && lower.chars().count() > s.chars().count() + 3
             }))
@@ -740,6 +742,15 @@ mod tests {
         ] {
             assert_eq!(fault(h), None, "{h}");
         }
+        // a noun in `-ment` is no sentence adverb (`Malheureusement…` is): a bare noun opener
+        assert_eq!(
+            fault("Lancement réussi pour la fusée Orion"),
+            Some("heading.check.no-head")
+        );
+        assert_eq!(
+            fault("Malheureusement la digue a cédé"),
+            Some("heading.check.adverbial")
+        );
     }
 
     #[test]
