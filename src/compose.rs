@@ -1206,6 +1206,7 @@ impl<'e> Composer<'e> {
                     // restate.source-slip)
                     && !unaccented_capital(t, pack)
                     && !source_slip(t, pack)
+                    && !suspect_agreement(t)
                     && t.matches('«').count() == t.matches('»').count()
                     && t.matches('(').count() == t.matches(')').count()
             })
@@ -4055,8 +4056,10 @@ fn first_person(text: &str) -> bool {
 /// `avaient servit`: the word without its final `t` is the participle the frequency list
 /// knows, and better than the written form; `a dit`, `a construit` pass), `quelques` before a
 /// number (`quelques 2 700 000`, for the adverb `quelque`), `quelques unes` without its
-/// hyphen, a singular article before a plural noun (`le ponts`), and a participle after `à`
-/// where the infinitive is meant (`difficile à maitrisé`).
+/// hyphen, a singular article before a plural noun (`le ponts`), a participle after `à`
+/// where the infinitive is meant (`difficile à maitrisé`), and the cardinal `neuf` written with
+/// an `s` before its noun (`neufs morts`; the adjective `neufs` follows its noun: `des habits
+/// neufs`).
 fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
     let words: Vec<String> = sentence
         .split_whitespace()
@@ -4071,6 +4074,18 @@ fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
         if w == "quelques" {
             return next.starts_with(|c: char| c.is_ascii_digit())
                 || matches!(next, "unes" | "uns");
+        }
+        // `neufs morts`: the cardinal opens its noun phrase (first, or after a determiner or a
+        // preposition) and is followed by its noun
+        if w == "neufs" && pack.lang == crate::lang::Lang::Fr {
+            let opens = i == 0
+                || words.get(i - 1).is_some_and(|p| {
+                    // a kicker's colon or a dash before it
+                    p.is_empty()
+                        || pack.words.determiners.contains(p.as_str())
+                        || pack.words.prepositions.contains(p.as_str())
+                });
+            return opens && next.chars().count() > 2 && next.chars().all(char::is_alphabetic);
         }
         // `difficile à maitrisé`: a participle for the infinitive after `à` (a noun ending in
         // `é` passes: `à côté`, `à moitié`)
@@ -5312,6 +5327,23 @@ mod tests {
     }
 
     #[test]
+    fn a_slip_of_agreement_is_never_a_title() {
+        // restate.source-slip and the agreement check hold for titles too (heading.check.source-slip)
+        let paragraphs = [
+            "Une crue dans la vallée de Montbrac a causée des dégâts importants mardi.",
+            "Les pompiers de Montbrac sont intervenus toute la nuit.",
+        ];
+        let a = compose_with_keyphrase(
+            &paragraphs,
+            Some("Montbrac : une crue dans la vallée a causée des dégâts"),
+            Some("Montbrac"),
+            10,
+        );
+        assert!(!a.title.contains("causée"), "{}", a.title);
+        assert!(a.title.starts_with("Montbrac"), "{}", a.title);
+    }
+
+    #[test]
     fn a_title_the_given_one_repeats_is_cut_shorter() {
         // title.shorter-cut: the only clause behind the focus is the given title again
         let paragraphs = [
@@ -6343,6 +6375,10 @@ mod tests {
         ));
         assert!(!source_slip("La ville a aboli la taxe.", &p));
         assert!(source_slip("Le ponts brulé", &p));
+        assert!(source_slip("Neufs morts dans les Alpes", &p));
+        assert!(source_slip("Montbrac : neufs morts dans la crue", &p));
+        assert!(source_slip("Un bilan de neufs morts.", &p));
+        assert!(!source_slip("Des habits neufs et propres.", &p));
         assert!(source_slip("Le feu a été difficile à maitrisé.", &p));
         assert!(!source_slip(
             "Le feu, à côté du pont, est à moitié éteint.",
