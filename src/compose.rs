@@ -3883,11 +3883,18 @@ fn restate_traced(
     if unaccented_capital(sentence, pack) || source_slip(sentence, pack) {
         return None;
     }
-    let (out, rules) = if sentence.contains(QUOTE_SPACE) || !sentence.contains(['«', '“']) {
+    let (mut out, mut rules) = if sentence.contains(QUOTE_SPACE) || !sentence.contains(['«', '“'])
+    {
         trim_traced(sentence, pack, env, is_name)?
     } else {
         restate_quoted(sentence, pack, env, is_name)?
     };
+    // Rule `restate.demonstrative` (the grammar module's `definite_for_demonstrative`):
+    // `Cette exposition a…` is restated `L’exposition a…`.
+    if let Some(definite) = pack.grammar.definite_for_demonstrative(&out, pack) {
+        out = definite;
+        rules.push("restate.demonstrative");
+    }
     // Rule `restate.open-end`: a cut that leaves an auxiliary last (`la préoccupation est.`)
     // has lost what the verb said.
     let last = out
@@ -6326,6 +6333,34 @@ mod tests {
         // an unattributed quotation is still refused
         let s = "Il apparaît que les digues sont dans « un état préoccupant, selon les experts ».";
         assert_eq!(restated(s, &p, &e), None);
+    }
+
+    #[test]
+    fn a_demonstrative_subject_is_restated_with_the_definite_article() {
+        let p = pack();
+        let e = env(&p);
+        // restate.demonstrative: the key point no longer follows the sentence it pointed at
+        let s = "Cette exposition a nécessité cinq années de préparation (de 2019 à 2024).";
+        let (out, rules) = restate_traced(s, &p, &e, &|_| false).expect("restated");
+        assert_eq!(out, "L’exposition a nécessité cinq années de préparation.");
+        assert!(rules.contains(&"restate.demonstrative"), "{rules:?}");
+        assert!(!dangling_reference(&out));
+        // a trimmed opener first, then the swap
+        assert_eq!(
+            restated(
+                "Dans la soirée, ces travaux ont bloqué trois rues (Gambetta, Foch et Zola).",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("Les travaux ont bloqué trois rues.")
+        );
+        // a time stays refused: `l’année` is not `this year`
+        let s = "Cette année, la foire accueille trois cents exposants (dont trente étrangers).";
+        let (out, rules) = restate_traced(s, &p, &e, &|_| false).expect("restated");
+        assert!(out.starts_with("Cette année"), "{out}");
+        assert!(!rules.contains(&"restate.demonstrative"), "{rules:?}");
+        assert!(dangling_reference(&out));
     }
 
     #[test]

@@ -341,6 +341,63 @@ fn run_of_digits_before(out: &[char]) -> usize {
     out.iter().rev().take_while(|c| c.is_ascii_digit()).count()
 }
 
+/// Rule `restate.demonstrative`: a restated sentence that opens on a demonstrative
+/// determiner and a noun (`Cette exposition a nécessité cinq ans de préparation.`) takes the
+/// definite article instead (`L’exposition a nécessité…`), so that a key point or a summary
+/// statement does not point at a sentence it no longer follows. The article agrees with the
+/// demonstrative (`ce`/`cet` → `le`, `cette` → `la`, `ces` → `les`) and elides before a vowel
+/// or a mute h (`l’exposition`, but `la hausse`).
+///
+/// Returns `None`, and the sentence stays refused, where the swap would change what it says:
+/// `ce` as a pronoun (`Ce fut…`, `Ce sont…`: the next word is no noun the pack knows), a time
+/// (`Cette année`, `Ce dimanche`, `Ce jour-là`: *l’année* is not *this year*), and `ces
+/// derniers` (a pronoun: the next word is no noun).
+#[must_use]
+pub fn definite_for_demonstrative(text: &str, pack: &super::LanguagePack) -> Option<String> {
+    let (first, rest) = text.split_once(' ')?;
+    let article = match first.to_lowercase().as_str() {
+        "ce" | "cet" => "le",
+        "cette" => "la",
+        "ces" => "les",
+        _ => return None,
+    };
+    let next = rest.split([' ', ',']).next()?;
+    let lower = next.to_lowercase();
+    let number = next.starts_with(|c: char| c.is_ascii_digit());
+    // (`fut` is also a noun in the table, `le fût`: a verb form is never taken for one here)
+    let verb = pack.words.auxiliaries.contains(&lower) || pack.verbs.contains(&lower);
+    let noun = |w: &str| !verb && pack.genders.contains_key(w);
+    let known_noun = noun(&lower)
+        || (article == "les"
+            && (lower.strip_suffix('s').is_some_and(noun)
+                || lower.strip_suffix('x').is_some_and(noun)
+                || lower
+                    .strip_suffix("aux")
+                    .is_some_and(|w| noun(&format!("{w}al")) || noun(&format!("{w}ail")))));
+    let time = pack.words.time_nouns.contains(&lower)
+        || pack.weekdays.contains_key(&lower)
+        || pack.months.contains_key(&lower)
+        || (lower.contains(['-', '\u{2011}']) && (lower.ends_with("là") || lower.ends_with("ci")));
+    if time || !(known_noun || (number && article == "les")) {
+        return None;
+    }
+    let head = if article != "les" && elides(next, pack) {
+        "l’".to_string()
+    } else {
+        format!("{article} ")
+    };
+    let capital = first.starts_with(char::is_uppercase);
+    let head = if capital {
+        let mut c = head.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    } else {
+        head
+    };
+    Some(format!("{head}{rest}"))
+}
+
 impl Grammar for French {
     fn typography(&self, text: &str) -> String {
         typography(text)
@@ -357,11 +414,62 @@ impl Grammar for French {
     fn polish_generated(&self, text: &str) -> String {
         polish_generated(text)
     }
+
+    fn definite_for_demonstrative(&self, text: &str, pack: &super::LanguagePack) -> Option<String> {
+        definite_for_demonstrative(text, pack)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn demonstratives_become_definite_articles() {
+        let pack = crate::LanguagePack::load(crate::Lang::Fr).expect("pack");
+        let swap = |t: &str| definite_for_demonstrative(t, &pack);
+        assert_eq!(
+            swap("Cette exposition a attiré dix mille visiteurs.").as_deref(),
+            Some("L’exposition a attiré dix mille visiteurs.")
+        );
+        assert_eq!(
+            swap("Cette hausse inquiète les élus.").as_deref(),
+            Some("La hausse inquiète les élus.")
+        );
+        assert_eq!(
+            swap("Ce rapport dénonce la torture.").as_deref(),
+            Some("Le rapport dénonce la torture.")
+        );
+        assert_eq!(
+            swap("Cet hôpital ferme.").as_deref(),
+            Some("L’hôpital ferme.")
+        );
+        assert_eq!(
+            swap("Ces villages sont isolés.").as_deref(),
+            Some("Les villages sont isolés.")
+        );
+        assert_eq!(
+            swap("Ces travaux dureront.").as_deref(),
+            Some("Les travaux dureront.")
+        );
+        assert_eq!(
+            swap("Ces 12 millions manquent.").as_deref(),
+            Some("Les 12 millions manquent.")
+        );
+        // a pronoun, a time, a pointing suffix: the swap would change the sense
+        for refused in [
+            "Ce fut le cas du débat.",
+            "Ce sont les élus qui décident.",
+            "Ce que veut le maire reste flou.",
+            "Cette année la foire accueille l’Acadie.",
+            "Ce dimanche, il fera chaud.",
+            "Ce jour-là, la ville fête sa liberté.",
+            "Ces derniers souhaitent une sortie du nucléaire.",
+            "Le rapport dénonce la torture.",
+        ] {
+            assert_eq!(swap(refused), None, "{refused}");
+        }
+    }
 
     #[test]
     fn apostrophes_become_typographic() {

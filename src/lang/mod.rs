@@ -598,6 +598,15 @@ pub trait Grammar: Send + Sync {
     /// elides (`de` + `le Haut-Karabakh` → `du Haut-Karabakh`, `de` + `Avignon` →
     /// `d’Avignon`); `phrase` is given without its article.
     fn of_phrase(&self, phrase: &str, use_: NounUse, pack: &LanguagePack) -> String;
+
+    /// A sentence that opens on a demonstrative determiner and a noun, rewritten with the
+    /// definite article (French `Cette exposition a…` → `L’exposition a…`; rule
+    /// `restate.demonstrative`), or `None` when it does not open so or the swap would change
+    /// its sense (a pronoun, a time: `Cette année`). The default (no such rule for the
+    /// language yet) returns `None`.
+    fn definite_for_demonstrative(&self, _text: &str, _pack: &LanguagePack) -> Option<String> {
+        None
+    }
 }
 
 /// Parses a `[section]`-style word list into its sections.
