@@ -1243,11 +1243,8 @@ impl<'e> Composer<'e> {
                 if !text.is_empty() {
                     text.push(' ');
                 }
-                text.push_str(&footnote_calls(if s == 0 {
-                    strip_dateline(doc.sentence_text(s), pack)
-                } else {
-                    doc.sentence_text(s)
-                }));
+                // a dateline is no part of a description, wherever the source put it
+                text.push_str(&footnote_calls(strip_dateline(doc.sentence_text(s), pack)));
             }
             text
         };
@@ -2367,10 +2364,47 @@ pub fn body_words(sections: &[Section]) -> usize {
 
 /// Cuts a meta description into 121–156 characters at a clause boundary, else at a word
 /// boundary with an ellipsis; never mid-word.
+///
+/// Rule `meta.quote-cut`: when the only word boundaries in range fall inside a quotation
+/// (`précise que : « La torture continue aujourd’hui en Syrie, et elle est le produit d’une
+/// politique nationale »`), the cut is made after a content word there and the quotation is
+/// closed after the ellipsis (`… le produit d’une politique… »`), rather than mid-word
+/// (`le produit d’u…`).
 fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
     cut_meta_within(text, 156, ends_ok).unwrap_or_else(|| {
-        let head: String = text.trim().chars().take(155).collect();
-        format!("{}…", head.trim_end())
+        let text = text.trim();
+        let close = "\u{a0}»";
+        let bounded = text
+            .char_indices()
+            .take(155)
+            .filter(|&(b, c)| {
+                c == ' '
+                    && text[..b]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .map(|(b, _)| b)
+            .filter(|&b| {
+                let head = &text[..b];
+                let open = head.matches('«').count() > head.matches('»').count();
+                let room = if open { 153 } else { 155 };
+                char_len(head) <= room && head.split_whitespace().next_back().is_some_and(ends_ok)
+            })
+            .last();
+        match bounded {
+            Some(b) => {
+                let head = &text[..b];
+                let open = head.matches('«').count() > head.matches('»').count();
+                format!("{head}…{}", if open { close } else { "" })
+            }
+            None => {
+                // one word longer than the whole description: the text up to its last space
+                let head: String = text.chars().take(155).collect();
+                let head = head.rsplit_once(' ').map_or(head.as_str(), |(h, _)| h);
+                format!("{}…", head.trim_end())
+            }
+        }
     })
 }
 
@@ -5443,6 +5477,44 @@ mod tests {
             m.chars().count()
         );
         assert!(m.ends_with('…') || m.ends_with('.'));
+    }
+
+    #[test]
+    fn a_meta_cut_inside_a_quotation_closes_it_and_keeps_whole_words() {
+        // meta.quote-cut: every boundary in range is inside the quotation
+        let text = "Le maire précise : « La digue du Val-de-Sernance tiendra encore cet hiver, mais elle est le produit d’une politique de l’eau qui date de mille neuf cent trente ».";
+        let ends_ok = |w: &str| !matches!(w, "de" | "d’une" | "le" | "la" | "l’eau" | "qui");
+        assert_eq!(cut_meta_within(text, 156, &ends_ok), None);
+        let m = cut_meta(text, &ends_ok);
+        assert!(m.chars().count() <= 156, "{m}");
+        assert!(m.ends_with("…\u{a0}»"), "{m}");
+        let head = m.trim_end_matches("…\u{a0}»");
+        assert!(text.starts_with(head), "{m}");
+        // the cut falls between two words of the source
+        assert!(text[head.len()..].starts_with(' '), "{m}");
+    }
+
+    #[test]
+    fn a_dateline_inside_the_meta_is_dropped() {
+        let a = compose_with_keyphrase(
+            &[
+                "Le conseil régional du Val-de-Sernance a voté un fonds d’urgence.",
+                "12 mars 2024. – Les communes touchées par la crue recevront quatre millions d’euros avant l’été, et la préfecture a ouvert trois gymnases.",
+            ],
+            None,
+            Some("Val-de-Sernance"),
+            50,
+        );
+        assert!(
+            !a.meta_description.contains("2024"),
+            "{}",
+            a.meta_description
+        );
+        assert!(
+            a.meta_description.contains("Les communes"),
+            "{}",
+            a.meta_description
+        );
     }
 
     #[test]
