@@ -1066,9 +1066,7 @@ impl<'e> Composer<'e> {
                         "suite" | "tel" | "telle" | "contre" | "dont" | "en"
                     );
                 // brackets and quotes must pair up inside the clause (`… porte-parole)`)
-                let unbalanced = clause.matches('(').count() != clause.matches(')').count()
-                    || clause.matches('[').count() != clause.matches(']').count()
-                    || clause.matches('«').count() != clause.matches('»').count();
+                let unbalanced = !balanced(clause);
                 if clause_words < 2
                     || opens_on_verb
                     || opens_on_link
@@ -1766,6 +1764,7 @@ impl<'e> Composer<'e> {
             // Rule `block.key-figures.check.*`: a clause that makes sense alone, or no line.
             let reported = headings::reported_at(sentence, offset, pack);
             if headings::check_figure_clause(&clause, pack, reported).is_err()
+                || !balanced(&clause)
                 || values_here.contains(&f.value)
                 || count_words(&clause) < 4
                 || norm_sentence(&clause) == norm_sentence(sentence)
@@ -2373,7 +2372,17 @@ pub fn body_words(sections: &[Section]) -> usize {
 fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
     cut_meta_within(text, 156, ends_ok).unwrap_or_else(|| {
         let text = text.trim();
-        let close = "\u{a0}»";
+        // what closes the quotation or the brackets a cut leaves open
+        let closers = |head: &str| {
+            let mut c = String::new();
+            if head.matches('(').count() > head.matches(')').count() {
+                c.push(')');
+            }
+            if head.matches('«').count() > head.matches('»').count() {
+                c.push_str("\u{a0}»");
+            }
+            c
+        };
         let bounded = text
             .char_indices()
             .take(155)
@@ -2387,16 +2396,14 @@ fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
             .map(|(b, _)| b)
             .filter(|&b| {
                 let head = &text[..b];
-                let open = head.matches('«').count() > head.matches('»').count();
-                let room = if open { 153 } else { 155 };
+                let room = 155 - closers(head).chars().count();
                 char_len(head) <= room && head.split_whitespace().next_back().is_some_and(ends_ok)
             })
             .last();
         match bounded {
             Some(b) => {
                 let head = &text[..b];
-                let open = head.matches('«').count() > head.matches('»').count();
-                format!("{head}…{}", if open { close } else { "" })
+                format!("{head}…{}", closers(head))
             }
             None => {
                 // one word longer than the whole description: the text up to its last space
@@ -2437,8 +2444,13 @@ fn cut_meta_within(text: &str, max: usize, ends_ok: &dyn Fn(&str) -> bool) -> Op
             .unwrap_or("")
             .to_string()
     };
-    // never inside a quotation
-    let quoted = |b: usize| text[..b].matches('«').count() > text[..b].matches('»').count();
+    // never inside a quotation or brackets (`… service de Vidéotex (baptisé…` leaves the
+    // bracket open)
+    let quoted = |b: usize| {
+        let head = &text[..b];
+        head.matches('«').count() > head.matches('»').count()
+            || head.matches('(').count() > head.matches(')').count()
+    };
     // Clause boundary: cut before ", " and end with an ellipsis.
     for n in (120..max).rev() {
         let b = byte_at(n);
@@ -2969,6 +2981,14 @@ fn figure_clause(sentence: &str, offset: usize, pack: &LanguagePack) -> Option<S
     }
     let n = count_words(&clause);
     (4..=30).contains(&n).then_some(clause)
+}
+
+/// Whether the brackets and guillemets of a text pair up (`Stock Buzz) came in third` does
+/// not: a clause cut out of a bracket is no line of its own).
+pub(crate) fn balanced(text: &str) -> bool {
+    text.matches('(').count() == text.matches(')').count()
+        && text.matches('[').count() == text.matches(']').count()
+        && text.matches('«').count() == text.matches('»').count()
 }
 
 /// Whether a text leaves a range open (`de 2,1 % entre 2008`): the last range opener
@@ -3937,7 +3957,17 @@ fn restate_traced(
         .next()
         .unwrap_or("")
         .to_lowercase();
+    // Rule `restate.no-coordinator`: a statement that opens on a coordinating conjunction
+    // (`or something Kansas City relievers have switched sides.`, left by a cut of a garbled
+    // sentence) is the second half of something it no longer has.
+    let opener = out
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     (!pack.words.auxiliaries.contains(&last)
+        && !pack.words.coordinators.contains(&opener)
         && !first_person(&out)
         && !lost_statement(sentence, &out, pack))
     .then_some((out, rules))
@@ -5492,6 +5522,15 @@ mod tests {
         assert!(text.starts_with(head), "{m}");
         // the cut falls between two words of the source
         assert!(text[head.len()..].starts_with(' '), "{m}");
+        // nor is a bracket left open
+        let text = "Le 30 juin, le minitel cessera de fonctionner. Créé il y a trente ans, ce terminal destiné au service de Vidéotex (baptisé Télétel par les ingénieurs de la Poste) a réussi en France.";
+        let m = cut_meta(text, &ends_ok);
+        assert!(balanced(&m), "{m}");
+        assert!((121..=156).contains(&m.chars().count()), "{m}");
+        let inside = "Le terminal destiné au service français de Vidéotex (baptisé Télétel par les ingénieurs de la Poste et des Télécommunications de la France entière dans les années quatre-vingt) a réussi.";
+        let m = cut_meta(inside, &ends_ok);
+        assert!(m.ends_with("…)"), "{m}");
+        assert!(m.chars().count() <= 156, "{m}");
     }
 
     #[test]
@@ -6433,6 +6472,29 @@ mod tests {
         assert!(out.starts_with("Cette année"), "{out}");
         assert!(!rules.contains(&"restate.demonstrative"), "{rules:?}");
         assert!(dangling_reference(&out));
+    }
+
+    #[test]
+    fn a_statement_never_opens_on_a_coordinator() {
+        // restate.no-coordinator: the opener cut leaves `et c’est une première, …`
+        let p = pack();
+        let e = env(&p);
+        let s = "Hier soir, et c’est une première, les élus ont voté le budget de la ville.";
+        assert_eq!(restated(s, &p, &e), None);
+        let s = "Pour le moment, ou du moins jusqu’à mardi, les élus ont voté le budget.";
+        assert_eq!(restated(s, &p, &e), None);
+        let en = LanguagePack::load(Lang::En).expect("pack");
+        let mut e = minijinja::Environment::new();
+        for (k, v) in &en.templates {
+            e.add_template_owned(format!("en.{k}"), v.clone())
+                .expect("template");
+        }
+        add_filters(&mut e, std::slice::from_ref(&en));
+        let s = "Now, and that’s why the mayor is spending her days in constant terror these days.";
+        assert_eq!(restated(s, &en, &e), None);
+        // the same sentence without the coordinator is restated
+        let s = "According to the mayor, the council passed the city budget (by one vote).";
+        assert!(restated(s, &en, &e).is_some());
     }
 
     #[test]

@@ -12,8 +12,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{
-    Block, BlockKind, Composer, Origin, QuestionAnswer, Section, dangling_reference, fill,
-    has_verb, norm_sentence,
+    Block, BlockKind, Composer, Origin, QuestionAnswer, Section, balanced, dangling_reference,
+    fill, has_verb, norm_sentence,
 };
 use crate::analyze::{Analysis, DateKind};
 use crate::text::{Document, count_words};
@@ -779,9 +779,7 @@ fn object_of(rest: &[&str], pack: &crate::lang::LanguagePack) -> Option<String> 
         .trim_end_matches(['.', '!', '?', '…', ' ', '–', '—'])
         .to_string();
     let n = count_words(&text);
-    let balanced = text.matches('«').count() == text.matches('»').count()
-        && text.matches('(').count() == text.matches(')').count();
-    ((4..=25).contains(&n) && balanced && !text.contains('“') && !dangling_reference(&text))
+    ((4..=25).contains(&n) && balanced(&text) && !text.contains('“') && !dangling_reference(&text))
         .then_some(text)
 }
 

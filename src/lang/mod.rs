@@ -282,6 +282,9 @@ pub struct WordClasses {
     /// Indefinite articles (`un`, `une`, `des`, `a`, `an`), lowercased: a headline drops one
     /// before its focus (rule `title.bare-focus`).
     pub indefinite_articles: BTreeSet<String>,
+    /// Coordinating conjunctions (`et`, `ou`, `mais`, `and`, `or`), lowercased: a restated
+    /// statement never opens on one (rule `restate.no-coordinator`).
+    pub coordinators: BTreeSet<String>,
     /// Multi-word subordinators, lowercased, that open a clause.
     pub subordinators: Vec<String>,
     /// Subordinators that open a clause a trimmer may cut only after a comma (`, but`): without
@@ -794,6 +797,7 @@ impl LanguagePack {
             source_markers: s.get("source-markers").cloned().unwrap_or_default(),
             quantity_nouns: set(s.get("quantity-nouns")),
             indefinite_articles: set(s.get("indefinite-articles")),
+            coordinators: set(s.get("coordinators")),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
             comma_subordinators: set(s.get("comma-subordinators")),
             clause_openers: set(s.get("clause-openers")),
