@@ -23,6 +23,7 @@ pub(super) const DATA: PackData = PackData {
     templates: include_str!("../../data/en/templates.txt"),
     wordfreq: include_str!("../../data/en/wordfreq.txt"),
     genders: include_str!("../../data/en/genders.txt"),
+    verb_forms: include_str!("../../data/en/verb-forms.txt"),
     keyphrases: include_str!("../../data/en/keyphrases.txt"),
 };
 

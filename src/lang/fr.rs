@@ -20,6 +20,7 @@ pub(super) const DATA: PackData = PackData {
     templates: include_str!("../../data/fr/templates.txt"),
     wordfreq: include_str!("../../data/fr/wordfreq.txt"),
     genders: include_str!("../../data/fr/genders.txt"),
+    verb_forms: include_str!("../../data/fr/verb-forms.txt"),
     keyphrases: include_str!("../../data/fr/keyphrases.txt"),
 };
 

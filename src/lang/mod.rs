@@ -285,6 +285,9 @@ pub struct WordClasses {
     /// Coordinating conjunctions (`et`, `ou`, `mais`, `and`, `or`), lowercased: a restated
     /// statement never opens on one (rule `restate.no-coordinator`).
     pub coordinators: BTreeSet<String>,
+    /// Prepositions that may open a verb's object (French partitive `de`, `du`, `des`): after a
+    /// transitive verb they do not mean the object was cut off (rule `title.verb-object`).
+    pub object_prepositions: BTreeSet<String>,
     /// Multi-word subordinators, lowercased, that open a clause.
     pub subordinators: Vec<String>,
     /// Subordinators that open a clause a trimmer may cut only after a comma (`, but`): without
@@ -497,6 +500,9 @@ pub struct LanguagePack {
     pub templates: HashMap<String, String>,
     /// Noun genders (`data/<lang>/genders.txt`, derived from hunspell-fr, MPL-2.0).
     pub genders: HashMap<String, Gender>,
+    /// Verb readings of common words (`data/<lang>/verb-forms.txt`, derived from hunspell-fr,
+    /// MPL-2.0): valency and mood, for the checks that a cut kept a verb's object.
+    pub verb_forms: HashMap<String, VerbForm>,
     /// Background frequencies: Zipf frequency × 10 of the language's most frequent words
     /// (`data/<lang>/wordfreq.txt`, derived from `wordfreq`, CC BY-SA 4.0).
     pub zipf: HashMap<String, u8>,
@@ -734,6 +740,65 @@ fn set(list: Option<&Vec<String>>) -> BTreeSet<String> {
         .unwrap_or_default()
 }
 
+/// The verb readings of one word form (`data/<lang>/verb-forms.txt`): its verb's valency
+/// (over all its readings) and its mood. `a exclu` needs an object only if *exclure* is never
+/// intransitive; Dicollecte's valency is generous (*exclure* may be intransitive), so a
+/// transitive-only verb ([`VerbForm::transitive_only`]) is a sure sign of a missing object.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VerbForm(u16);
+
+impl VerbForm {
+    const FLAGS: &'static str = "itnPIRFAN";
+
+    /// Parses the flags column (`tF`, `itPAN`); unknown letters are ignored.
+    #[must_use]
+    pub fn parse(flags: &str) -> Self {
+        Self(flags.chars().fold(0, |acc, c| {
+            Self::FLAGS
+                .chars()
+                .position(|f| f == c)
+                .map_or(acc, |k| acc | (1 << k))
+        }))
+    }
+
+    fn has(self, flag: char) -> bool {
+        Self::FLAGS
+            .chars()
+            .position(|f| f == flag)
+            .is_some_and(|k| self.0 & (1 << k) != 0)
+    }
+
+    /// The verb takes a direct object and is never intransitive (*inaugurer*, *remporter*).
+    #[must_use]
+    pub fn transitive_only(self) -> bool {
+        self.has('t') && !self.has('i')
+    }
+
+    /// A past participle (`inauguré`).
+    #[must_use]
+    pub fn participle(self) -> bool {
+        self.has('P')
+    }
+
+    /// An infinitive (`inaugurer`).
+    #[must_use]
+    pub fn infinitive(self) -> bool {
+        self.has('I')
+    }
+
+    /// A finite form (`inaugure`, `remportait`).
+    #[must_use]
+    pub fn finite(self) -> bool {
+        self.has('F')
+    }
+
+    /// The form is also a noun or an adjective (`annonce`, `exclu`).
+    #[must_use]
+    pub fn nominal(self) -> bool {
+        self.has('N')
+    }
+}
+
 /// The raw data files of one pack.
 struct PackData {
     stopwords: &'static [&'static str],
@@ -746,6 +811,7 @@ struct PackData {
     templates: &'static str,
     wordfreq: &'static str,
     genders: &'static str,
+    verb_forms: &'static str,
     keyphrases: &'static str,
 }
 
@@ -798,6 +864,7 @@ impl LanguagePack {
             quantity_nouns: set(s.get("quantity-nouns")),
             indefinite_articles: set(s.get("indefinite-articles")),
             coordinators: set(s.get("coordinators")),
+            object_prepositions: set(s.get("object-prepositions")),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
             comma_subordinators: set(s.get("comma-subordinators")),
             clause_openers: set(s.get("clause-openers")),
@@ -855,6 +922,7 @@ impl LanguagePack {
                 "e" => Some(Gender::Either),
                 _ => None,
             }),
+            verb_forms: tab_map(data.verb_forms, |f| Some(VerbForm::parse(f))),
             zipf: tab_map(data.wordfreq, |z| z.trim().parse().ok()),
             keyphrase_weights: parse_keyphrase_weights(data.keyphrases)?,
             grammar,
