@@ -3479,6 +3479,9 @@ fn trim_traced(
                         && !pronoun
                     {
                         let subject = pack.grammar.lowercase_first(subject, is_name);
+                        // rule `restate.unbackshift` (the grammar module's `unbackshift`)
+                        let unshifted = pack.grammar.unbackshift(&statement, pack);
+                        let statement = unshifted.clone().unwrap_or(statement);
                         let ctx = minijinja::context! { source => subject, statement => statement };
                         let name = format!("{}.trim.attribution-front", pack.lang.code());
                         if let Some(t) = env
@@ -3488,6 +3491,9 @@ fn trim_traced(
                         {
                             s = t;
                             rules.push("trim.attribution-front");
+                            if unshifted.is_some() {
+                                rules.push("restate.unbackshift");
+                            }
                         }
                     }
                     break 'outer;
@@ -5401,7 +5407,7 @@ mod tests {
         assert_eq!(
             t.as_deref(),
             Some(
-                "Selon le médiateur de la ville, Jean Roux, au moins 20 maisons avaient été inondées."
+                "Selon le médiateur de la ville, Jean Roux, au moins 20 maisons ont été inondées."
             )
         );
     }
@@ -5898,7 +5904,7 @@ mod tests {
         // a quantified subject between commas is no prepositional incise
         assert_eq!(
             t("Le maire de Montbrac, Jean Roux, a déclaré qu’au moins 20 maisons, dont 3 écoles, avaient été inondées.").as_deref(),
-            Some("Selon le maire de Montbrac, Jean Roux, au moins 20 maisons avaient été inondées.")
+            Some("Selon le maire de Montbrac, Jean Roux, au moins 20 maisons ont été inondées.")
         );
         // trim.prepositional-tail
         assert_eq!(
@@ -6592,6 +6598,20 @@ mod tests {
         );
         assert!(!verb_lost_object(&a.title, &p), "{}", a.title);
         assert!(a.title.starts_with("Inès Varga"), "{}", a.title);
+    }
+
+    #[test]
+    fn a_reported_pluperfect_is_restated_in_the_passe_compose() {
+        let p = pack();
+        let e = env(&p);
+        let s = "Le médiateur de la région, Jean Roux, a déclaré qu’au moins 20 personnes avaient été blessées dans la crue.";
+        let (out, rules) = restate_traced(s, &p, &e, &|_| false).expect("restated");
+        assert!(
+            out.contains("au moins 20 personnes ont été blessées"),
+            "{out}"
+        );
+        assert!(out.starts_with("Selon"), "{out}");
+        assert!(rules.contains(&"restate.unbackshift"), "{rules:?}");
     }
 
     #[test]

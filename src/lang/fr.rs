@@ -399,6 +399,45 @@ pub fn definite_for_demonstrative(text: &str, pack: &super::LanguagePack) -> Opt
     Some(format!("{head}{rest}"))
 }
 
+/// Rule `restate.unbackshift`: in a reported statement that no longer follows its reporting
+/// verb (`Selon le médiateur, au moins 200 personnes avaient été tuées`), the pluperfect the
+/// reporting verb imposed becomes the passé composé (`… ont été tuées`): `avait` → `a`,
+/// `avaient` → `ont` before a past participle, elided pronouns kept (`n’avait`, `l’avaient`).
+/// Words inside guillemets are quoted as said and never change; the pluperfect of *être*
+/// (`étaient terminés` may be a state) is left alone.
+#[must_use]
+pub fn unbackshift(statement: &str, pack: &super::LanguagePack) -> Option<String> {
+    let words: Vec<&str> = statement.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut depth = 0usize;
+    let mut changed = false;
+    for (k, w) in words.iter().enumerate() {
+        let (elided, core) = w
+            .rfind('’')
+            .map_or(("", *w), |at| w.split_at(at + '’'.len_utf8()));
+        let present = match core {
+            "avait" => Some("a"),
+            "avaient" => Some("ont"),
+            _ => None,
+        };
+        // `été` is the participle of être (the table holds the verbs' own forms)
+        let participle = words.get(k + 1).is_some_and(|next| {
+            let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+            next == "été" || pack.verb_forms.get(next).is_some_and(|f| f.participle())
+        });
+        match present {
+            Some(p) if depth == 0 && participle => {
+                out.push(format!("{elided}{p}"));
+                changed = true;
+            }
+            _ => out.push((*w).to_string()),
+        }
+        depth += w.matches('«').count();
+        depth = depth.saturating_sub(w.matches('»').count());
+    }
+    changed.then(|| out.join(" "))
+}
+
 impl Grammar for French {
     fn typography(&self, text: &str) -> String {
         typography(text)
@@ -418,6 +457,10 @@ impl Grammar for French {
 
     fn definite_for_demonstrative(&self, text: &str, pack: &super::LanguagePack) -> Option<String> {
         definite_for_demonstrative(text, pack)
+    }
+
+    fn unbackshift(&self, statement: &str, pack: &super::LanguagePack) -> Option<String> {
+        unbackshift(statement, pack)
     }
 }
 
@@ -470,6 +513,24 @@ mod tests {
         ] {
             assert_eq!(swap(refused), None, "{refused}");
         }
+    }
+
+    #[test]
+    fn a_reported_pluperfect_becomes_the_passe_compose() {
+        let pack = crate::LanguagePack::load(crate::Lang::Fr).expect("pack");
+        let un = |t: &str| unbackshift(t, &pack);
+        assert_eq!(
+            un("au moins 200 personnes avaient été tuées").as_deref(),
+            Some("au moins 200 personnes ont été tuées")
+        );
+        assert_eq!(
+            un("le maire l’avait inauguré en mai").as_deref(),
+            Some("le maire l’a inauguré en mai")
+        );
+        // quoted words are as said; no participle, no change
+        assert_eq!(un("il a dit : « nous avions tout préparé »"), None);
+        assert_eq!(un("la ville avait trois ponts"), None);
+        assert_eq!(un("les pourparlers étaient terminés"), None);
     }
 
     #[test]

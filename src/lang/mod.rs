@@ -616,6 +616,15 @@ pub trait Grammar: Send + Sync {
     fn definite_for_demonstrative(&self, _text: &str, _pack: &LanguagePack) -> Option<String> {
         None
     }
+
+    /// A reported statement taken out of its reporting clause, with the tense the reporting
+    /// verb had shifted shifted back (French pluperfect to passé composé outside quotations:
+    /// `X a déclaré que 200 personnes avaient été tuées` → `Selon X, 200 personnes ont été
+    /// tuées`; rule `restate.unbackshift`), or `None` when nothing changes. The default (no
+    /// rule for the language yet) returns `None`.
+    fn unbackshift(&self, _statement: &str, _pack: &LanguagePack) -> Option<String> {
+        None
+    }
 }
 
 /// Parses a `[section]`-style word list into its sections.
