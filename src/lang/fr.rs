@@ -203,6 +203,52 @@ pub fn polish_generated(text: &str) -> String {
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
+    elide_de_before_names(&out)
+}
+
+/// Rule `typo.elision-de`: in generated text, `de` before a name that opens on a vowel is
+/// elided (`Assassinat de Antoine Sollacaro, avocat de Yvan Colonna` → `Assassinat d’Antoine
+/// Sollacaro, avocat d’Yvan Colonna`), as the source's headline should have written it. Only
+/// before a capital vowel (or a `Y` before a consonant: `d’Yvan`, but `de Yaoundé`); a name
+/// in `H` is left as written (`de Hollande`: the h may be aspiré), and so is a quotation.
+fn elide_de_before_names(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '«' => depth += 1,
+            '»' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let at_word = out.chars().next_back().is_none_or(|p| !p.is_alphanumeric());
+        let de = if rest.starts_with("de ") {
+            Some("d’")
+        } else if rest.starts_with("De ") {
+            Some("D’")
+        } else {
+            None
+        };
+        if let (Some(elided), true, 0) = (de, at_word, depth) {
+            let name = &rest[3..];
+            let mut chars = name.chars();
+            let first = chars.next();
+            let second = chars.next();
+            let vowel = |c: char| "AEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ".contains(c);
+            let elides = match first {
+                Some('Y') => second.is_some_and(|s| !"aeiouyéèêàâîïôûü".contains(s)),
+                Some(f) => vowel(f),
+                None => false,
+            } && second.is_some_and(char::is_lowercase);
+            if elides {
+                out.push_str(elided);
+                rest = name;
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
     out
 }
 
@@ -531,6 +577,26 @@ mod tests {
         assert_eq!(un("il a dit : « nous avions tout préparé »"), None);
         assert_eq!(un("la ville avait trois ponts"), None);
         assert_eq!(un("les pourparlers étaient terminés"), None);
+    }
+
+    #[test]
+    fn de_is_elided_before_a_vowel_name_in_generated_text() {
+        assert_eq!(
+            polish_generated("Assassinat de Antoine Sollacaro, avocat de Yvan Colonna"),
+            "Assassinat d’Antoine Sollacaro, avocat d’Yvan Colonna"
+        );
+        assert_eq!(polish_generated("De Orléans à Paris"), "D’Orléans à Paris");
+        // a y before a vowel is a consonant; an h may be aspiré; an acronym is read letter by
+        // letter; a quotation is as said; a common noun is the source's own affair
+        for kept in [
+            "le maire de Yaoundé",
+            "la visite de Hollande",
+            "la tournée de ABBA",
+            "selon lui, « le fils de Antoine » est parti",
+            "le plan de urgence",
+        ] {
+            assert_eq!(polish_generated(kept), kept);
+        }
     }
 
     #[test]
