@@ -1443,6 +1443,10 @@ impl<'e> Composer<'e> {
                             count_words(t) >= 2
                                 && !contains_phrase(t, focus)
                                 && !topics_used.contains(&t.to_lowercase())
+                                && !only_quoted_in(
+                                    plan.paragraphs.clone().map(|p| doc.paragraph_text(p)),
+                                    t,
+                                )
                         })
                         .find_map(|topic| {
                             let ctx = minijinja::context! { focus => focus_display, topic => pack.grammar.lowercase_first(&topic, is_name) };
@@ -1594,6 +1598,18 @@ impl<'e> Composer<'e> {
                 .blocks
                 .iter()
                 .any(|b| matches!(b.origin, Origin::Source { .. }));
+            // heading.topic-not-quoted: the speaker's words are not said of the focus
+            let quoted = only_quoted_in(
+                sections[i]
+                    .blocks
+                    .iter()
+                    .filter(|b| matches!(b.origin, Origin::Source { .. }))
+                    .map(|b| b.text.as_str()),
+                &topic,
+            );
+            if quoted {
+                continue;
+            }
             let ctx = minijinja::context! { focus => focus_display, topic => topic };
             let Some(new) = fill(self.env, pack, "heading.focus-topic", ctx) else {
                 continue;
@@ -2740,6 +2756,14 @@ fn noun_phrase_at(
             if cut_from_list(doc, analysis, end, r.end) {
                 continue;
             }
+            // Rule `heading.np-whole-name`: a number right after a name is part of it (`les
+            // journalistes de France 24`, never `… de France`, another name).
+            if end < r.end
+                && doc.tokens[end].kind == TokenKind::Number
+                && analysis.tokens[end - 1].capitalized()
+            {
+                end += 1;
+            }
             let span = doc.tokens[start].start()..doc.tokens[end - 1].end();
             let text = doc.slice(&span).to_string();
             let mut words: Vec<&str> = text.split_whitespace().collect();
@@ -2754,6 +2778,25 @@ fn noun_phrase_at(
         }
     }
     None
+}
+
+/// Rule `heading.topic-not-quoted`: whether every occurrence of `phrase` in `texts` (a
+/// section's paragraphs: a quotation may run over several sentences) lies inside a quotation.
+/// Such a phrase is the speaker's words (`On a l’impression d’être devant une junte birmane !`,
+/// said by a lawyer), and `Focus : topic` would say it of the focus (`Antoine Sollacaro : une
+/// junte birmane`); a heading never pairs it with the focus.
+fn only_quoted_in<'t>(texts: impl Iterator<Item = &'t str>, phrase: &str) -> bool {
+    let mut seen = false;
+    for text in texts {
+        for (at, _) in text.match_indices(phrase) {
+            let before = &text[..at];
+            if before.matches('«').count() <= before.matches('»').count() {
+                return false;
+            }
+            seen = true;
+        }
+    }
+    seen
 }
 
 /// Rule `heading.not-enumeration`: whether a phrase whose last token is `end - 1` (in a
@@ -6639,6 +6682,38 @@ mod tests {
         );
         assert!(!a.title.contains("tué"), "{}", a.title);
         assert!(a.title.starts_with("Jean Arnoux"), "{}", a.title);
+    }
+
+    #[test]
+    fn heading_topics_keep_whole_names_and_leave_quotations_alone() {
+        let p = pack();
+        // heading.np-whole-name: `France 24` is one name
+        let paras = [
+            "Les journalistes de Canal 24 ont été agressés place Valmy.",
+            "La rédaction a porté plainte.",
+        ];
+        let doc = Document::build(&paras, &p);
+        let a = crate::analyze::analyze(&doc, None, &p);
+        let plan = crate::outline::SectionPlan {
+            paragraphs: 0..2,
+            words: 0,
+            keyphrases: Vec::new(),
+        };
+        let key = a
+            .tokens
+            .iter()
+            .find(|t| t.lower() == "journalistes")
+            .map(|t| t.stem().to_string())
+            .expect("token");
+        let np = noun_phrase_at(&doc, &a, &p, &plan, &key).expect("phrase");
+        assert_eq!(np, "Les journalistes de Canal 24");
+        // heading.topic-not-quoted: the speaker's words, over two sentences of one quotation
+        let para =
+            "Il a lancé : « Vous êtes disqualifié. On se croirait devant une junte birmane ! »";
+        assert!(only_quoted_in([para].into_iter(), "une junte birmane"));
+        let said = "Le pays était dirigé par une junte birmane. Il a dit : « une junte birmane ».";
+        assert!(!only_quoted_in([said].into_iter(), "une junte birmane"));
+        assert!(!only_quoted_in([para].into_iter(), "le préfet"));
     }
 
     #[test]
