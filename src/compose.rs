@@ -1685,7 +1685,7 @@ impl<'e> Composer<'e> {
             };
             let n = count_words(&r.text);
             if !(6..=32).contains(&n)
-                || dangling_reference(&r.text)
+                || dangling_reference(&r.text, pack)
                 || used.contains(&r.last)
                 || picked.iter().any(|p| p.0 == r.last)
                 || !seen.insert(norm_sentence(&r.text))
@@ -2054,7 +2054,7 @@ impl<'e> Composer<'e> {
         }
         let clause = pack.grammar.lowercase_first(&clause, is_name);
         let n = count_words(&clause);
-        if !(5..=28).contains(&n) || dangling_reference(&clause) || !has_verb(&clause, pack) {
+        if !(5..=28).contains(&n) || dangling_reference(&clause, pack) || !has_verb(&clause, pack) {
             return None;
         }
         Some(clause)
@@ -2951,84 +2951,29 @@ fn range_open(text: &str, pack: &LanguagePack) -> bool {
 /// Whether a restated text leans on context it no longer has: a subject pronoun or a
 /// demonstrative at its start, or an inverted pronoun in an incise (`» a-t-elle déclaré`).
 /// Such a text cannot stand alone in a list.
-fn dangling_reference(text: &str) -> bool {
+fn dangling_reference(text: &str, pack: &LanguagePack) -> bool {
     let lower = text.to_lowercase();
     let first = lower
         .split_whitespace()
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
-    matches!(
-        first,
-        "il" | "elle"
-            | "ils"
-            | "elles"
-            | "on"
-            | "ce"
-            | "cet"
-            | "cette"
-            | "ces"
-            | "celui"
-            | "celle"
-            | "ceux"
-            | "he"
-            | "she"
-            | "they"
-            | "it"
-            | "this"
-            | "these"
-            | "those"
-    ) || [
-        "parce que ",
-        "puisque ",
-        "puisqu’",
-        "car ",
-        "mais ",
-        "donc ",
-        "because ",
-        "but ",
-    ]
-    .iter()
-    .any(|c| lower.starts_with(c))
-        || [
-            "-t-il",
-            "-t-elle",
-            "-t-ils",
-            "-t-elles",
-            " explique-t",
-            " a-t-",
-        ]
-        .iter()
-        .any(|p| lower.contains(p))
-        || consequence_adverb(&lower)
+    let w = &pack.words;
+    w.reference_openers.contains(first)
+        || w.causal_openers.opens(&lower)
+        || pack.grammar.has_inverted_pronoun(&lower)
+        || consequence_adverb(&lower, pack)
 }
 
 /// Whether a verb group holds an adverb of consequence (`sera ainsi facilitée`, `a donc
 /// été`, `was thus`): the statement follows from the sentence before it, which a list item or
 /// a summary statement no longer has next to it.
-fn consequence_adverb(lower: &str) -> bool {
+fn consequence_adverb(lower: &str, pack: &LanguagePack) -> bool {
     let words: Vec<&str> = lower.split_whitespace().collect();
-    words.windows(2).any(|w| {
-        matches!(
-            w[0],
-            "a" | "ont"
-                | "est"
-                | "sont"
-                | "sera"
-                | "seront"
-                | "était"
-                | "étaient"
-                | "avait"
-                | "avaient"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "will"
-        ) && matches!(w[1], "ainsi" | "donc" | "thus" | "therefore")
-    })
+    let w = &pack.words;
+    words
+        .windows(2)
+        .any(|p| w.consequence_verbs.contains(p[0]) && w.consequence_adverbs.contains(p[1]))
 }
 
 /// Whether a clause holds a verb-like word: an auxiliary, a common verb, a past participle, or
@@ -6479,25 +6424,66 @@ mod tests {
 
     #[test]
     fn an_adverb_of_consequence_leans_on_the_sentence_before() {
+        let fr = pack();
+        let en = LanguagePack::load(Lang::En).expect("en");
         assert!(dangling_reference(
-            "La mise à jour des liens sera ainsi facilitée."
+            "La mise à jour des liens sera ainsi facilitée.",
+            &fr
         ));
         assert!(dangling_reference(
-            "Le pont a donc été fermé à la circulation."
+            "Le pont a donc été fermé à la circulation.",
+            &fr
         ));
-        assert!(dangling_reference("The bridge was thus closed to traffic."));
+        assert!(dangling_reference(
+            "The bridge was thus closed to traffic.",
+            &en
+        ));
         // `ainsi que` and `ainsi` opening a list are no consequence
         assert!(!dangling_reference(
-            "Le maire ainsi que ses adjoints ont visité le chantier."
+            "Le maire ainsi que ses adjoints ont visité le chantier.",
+            &fr
         ));
-        assert!(!dangling_reference("Le pont a été fermé à la circulation."));
+        assert!(!dangling_reference(
+            "Le pont a été fermé à la circulation.",
+            &fr
+        ));
     }
 
     #[test]
     fn dangling_references_are_caught() {
-        assert!(dangling_reference("Elle a annoncé un fonds."));
-        assert!(dangling_reference("« Jamais ! » a-t-elle déclaré."));
-        assert!(!dangling_reference("Le maire a annoncé un fonds."));
+        let fr = pack();
+        let en = LanguagePack::load(Lang::En).expect("en");
+        assert!(dangling_reference("Elle a annoncé un fonds.", &fr));
+        assert!(dangling_reference("Parce que le pont a cédé.", &fr));
+        assert!(dangling_reference("« Jamais ! » a-t-elle déclaré.", &fr));
+        assert!(!dangling_reference("Le maire a annoncé un fonds.", &fr));
+        assert!(dangling_reference("They announced a fund.", &en));
+        assert!(dangling_reference("But the bridge held.", &en));
+        assert!(!dangling_reference("The mayor announced a fund.", &en));
+    }
+
+    /// The rule reads its words from the pack: a pack whose word classes are empty catches
+    /// nothing, so a data file that lost its section would show here, not as a silent pass.
+    #[test]
+    fn dangling_reference_reads_its_words_from_the_pack() {
+        let mut bare = pack();
+        for text in [
+            "Elle a annoncé un fonds.",
+            "Parce que le pont a cédé.",
+            "Le pont a donc été fermé à la circulation.",
+        ] {
+            assert!(dangling_reference(text, &bare), "{text}");
+        }
+        bare.words.reference_openers = crate::lang::WordSet::default();
+        bare.words.causal_openers = crate::lang::WordSet::default();
+        bare.words.consequence_adverbs = crate::lang::WordSet::default();
+        for text in [
+            "Elle a annoncé un fonds.",
+            "Parce que le pont a cédé.",
+            "Le pont a donc été fermé à la circulation.",
+        ] {
+            assert!(!dangling_reference(text, &bare), "{text}");
+        }
     }
 
     /// The role `role_of` reads for the `nth` occurrence of `name` in `doc`.

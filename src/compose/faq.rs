@@ -25,12 +25,6 @@ const MAX_QUESTIONS: usize = 5;
 /// the two the key points leave it (`block.key-points.leave-summary`).
 const MAX_SUMMARY: usize = 5;
 
-/// Subject pronouns and words that cannot open a noun-phrase subject for a question.
-const NOT_SUBJECT: &[&str] = &[
-    "il", "elle", "ils", "elles", "on", "ce", "cela", "ça", "qui", "he", "she", "they", "it",
-    "this", "there", "we", "i", "nous", "je", "vous",
-];
-
 /// A candidate question, kept with the sentence it restates.
 struct Candidate {
     sentence: usize,
@@ -160,7 +154,7 @@ impl Composer<'_> {
                 .unwrap_or("")
                 .to_lowercase();
             let words = count_words(&q.text);
-            if NOT_SUBJECT.contains(&first.as_str())
+            if pack.words.not_subject.contains(&first)
                 || count_words(speaker) > 6
                 || !(6..=40).contains(&words)
                 || !q.text.chars().next().is_some_and(char::is_uppercase)
@@ -262,7 +256,7 @@ impl Composer<'_> {
             // an indefinite subject (`un nouveau régime`) makes an odd question
             if !opens_np
                 || matches!(first.as_str(), "un" | "une" | "des")
-                || NOT_SUBJECT.contains(&first_core)
+                || pack.words.not_subject.contains(first_core)
                 || subject_words.iter().skip(1).any(|w| has_verb(w, pack))
             {
                 continue;
@@ -421,7 +415,7 @@ impl Composer<'_> {
             if !(pack.words.auxiliaries.contains(*first) || has_verb(first, pack))
                 || rest_words.len() > 16
                 || rest.contains(['«', '»', ':', ';', '(', ')'])
-                || dangling_reference(rest)
+                || dangling_reference(rest, pack)
             {
                 continue;
             }
@@ -547,7 +541,7 @@ impl Composer<'_> {
             };
             let n = count_words(&r.text);
             if !(6..=32).contains(&n)
-                || dangling_reference(&r.text)
+                || dangling_reference(&r.text, pack)
                 || used.contains(&r.last)
                 || picked
                     .iter()
@@ -648,31 +642,15 @@ impl Composer<'_> {
 /// Whether a clause speaks of the future or of a hypothesis: a future or conditional ending
 /// (`se tiendra`, `pourrait`), or `va`/`vont` + infinitive, `will`, `would`.
 fn future_like(words: &[&str], pack: &crate::lang::LanguagePack) -> bool {
+    let classes = &pack.words;
     words.iter().any(|w| {
         let w = w.to_lowercase();
-        if pack.lang == crate::lang::Lang::En {
-            return matches!(
-                w.as_str(),
-                "will" | "would" | "could" | "might" | "may" | "should"
-            );
-        }
-        matches!(
-            w.as_str(),
-            "va" | "vont"
-                | "devrait"
-                | "devraient"
-                | "doit"
-                | "doivent"
-                | "sera"
-                | "seront"
-                | "aura"
-                | "auront"
-                | "ira"
-                | "iront"
-        ) || (w.chars().count() > 4
-            && ["ra", "ront", "rait", "raient", "rons", "rez"]
-                .iter()
-                .any(|e| w.ends_with(e)))
+        classes.future_markers.contains(&w)
+            || (w.chars().count() > 4
+                && classes
+                    .future_endings
+                    .iter()
+                    .any(|e| w.ends_with(e.as_str())))
     })
 }
 
@@ -686,18 +664,11 @@ fn participle_like(word: &str, pack: &crate::lang::LanguagePack) -> bool {
     {
         return false;
     }
-    if pack.lang == crate::lang::Lang::En {
-        return w.ends_with("ed") || w.ends_with("en") || w.ends_with("ld") || w.ends_with("id");
-    }
-    [
-        "é", "és", "ée", "ées", "i", "is", "it", "u", "us", "ert", "int",
-    ]
-    .iter()
-    .any(|e| w.ends_with(e))
-        && !matches!(
-            w,
-            "mi" | "si" | "ni" | "ici" | "lui" | "aussi" | "depuis" | "puis"
-        )
+    pack.words
+        .participle_endings
+        .iter()
+        .any(|e| w.ends_with(e.as_str()))
+        && !pack.words.not_participles.contains(w)
 }
 
 /// The direct object or `que` clause after a verb, as the answer to a `faq.what` question: it
@@ -781,7 +752,7 @@ fn object_of(rest: &[&str], pack: &crate::lang::LanguagePack) -> Option<String> 
     let n = count_words(&text);
     let balanced = text.matches('«').count() == text.matches('»').count()
         && text.matches('(').count() == text.matches(')').count();
-    ((4..=25).contains(&n) && balanced && !text.contains('“') && !dangling_reference(&text))
+    ((4..=25).contains(&n) && balanced && !text.contains('“') && !dangling_reference(&text, pack))
         .then_some(text)
 }
 

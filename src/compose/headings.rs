@@ -214,7 +214,7 @@ fn check_start(
             matches!(pre, "l" | "m" | "t") && pack.words.auxiliaries.contains(rest)
         })
     });
-    if dangling_reference(topic) || object_pronoun {
+    if dangling_reference(topic, pack) || object_pronoun {
         return Err(HeadingFault::Reference);
     }
     let lower = core(first);
@@ -627,7 +627,7 @@ pub(super) fn check_figure_clause(
         return Err(FigureFault::NoVerb);
     };
     let lower = core(first);
-    if dangling_reference(clause)
+    if dangling_reference(clause, pack)
         || pack.words.speaker_pronouns.contains(&lower)
         || lower
             .split_once(['’', '\''])

@@ -255,6 +255,69 @@ pub struct BriefCues {
     pub subheadings: Vec<Regex>,
 }
 
+/// A word class read from a data file, for rules that only ask whether a word belongs to it:
+/// lowercase entries, sorted once at load time, looked up by binary search without
+/// allocating (the compose rules ask in their inner loops).
+///
+/// ```
+/// # let fr = copydesk::lang::LanguagePack::load(copydesk::lang::Lang::Fr).unwrap();
+/// assert!(fr.words.reference_openers.contains("elle"));
+/// assert!(!fr.words.reference_openers.contains("maire"));
+/// ```
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WordSet(Box<[Box<str>]>);
+
+impl WordSet {
+    /// The set of the given entries (sorted, duplicates dropped).
+    #[must_use]
+    pub fn new<I: IntoIterator<Item = S>, S: Into<Box<str>>>(entries: I) -> Self {
+        let mut v: Vec<Box<str>> = entries.into_iter().map(Into::into).collect();
+        v.sort_unstable();
+        v.dedup();
+        Self(v.into_boxed_slice())
+    }
+
+    /// Whether `word` (compared as given: pass it lowercased) is in the set.
+    #[must_use]
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.binary_search_by(|e| (**e).cmp(word)).is_ok()
+    }
+
+    /// Whether `text` opens on an entry as a whole word: the entry followed by a space, or an
+    /// entry that ends on an apostrophe (`puisqu’`) followed by anything. `text` is compared
+    /// as given (pass it lowercased).
+    ///
+    /// ```
+    /// # let fr = copydesk::lang::LanguagePack::load(copydesk::lang::Lang::Fr).unwrap();
+    /// let c = &fr.words.causal_openers;
+    /// assert!(c.opens("parce que le pont") && c.opens("puisqu’il pleut"));
+    /// assert!(!c.opens("cargo") && !c.opens("car"));
+    /// ```
+    #[must_use]
+    pub fn opens(&self, text: &str) -> bool {
+        self.0.iter().any(|e| {
+            text.starts_with(&**e) && (e.ends_with(['’', '\'']) || text[e.len()..].starts_with(' '))
+        })
+    }
+
+    /// Whether the set is empty (a language with no such words).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many entries the set holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The entries, in byte order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|e| &**e)
+    }
+}
+
 /// Word classes of a language (`data/<lang>/grammar.txt`). Sets are ordered so that any rule
 /// that walks them does so in the same order on every run (determinism).
 #[derive(Debug, Default)]
@@ -338,6 +401,33 @@ pub struct WordClasses {
     pub pluperfect: BTreeSet<String>,
     /// Words that open a range closed by a conjunction (`entre`, `between`).
     pub range_openers: BTreeSet<String>,
+    /// Subject pronouns and demonstratives (`il`, `cette`, `they`, `this`): a restated text
+    /// that opens on one leans on context it no longer has (`compose::dangling_reference`).
+    pub reference_openers: WordSet,
+    /// Conjunctions of cause or opposition (`parce que`, `puisqu’`, `because`) that, opening a
+    /// restated text, tie it to the sentence before (`compose::dangling_reference`; matched
+    /// with [`WordSet::opens`]).
+    pub causal_openers: WordSet,
+    /// Auxiliary and copula forms (`sera`, `was`) that a consequence adverb may follow
+    /// (`compose::consequence_adverb`).
+    pub consequence_verbs: WordSet,
+    /// Adverbs of consequence (`ainsi`, `thus`) after a consequence verb: the statement follows
+    /// from the one before (`compose::consequence_adverb`).
+    pub consequence_adverbs: WordSet,
+    /// Pronouns and words that cannot open a noun-phrase subject of a FAQ question (`il`,
+    /// `cela`, `they`; rules `faq.who`, `faq.what`).
+    pub not_subject: WordSet,
+    /// Verb forms that put a clause in the future or a hypothesis (`va`, `devrait`, `will`):
+    /// a dated clause with one is no event (`compose::faq::future_like`).
+    pub future_markers: WordSet,
+    /// Endings of future and conditional forms (`-ra`, `-rait`), on words of more than four
+    /// letters (`compose::faq::future_like`); empty in English.
+    pub future_endings: Vec<String>,
+    /// Endings of a past participle (`-é`, `-is`, `-ed`; `compose::faq::participle_like`).
+    pub participle_endings: Vec<String>,
+    /// Words that end like a participle but are none (`ici`, `depuis`;
+    /// `compose::faq::participle_like`).
+    pub not_participles: WordSet,
 }
 
 /// How a language ranks keyphrases, from `data/<lang>/keyphrases.txt` (`key = value` lines).
@@ -598,6 +688,14 @@ pub trait Grammar: Send + Sync {
     /// elides (`de` + `le Haut-Karabakh` → `du Haut-Karabakh`, `de` + `Avignon` →
     /// `d’Avignon`); `phrase` is given without its article.
     fn of_phrase(&self, phrase: &str, use_: NounUse, pack: &LanguagePack) -> String;
+
+    /// Whether a lowercased text holds an inverted subject pronoun of an incise
+    /// (`» a-t-elle déclaré`): it points back to a speaker the text does not name
+    /// (`compose::dangling_reference`). The default (a language without inversion) says no.
+    fn has_inverted_pronoun(&self, lower: &str) -> bool {
+        let _ = lower;
+        false
+    }
 }
 
 /// Parses a `[section]`-style word list into its sections.
@@ -717,6 +815,10 @@ fn tab_map<V>(src: &str, parse: impl Fn(&str) -> Option<V>) -> HashMap<String, V
     map
 }
 
+fn word_set(list: Option<&Vec<String>>) -> WordSet {
+    WordSet::new(list.into_iter().flatten().map(String::as_str))
+}
+
 fn set(list: Option<&Vec<String>>) -> BTreeSet<String> {
     list.map(|l| l.iter().cloned().collect())
         .unwrap_or_default()
@@ -811,6 +913,15 @@ impl LanguagePack {
             opinion_verbs: set(s.get("opinion-verbs")),
             pluperfect: set(s.get("pluperfect")),
             range_openers: set(s.get("range-openers")),
+            reference_openers: word_set(s.get("reference-openers")),
+            causal_openers: word_set(s.get("causal-openers")),
+            consequence_verbs: word_set(s.get("consequence-verbs")),
+            consequence_adverbs: word_set(s.get("consequence-adverbs")),
+            not_subject: word_set(s.get("not-subject")),
+            future_markers: word_set(s.get("future-markers")),
+            future_endings: s.get("future-endings").cloned().unwrap_or_default(),
+            participle_endings: s.get("participle-endings").cloned().unwrap_or_default(),
+            not_participles: word_set(s.get("not-participles")),
         };
         let (months, weekdays) = parse_calendar(data.calendar);
         let grammar: Box<dyn Grammar> = match lang {
@@ -1074,6 +1185,59 @@ mod tests {
         let en = LanguagePack::load(Lang::En).expect("en");
         assert_eq!(fr.keyphrase_weights, KeyphraseWeights::topic());
         assert!(en.keyphrase_weights.name_parts && en.keyphrase_weights.phrase_weight < 1.0);
+    }
+
+    /// The word classes of the compose rules load from both packs; French, which every rule
+    /// serves, has words in each, and English in each but the ones its grammar has no use for.
+    #[test]
+    fn compose_word_classes_are_loaded() {
+        let fr = LanguagePack::load(Lang::Fr).expect("fr");
+        let en = LanguagePack::load(Lang::En).expect("en");
+        for (lang, w, empty_ok) in [
+            (Lang::Fr, &fr.words, &[][..]),
+            (
+                Lang::En,
+                &en.words,
+                &["future-endings", "not-participles"][..],
+            ),
+        ] {
+            let sets = [
+                ("reference-openers", w.reference_openers.len()),
+                ("causal-openers", w.causal_openers.len()),
+                ("consequence-verbs", w.consequence_verbs.len()),
+                ("consequence-adverbs", w.consequence_adverbs.len()),
+                ("not-subject", w.not_subject.len()),
+                ("future-markers", w.future_markers.len()),
+                ("future-endings", w.future_endings.len()),
+                ("participle-endings", w.participle_endings.len()),
+                ("not-participles", w.not_participles.len()),
+            ];
+            for (name, len) in sets {
+                assert_eq!(
+                    len == 0,
+                    empty_ok.contains(&name),
+                    "{lang:?} [{name}]: {len}"
+                );
+            }
+        }
+        assert!(fr.words.reference_openers.contains("cette"));
+        assert!(en.words.reference_openers.contains("these"));
+        assert!(fr.words.consequence_adverbs.contains("ainsi"));
+        assert!(en.words.consequence_adverbs.contains("therefore"));
+        // each language keeps its own words
+        assert!(!fr.words.reference_openers.contains("they"));
+        assert!(!en.words.reference_openers.contains("elle"));
+    }
+
+    #[test]
+    fn word_sets_look_up_and_open() {
+        let set = WordSet::new(["donc", "car", "puisqu’", "parce que", "car"]);
+        assert_eq!(set.len(), 4);
+        assert!(set.contains("car") && set.contains("parce que") && !set.contains("ca"));
+        assert!(set.opens("car il pleut") && set.opens("puisqu’il pleut"));
+        assert!(set.opens("parce que rien") && !set.opens("parce qu’il"));
+        assert!(!set.opens("carte") && !set.opens("car") && !set.opens("donc"));
+        assert!(WordSet::default().is_empty() && !WordSet::default().opens("car x"));
     }
 
     #[test]
