@@ -1913,23 +1913,24 @@ impl<'e> Composer<'e> {
         let mut before = stripped.trim_end().to_string();
         let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
         // `depuis le 30 juin dernier`: a date with its own qualifier belongs to a longer phrase
-        if matches!(
-            next.trim_matches(|c: char| !c.is_alphabetic()),
-            "dernier" | "dernière" | "prochain" | "prochaine" | "last" | "next"
-        ) {
+        let dw = &pack.words;
+        if dw
+            .date_qualifiers
+            .contains(next.trim_matches(|c: char| !c.is_alphabetic()))
+        {
             return None;
         }
         if d.kind == DateKind::Day {
             // only `le 22 mai`, not `depuis le 22 mai` or `jusqu’au 22 mai`
             match before.rsplit_once(' ') {
-                Some((head, "le" | "on")) => {
+                Some((head, art)) if dw.day_date_articles.contains(art) => {
                     let prev = head.rsplit(' ').next().unwrap_or("").to_lowercase();
                     if pack.words.prepositions.contains(&prev) || prev.ends_with('’') {
                         return None;
                     }
                     before = head.to_string();
                 }
-                None if before.eq_ignore_ascii_case("le") || before.eq_ignore_ascii_case("on") => {
+                None if dw.day_date_articles.contains(&before.to_ascii_lowercase()) => {
                     before.clear()
                 }
                 _ => return None,
@@ -1937,8 +1938,13 @@ impl<'e> Composer<'e> {
         } else if d.kind == DateKind::Year {
             // only "en 2020": a year after another preposition belongs to a longer phrase
             match before.rsplit_once(' ') {
-                Some((head, "en" | "in")) => before = head.to_string(),
-                None if before.eq_ignore_ascii_case("en") || before.eq_ignore_ascii_case("in") => {
+                Some((head, prep)) if dw.year_date_prepositions.contains(prep) => {
+                    before = head.to_string();
+                }
+                None if dw
+                    .year_date_prepositions
+                    .contains(&before.to_ascii_lowercase()) =>
+                {
                     before.clear()
                 }
                 _ => return None,
@@ -1946,36 +1952,28 @@ impl<'e> Composer<'e> {
         } else {
             let (head, last) = before.rsplit_once(' ').unwrap_or(("", before.as_str()));
             let last = last.to_lowercase();
-            if matches!(last.as_str(), "le" | "ce" | "on" | "last" | "this") {
+            if dw.weekday_date_articles.contains(&last) {
                 before = head.to_string();
             } else if pack.words.prepositions.contains(&last)
-                || last.starts_with("jusqu")
-                || matches!(
-                    last.as_str(),
-                    "entre" | "between" | "dès" | "until" | "from"
-                )
+                || dw
+                    .date_range_prefixes
+                    .iter()
+                    .any(|p| last.starts_with(p.as_str()))
+                || dw.date_range_words.contains(&last)
             {
                 // "de lundi à mardi", "jusqu’à jeudi": the weekday is part of a range
                 return None;
             }
             // `vendredi et lundi`: two dates joined are a range too
             let next = after.split_whitespace().next().unwrap_or("");
-            if matches!(next, "et" | "and" | "à" | "au" | "to") {
+            if dw.date_joiners.contains(next) {
                 return None;
             }
         }
         let mut after = after.trim_start();
         // "mardi matin": the part of the day goes with the date
-        for part in [
-            "matin",
-            "soir",
-            "après-midi",
-            "midi",
-            "morning",
-            "evening",
-            "night",
-        ] {
-            if let Some(rest) = after.strip_prefix(part) {
+        for part in &dw.day_parts {
+            if let Some(rest) = after.strip_prefix(part.as_str()) {
                 if !rest.chars().next().is_some_and(char::is_alphanumeric) {
                     after = rest.trim_start();
                 }
@@ -2002,17 +2000,9 @@ impl<'e> Composer<'e> {
             return None;
         }
         // `a débuté hier`: a second, relative date would contradict the label
-        let relative = [
-            "hier",
-            "aujourd’hui",
-            "demain",
-            "yesterday",
-            "today",
-            "tomorrow",
-        ];
         if clause
             .split(|c: char| !c.is_alphanumeric() && c != '’')
-            .any(|w| relative.contains(&w.to_lowercase().as_str()))
+            .any(|w| dw.relative_days.contains(&w.to_lowercase()))
         {
             return None;
         }
@@ -2038,7 +2028,14 @@ impl<'e> Composer<'e> {
         let clause = clause.trim_end_matches([',', ' ']).to_string();
         // `… depuis la fin de la guerre en 1994`: the year dates the `depuis` phrase, not the
         // clause's own event
-        if d.kind == DateKind::Year && joined.to_lowercase().contains("depuis ") {
+        if d.kind == DateKind::Year && {
+            let lower = joined.to_lowercase();
+            dw.since_markers.iter().any(|m| {
+                lower
+                    .match_indices(m.as_str())
+                    .any(|(i, _)| lower[i + m.len()..].starts_with(' '))
+            })
+        } {
             return None;
         }
         let mut clause = clause;
@@ -2245,20 +2242,7 @@ fn only_dates(clause: &str, pack: &LanguagePack) -> bool {
             w.chars().all(|c| c.is_ascii_digit())
                 || pack.months.contains_key(&l)
                 || pack.weekdays.contains_key(&l)
-                || matches!(
-                    l.as_str(),
-                    "le" | "er"
-                        | "the"
-                        | "on"
-                        | "dernier"
-                        | "dernière"
-                        | "prochain"
-                        | "prochaine"
-                        | "soir"
-                        | "matin"
-                        | "last"
-                        | "next"
-                )
+                || pack.words.date_words.contains(&l)
         })
 }
 

@@ -428,6 +428,31 @@ pub struct WordClasses {
     /// Words that end like a participle but are none (`ici`, `depuis`;
     /// `compose::faq::participle_like`).
     pub not_participles: WordSet,
+    /// Words after a date that make it part of a longer phrase (`dernier`, `last`;
+    /// `Composer::dated_clause`, rule `block.timeline`).
+    pub date_qualifiers: WordSet,
+    /// The article or preposition before a day date the timeline drops (`le`, `on`).
+    pub day_date_articles: WordSet,
+    /// The preposition before a year the timeline drops (`en`, `in`).
+    pub year_date_prepositions: WordSet,
+    /// Words before a weekday the timeline drops (`ce`, `last`).
+    pub weekday_date_articles: WordSet,
+    /// Words before a weekday that make it part of a range (`entre`, `between`).
+    pub date_range_words: WordSet,
+    /// Prefixes of an elided word before a weekday that make it part of a range (`jusqu`).
+    pub date_range_prefixes: Vec<String>,
+    /// Words after a weekday that join it to another date (`et`, `and`).
+    pub date_joiners: WordSet,
+    /// Parts of the day that go with the date before them (`matin`, `morning`), in the order
+    /// they are tried.
+    pub day_parts: Vec<String>,
+    /// Relative days (`hier`, `yesterday`): a dated clause with one contradicts its label.
+    pub relative_days: WordSet,
+    /// Prepositions that make a year part of a longer phrase (`depuis`).
+    pub since_markers: Vec<String>,
+    /// Words that, besides numbers, month and weekday names, make a clause nothing but a date
+    /// (`le`, `er`, `dernier`, `the`; `compose::only_dates`).
+    pub date_words: WordSet,
 }
 
 /// How a language ranks keyphrases, from `data/<lang>/keyphrases.txt` (`key = value` lines).
@@ -922,6 +947,17 @@ impl LanguagePack {
             future_endings: s.get("future-endings").cloned().unwrap_or_default(),
             participle_endings: s.get("participle-endings").cloned().unwrap_or_default(),
             not_participles: word_set(s.get("not-participles")),
+            date_qualifiers: word_set(s.get("date-qualifiers")),
+            day_date_articles: word_set(s.get("day-date-articles")),
+            year_date_prepositions: word_set(s.get("year-date-prepositions")),
+            weekday_date_articles: word_set(s.get("weekday-date-articles")),
+            date_range_words: word_set(s.get("date-range-words")),
+            date_range_prefixes: s.get("date-range-prefixes").cloned().unwrap_or_default(),
+            date_joiners: word_set(s.get("date-joiners")),
+            day_parts: s.get("day-parts").cloned().unwrap_or_default(),
+            relative_days: word_set(s.get("relative-days")),
+            since_markers: s.get("since-markers").cloned().unwrap_or_default(),
+            date_words: word_set(s.get("date-words")),
         };
         let (months, weekdays) = parse_calendar(data.calendar);
         let grammar: Box<dyn Grammar> = match lang {
@@ -1198,7 +1234,12 @@ mod tests {
             (
                 Lang::En,
                 &en.words,
-                &["future-endings", "not-participles"][..],
+                &[
+                    "future-endings",
+                    "not-participles",
+                    "date-range-prefixes",
+                    "since-markers",
+                ][..],
             ),
         ] {
             let sets = [
@@ -1211,6 +1252,17 @@ mod tests {
                 ("future-endings", w.future_endings.len()),
                 ("participle-endings", w.participle_endings.len()),
                 ("not-participles", w.not_participles.len()),
+                ("date-qualifiers", w.date_qualifiers.len()),
+                ("day-date-articles", w.day_date_articles.len()),
+                ("year-date-prepositions", w.year_date_prepositions.len()),
+                ("weekday-date-articles", w.weekday_date_articles.len()),
+                ("date-range-words", w.date_range_words.len()),
+                ("date-range-prefixes", w.date_range_prefixes.len()),
+                ("date-joiners", w.date_joiners.len()),
+                ("day-parts", w.day_parts.len()),
+                ("relative-days", w.relative_days.len()),
+                ("since-markers", w.since_markers.len()),
+                ("date-words", w.date_words.len()),
             ];
             for (name, len) in sets {
                 assert_eq!(
