@@ -3098,6 +3098,15 @@ fn spaced_matches<'h>(
     })
 }
 
+/// Where the last ` {word} ` of `hay` starts (the offset of its first space): the same as
+/// `hay.rfind(&format!(" {word} "))` for a word that cannot overlap itself (every word list
+/// it is used with), without building the pattern.
+fn rfind_spaced(hay: &str, word: &str) -> Option<usize> {
+    hay.rmatch_indices(word)
+        .find(|&(at, _)| hay[..at].ends_with(' ') && hay[at + word.len()..].starts_with(' '))
+        .map(|(at, _)| at - 1)
+}
+
 /// Whether `hay` ends with ` {word}` (same as `hay.ends_with(&format!(" {word}"))`).
 fn ends_with_spaced(hay: &str, word: &str) -> bool {
     hay.strip_suffix(word)
@@ -3272,15 +3281,10 @@ fn trim_traced(
                     };
                     let statement = statement.trim();
                     let statement = cut_at_coordinator(statement);
-                    let pronoun = matches!(
-                        subject
-                            .split(' ')
-                            .next()
-                            .unwrap_or("")
-                            .to_lowercase()
-                            .as_str(),
-                        "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "it"
-                    );
+                    let pronoun = pack
+                        .words
+                        .subject_pronouns
+                        .contains(&subject.split(' ').next().unwrap_or("").to_lowercase());
                     // one word is a source too when it is a noun with its elided article
                     // or a name (`Selon l’ONG, …`, `Selon HRW, …`)
                     let one_word_source = count_words(subject) == 1
@@ -3332,23 +3336,11 @@ fn trim_traced(
         // a prepositional opener may be longer: `Pendant la Seconde Guerre mondiale, X…`,
         // `Malgré les sombres événements du 5 juillet 1962, X…`
         let prepositional = pack.words.prepositions.contains(&head_first)
-            && !matches!(head_first.as_str(), "selon" | "et" | "ou" | "ni" | "pour");
+            && !pack.words.non_circumstance_openers.contains(&head_first);
         // trim.leading-subordinate: `Alors que la population fête…, les Pieds-Noirs se
         // préparent…` → `Les Pieds-Noirs se préparent…`
         let head_lower = head.to_lowercase();
-        let subordinate = [
-            "alors que ",
-            "tandis que ",
-            "bien que ",
-            "lorsque ",
-            "lorsqu’",
-            "quand ",
-            "même si ",
-            "puisque ",
-            "puisqu’",
-        ]
-        .iter()
-        .any(|o| head_lower.starts_with(o));
+        let subordinate = pack.words.leading_subordinators.opens(&head_lower);
         // A one-word opener is a sentence adverb or a time word (`Désormais,`, `However,`,
         // `Mercredi,`); any other single word is the subject before an incise (`Framerates,
         // for those not fluent in jargon, is…`) and stays.
@@ -3389,16 +3381,14 @@ fn trim_traced(
         // `Sur le plan sportif, De Santis…`); a time (`Dans l’après-midi, Marc Guillemot…`,
         // `Pendant la guerre, …`) stays with the name it dates. (Before a lower-case subject
         // the rule is as it was.)
-        let timed = matches!(
-            head_first.as_str(),
-            "pendant" | "durant" | "lors" | "depuis" | "avant" | "après" | "dès" | "jusqu’à"
-        ) || head.split_whitespace().any(|w| {
-            let w = lowercase(w.trim_matches(|c: char| !c.is_alphabetic() && c != '’'));
-            let w = w.rsplit('’').next().unwrap_or("");
-            pack.words.time_nouns.contains(w)
-                || pack.weekdays.contains_key(w)
-                || pack.months.contains_key(w)
-        });
+        let timed = pack.words.time_prepositions.contains(&head_first)
+            || head.split_whitespace().any(|w| {
+                let w = lowercase(w.trim_matches(|c: char| !c.is_alphabetic() && c != '’'));
+                let w = w.rsplit('’').next().unwrap_or("");
+                pack.words.time_nouns.contains(w)
+                    || pack.weekdays.contains_key(w)
+                    || pack.months.contains_key(w)
+            });
         // `C’est dans l’Ohio, …, que…`: a cleft sentence keeps its head
         let cleft = head_first.starts_with("c’") || head_first.starts_with("c'");
         if opener
@@ -3482,7 +3472,7 @@ fn trim_traced(
         let participial = head
             .split(' ')
             .take(4)
-            .any(|w| matches!(w, "ayant" | "étant" | "n’ayant" | "n’étant" | "n'ayant"));
+            .any(|w| pack.words.participial_openers.contains(w));
         if participial
             && !head.contains('«')
             && count_words(rest) >= 6
@@ -3520,10 +3510,7 @@ fn trim_traced(
             .any(|q| starts_with_spaced(&lower_incise, "", q));
         if pack.words.prepositions.contains(&first)
             && !quantified
-            && !matches!(
-                first.as_str(),
-                "et" | "ou" | "ni" | "selon" | "and" | "or" | "nor"
-            )
+            && !pack.words.non_incise_openers.contains(&first)
             && (2..=12).contains(&count_words(incise))
             && head_words >= 2
             && !conditional_incise(&lower_incise)
@@ -3581,9 +3568,20 @@ fn trim_traced(
     // `… ont été mis en place par les secours` (a final purpose clause: pour + infinitive).
     {
         let lower = low.get(&s);
-        if let Some(p) = lower.rfind(" pour ") {
-            let next = lower[p + 6..].split(' ').next().unwrap_or("");
-            let infinitive = ["er", "ir", "re", "oir"].iter().any(|e| next.ends_with(e))
+        // the last ` {preposition} ` (`p` at its first space) and the word after it
+        let last = pack
+            .words
+            .purpose_prepositions
+            .iter()
+            .filter_map(|w| rfind_spaced(lower, w).map(|p| (p, p + w.len() + 2)))
+            .max();
+        if let Some((p, next_at)) = last {
+            let next = lower[next_at..].split(' ').next().unwrap_or("");
+            let infinitive = pack
+                .words
+                .purpose_infinitive_endings
+                .iter()
+                .any(|e| next.ends_with(e.as_str()))
                 && next.chars().count() > 3
                 && !next.contains('’');
             if infinitive && count_words(&s[..p]) >= 6 && has_verb(&s[..p], pack) {
@@ -3600,21 +3598,7 @@ fn trim_traced(
             let w = lower[p + 2..].split(' ').next().unwrap_or("");
             w.chars().count() > 5
                 && w.ends_with("ant")
-                && !matches!(
-                    w,
-                    "pendant"
-                        | "cependant"
-                        | "durant"
-                        | "maintenant"
-                        | "avant"
-                        | "devant"
-                        | "suivant"
-                        | "concernant"
-                        | "moyennant"
-                        | "nonobstant"
-                        | "néanmoins"
-                        | "notamment"
-                )
+                && !pack.words.ant_non_participles.contains(w)
         });
         if let Some((p, _)) = hit {
             // `des articles annonçant, présentant ou revenant sur…`: an enumeration of
@@ -3632,11 +3616,8 @@ fn trim_traced(
     if let Some(p) = s.rfind(", ") {
         let tail = &s[p + 2..];
         let first = tail.split(' ').next().unwrap_or("").to_lowercase();
-        if (pack.words.prepositions.contains(&first) || first == "près")
-            && !matches!(
-                first.as_str(),
-                "selon" | "et" | "ou" | "ni" | "de" | "d’" | "des" | "du"
-            )
+        if (pack.words.prepositions.contains(&first) || pack.words.tail_openers.contains(&first))
+            && !pack.words.non_tail_openers.contains(&first)
             && !has_verb(tail, pack)
             && !tail.contains(['«', '»', '(', ')'])
             && (count_words(&s[..p]) >= 8 || (count_words(&s[..p]) >= 6 && has_verb(&s[..p], pack)))
@@ -3652,7 +3633,7 @@ fn trim_traced(
         .words
         .clause_openers
         .iter()
-        .filter(|o| !matches!(o.as_str(), "que" | "qu’" | "selon"))
+        .filter(|o| !pack.words.non_cut_clause_openers.contains(o))
     {
         if !s.contains(", ") {
             break;
@@ -3685,14 +3666,15 @@ fn trim_traced(
     let lower = low.get(&s);
     if let Some(p) = lower.rfind(", ") {
         let tail = &lower[p + 2..];
-        let is_attr = tail.starts_with("selon ")
-            || tail.starts_with("according to ")
+        let is_attr = pack.words.attribution_end_markers.opens(tail)
             || tail.contains("-t-il")
             || tail.contains("-t-elle")
             || pack.words.attribution_verbs.iter().any(|v| {
-                starts_with_spaced(tail, "a ", v)
-                    || starts_with_spaced(tail, "ont ", v)
-                    || starts_with_spaced(tail, "", v)
+                pack.words.attribution_auxiliaries.iter().any(|a| {
+                    tail.strip_prefix(a.as_str())
+                        .and_then(|r| r.strip_prefix(' '))
+                        .is_some_and(|r| starts_with_spaced(r, "", v))
+                }) || starts_with_spaced(tail, "", v)
             });
         if is_attr && count_words(&s[..p]) >= 6 {
             s.truncate(p);
@@ -3740,10 +3722,7 @@ fn trim_traced(
     }
     // a cut may leave a dangling coordinator (`… des nazis et`)
     while let Some((head, last)) = s.rsplit_once(' ') {
-        if matches!(
-            last.to_lowercase().as_str(),
-            "et" | "ou" | "ni" | "mais" | "and" | "or" | "but"
-        ) {
+        if pack.words.coordinators.contains(&last.to_lowercase()) {
             s = head.trim_end_matches([',', ' ']).to_string();
         } else {
             break;
@@ -4318,11 +4297,7 @@ fn quote_speaker_front(
         || rest
             .first()
             .is_some_and(|w| w.starts_with(char::is_uppercase));
-    let pronoun = tail.contains("-t-")
-        || matches!(
-            first.as_str(),
-            "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they"
-        );
+    let pronoun = tail.contains("-t-") || pack.words.subject_pronouns.contains(&first);
     if !nominal
         || pronoun
         || !(1..=14).contains(&count_words(&speaker))
@@ -4371,19 +4346,7 @@ fn drop_leading_participle(
             && w.ends_with("ant")
             && !known_noun(w)
             && !pack.words.adverbial_openers.contains(w)
-            && !matches!(
-                w,
-                "pendant"
-                    | "cependant"
-                    | "durant"
-                    | "maintenant"
-                    | "avant"
-                    | "devant"
-                    | "suivant"
-                    | "concernant"
-                    | "moyennant"
-                    | "nonobstant"
-            )
+            && !pack.words.ant_non_participles.contains(w)
     };
     let past = w0.chars().count() > 4
         && [

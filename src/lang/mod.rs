@@ -453,6 +453,36 @@ pub struct WordClasses {
     /// Words that, besides numbers, month and weekday names, make a clause nothing but a date
     /// (`le`, `er`, `dernier`, `the`; `compose::only_dates`).
     pub date_words: WordSet,
+    /// Third-person subject pronouns (`il`, `they`): no source to front, no speaker to restate (rules `trim.attribution-front`, `trim.quote-speaker-front`).
+    pub subject_pronouns: WordSet,
+    /// Prepositions that open no droppable circumstance (`selon`; rule `trim.leading-adverbial`).
+    pub non_circumstance_openers: WordSet,
+    /// Subordinators of a leading clause the trimmer may drop (`alors que`; rule `trim.leading-subordinate`; matched with [`WordSet::opens`]).
+    pub leading_subordinators: WordSet,
+    /// Prepositions that date what follows (`pendant`): such an opener stays before a name (rule `trim.leading-adverbial`).
+    pub time_prepositions: WordSet,
+    /// Participles of an absolute clause (`ayant`, `n’étant`; rule `trim.leading-participial`).
+    pub participial_openers: WordSet,
+    /// Prepositions and conjunctions that open no droppable incise (`et`, `and`; rule `trim.prepositional-incise`).
+    pub non_incise_openers: WordSet,
+    /// The prepositions of a final purpose clause (`pour`; rule `trim.purpose`).
+    pub purpose_prepositions: Vec<String>,
+    /// Infinitive endings of the verb after a purpose preposition (`-er`; rule `trim.purpose`).
+    pub purpose_infinitive_endings: Vec<String>,
+    /// Words ending in `-ant` that are no present participle (`pendant`; rules `trim.participial-tail`, `trim.leading-participle`).
+    pub ant_non_participles: WordSet,
+    /// Words besides prepositions that open a final circumstance (`près`; rule `trim.prepositional-tail`).
+    pub tail_openers: WordSet,
+    /// Prepositions that open no droppable final circumstance (`de`; rule `trim.prepositional-tail`).
+    pub non_tail_openers: WordSet,
+    /// Clause openers the relative cut skips (`que`; rules `trim.relative`, `trim.participial`).
+    pub non_cut_clause_openers: WordSet,
+    /// Words that open a final attribution (`selon`, `according to`; rule `trim.attribution-end`; matched with [`WordSet::opens`]).
+    pub attribution_end_markers: WordSet,
+    /// Auxiliaries before a reporting verb in a final attribution (`a`, `ont`; rule `trim.attribution-end`).
+    pub attribution_auxiliaries: Vec<String>,
+    /// Coordinators a cut may leave dangling at the end (`et`, `and`): dropped.
+    pub coordinators: WordSet,
 }
 
 /// How a language ranks keyphrases, from `data/<lang>/keyphrases.txt` (`key = value` lines).
@@ -958,6 +988,27 @@ impl LanguagePack {
             relative_days: word_set(s.get("relative-days")),
             since_markers: s.get("since-markers").cloned().unwrap_or_default(),
             date_words: word_set(s.get("date-words")),
+            subject_pronouns: word_set(s.get("subject-pronouns")),
+            non_circumstance_openers: word_set(s.get("non-circumstance-openers")),
+            leading_subordinators: word_set(s.get("leading-subordinators")),
+            time_prepositions: word_set(s.get("time-prepositions")),
+            participial_openers: word_set(s.get("participial-openers")),
+            non_incise_openers: word_set(s.get("non-incise-openers")),
+            purpose_prepositions: s.get("purpose-prepositions").cloned().unwrap_or_default(),
+            purpose_infinitive_endings: s
+                .get("purpose-infinitive-endings")
+                .cloned()
+                .unwrap_or_default(),
+            ant_non_participles: word_set(s.get("ant-non-participles")),
+            tail_openers: word_set(s.get("tail-openers")),
+            non_tail_openers: word_set(s.get("non-tail-openers")),
+            non_cut_clause_openers: word_set(s.get("non-cut-clause-openers")),
+            attribution_end_markers: word_set(s.get("attribution-end-markers")),
+            attribution_auxiliaries: s
+                .get("attribution-auxiliaries")
+                .cloned()
+                .unwrap_or_default(),
+            coordinators: word_set(s.get("coordinators")),
         };
         let (months, weekdays) = parse_calendar(data.calendar);
         let grammar: Box<dyn Grammar> = match lang {
@@ -1239,6 +1290,17 @@ mod tests {
                     "not-participles",
                     "date-range-prefixes",
                     "since-markers",
+                    "non-circumstance-openers",
+                    "leading-subordinators",
+                    "time-prepositions",
+                    "participial-openers",
+                    "purpose-prepositions",
+                    "purpose-infinitive-endings",
+                    "ant-non-participles",
+                    "tail-openers",
+                    "non-tail-openers",
+                    "non-cut-clause-openers",
+                    "attribution-auxiliaries",
                 ][..],
             ),
         ] {
@@ -1263,6 +1325,24 @@ mod tests {
                 ("relative-days", w.relative_days.len()),
                 ("since-markers", w.since_markers.len()),
                 ("date-words", w.date_words.len()),
+                ("subject-pronouns", w.subject_pronouns.len()),
+                ("non-circumstance-openers", w.non_circumstance_openers.len()),
+                ("leading-subordinators", w.leading_subordinators.len()),
+                ("time-prepositions", w.time_prepositions.len()),
+                ("participial-openers", w.participial_openers.len()),
+                ("non-incise-openers", w.non_incise_openers.len()),
+                ("purpose-prepositions", w.purpose_prepositions.len()),
+                (
+                    "purpose-infinitive-endings",
+                    w.purpose_infinitive_endings.len(),
+                ),
+                ("ant-non-participles", w.ant_non_participles.len()),
+                ("tail-openers", w.tail_openers.len()),
+                ("non-tail-openers", w.non_tail_openers.len()),
+                ("non-cut-clause-openers", w.non_cut_clause_openers.len()),
+                ("attribution-end-markers", w.attribution_end_markers.len()),
+                ("attribution-auxiliaries", w.attribution_auxiliaries.len()),
+                ("coordinators", w.coordinators.len()),
             ];
             for (name, len) in sets {
                 assert_eq!(
