@@ -1061,10 +1061,7 @@ impl<'e> Composer<'e> {
                         .subordinators
                         .iter()
                         .any(|s| s.split(' ').next() == Some(opener.as_str()))
-                    || matches!(
-                        opener.as_str(),
-                        "suite" | "tel" | "telle" | "contre" | "dont" | "en"
-                    );
+                    || pack.words.title_link_openers.contains(&opener);
                 // brackets and quotes must pair up inside the clause (`… porte-parole)`)
                 let unbalanced = clause.matches('(').count() != clause.matches(')').count()
                     || clause.matches('[').count() != clause.matches(']').count()
@@ -1081,9 +1078,10 @@ impl<'e> Composer<'e> {
                 let starts_with_focus = {
                     let ws = words_of(clause);
                     // Only a definite article may stand before the keyphrase (`Le Val-de-Sernance…`).
-                    let skip = usize::from(ws.first().is_some_and(|w| {
-                        matches!(w.to_lowercase().as_str(), "le" | "la" | "les" | "the")
-                    }));
+                    let skip =
+                        usize::from(ws.first().is_some_and(|w| {
+                            pack.words.focus_articles.contains(&w.to_lowercase())
+                        }));
                     let rest = ws[skip.min(ws.len())..].join(" ");
                     rest.to_lowercase().starts_with(&focus.to_lowercase())
                         || ws.first().is_some_and(|w| {
@@ -1254,7 +1252,7 @@ impl<'e> Composer<'e> {
         // An early sentence whose description, once cut, still holds the keyphrase.
         for first in 0..doc.sentences.len().min(4) {
             if contains_phrase(doc.sentence_text(first), focus) {
-                let m = cut_meta(&from(first), &ends_ok);
+                let m = cut_meta(&from(first), pack, &ends_ok);
                 if (121..=156).contains(&char_len(&m)) && focus_before_cut(&m, focus) {
                     return (m, format!("{}.meta.lede", pack.lang.code()));
                 }
@@ -1272,8 +1270,8 @@ impl<'e> Composer<'e> {
             .nth(1)
             .map(|(b, _)| lower[..b].chars().count());
         let meta = second
-            .and_then(|at| cut_meta_within(&body, at.saturating_sub(1), &ends_ok))
-            .unwrap_or_else(|| cut_meta(&body, &ends_ok));
+            .and_then(|at| cut_meta_within(&body, at.saturating_sub(1), pack, &ends_ok))
+            .unwrap_or_else(|| cut_meta(&body, pack, &ends_ok));
         (meta, format!("{}.meta.focus-lede", pack.lang.code()))
     }
 
@@ -2351,8 +2349,8 @@ pub fn body_words(sections: &[Section]) -> usize {
 
 /// Cuts a meta description into 121–156 characters at a clause boundary, else at a word
 /// boundary with an ellipsis; never mid-word.
-fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
-    cut_meta_within(text, 156, ends_ok).unwrap_or_else(|| {
+fn cut_meta(text: &str, pack: &LanguagePack, ends_ok: &dyn Fn(&str) -> bool) -> String {
+    cut_meta_within(text, 156, pack, ends_ok).unwrap_or_else(|| {
         let head: String = text.trim().chars().take(155).collect();
         format!("{}…", head.trim_end())
     })
@@ -2360,7 +2358,12 @@ fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
 
 /// [`cut_meta`] with the cut at or before character `max` (at least 121 characters kept), or
 /// `None` when no boundary fits.
-fn cut_meta_within(text: &str, max: usize, ends_ok: &dyn Fn(&str) -> bool) -> Option<String> {
+fn cut_meta_within(
+    text: &str,
+    max: usize,
+    pack: &LanguagePack,
+    ends_ok: &dyn Fn(&str) -> bool,
+) -> Option<String> {
     let text = text.trim();
     let max = max.min(156);
     if char_len(text) <= max {
@@ -2406,20 +2409,12 @@ fn cut_meta_within(text: &str, max: usize, ends_ok: &dyn Fn(&str) -> bool) -> Op
     for n in (120..max).rev() {
         let b = byte_at(n);
         let next = text[b..].trim_start().split(' ').next().unwrap_or("");
-        let opener = matches!(
-            next,
-            "que"
-                | "qui"
-                | "dont"
-                | "où"
-                | "lorsque"
-                | "quand"
-                | "alors"
-                | "tandis"
-                | "afin"
-                | "pour"
-        ) || next.starts_with("qu’")
-            || next.starts_with("lorsqu’");
+        let opener = pack.words.meta_cut_openers.contains(next)
+            || pack
+                .words
+                .meta_cut_opener_prefixes
+                .iter()
+                .any(|p| next.starts_with(p.as_str()));
         if text[b..].starts_with(' ') && opener && ends_ok(&last_word(b)) && !quoted(b) {
             return Some(format!("{}…", &text[..b]));
         }
@@ -2589,22 +2584,7 @@ fn noun_phrase_at(
             }
             if i > r.start {
                 let prev = analysis.tokens[i - 1].lower().as_str();
-                if matches!(
-                    prev,
-                    "le" | "la"
-                        | "les"
-                        | "l’"
-                        | "l'"
-                        | "un"
-                        | "une"
-                        | "des"
-                        | "ce"
-                        | "cette"
-                        | "ces"
-                        | "the"
-                        | "a"
-                        | "an"
-                ) {
+                if pack.words.phrase_articles.contains(prev) {
                     start = i - 1;
                 }
             }
@@ -2620,8 +2600,7 @@ fn noun_phrase_at(
                 if head_is_name && !t.capitalized() {
                     break;
                 }
-                let is_conn = !head_is_name
-                    && matches!(t.lower().as_str(), "de" | "d’" | "d'" | "du" | "des" | "of");
+                let is_conn = !head_is_name && pack.words.phrase_links.contains(t.lower().as_str());
                 let participle = t.lower().chars().count() > 5
                     && ["ant", "é", "ée", "és", "ées", "u", "ue", "us", "ues"]
                         .iter()
@@ -2900,7 +2879,7 @@ fn figure_clause(sentence: &str, offset: usize, pack: &LanguagePack) -> Option<S
     let seg_text = |j: usize| body.get(segs[j].0..segs[j].1).unwrap_or("");
     let first = seg_text(k);
     let first_lower = first.to_lowercase();
-    if first_lower.starts_with("dont ") || first_lower.starts_with("including ") {
+    if pack.words.figure_cut_openers.opens(&first_lower) {
         return None;
     }
     let has_verb = |s: &str| has_verb(s, pack);
@@ -2909,7 +2888,7 @@ fn figure_clause(sentence: &str, offset: usize, pack: &LanguagePack) -> Option<S
     while !has_verb(&clause) && j < segs.len() && j <= k + 3 {
         let t = seg_text(j);
         let tl = t.to_lowercase();
-        if !(tl.starts_with("dont ") || tl.starts_with("selon ") || tl.starts_with("including ")) {
+        if !pack.words.figure_skip_openers.opens(&tl) {
             clause = format!("{clause} {t}");
         }
         j += 1;
@@ -2929,7 +2908,11 @@ fn range_open(text: &str, pack: &LanguagePack) -> bool {
     words
         .iter()
         .rposition(|w| pack.words.range_openers.contains(w))
-        .is_some_and(|k| !words[k + 1..].iter().any(|w| w == "et" || w == "and"))
+        .is_some_and(|k| {
+            !words[k + 1..]
+                .iter()
+                .any(|w| pack.words.range_closers.contains(w))
+        })
 }
 
 /// Whether a restated text leans on context it no longer has: a subject pronoun or a
@@ -5321,7 +5304,7 @@ mod tests {
     #[test]
     fn meta_is_cut_at_a_boundary() {
         let long = "Le conseil régional a voté mardi un fonds d’urgence de quatre millions d’euros pour les communes du Val-de-Sernance, touchées par la crue, et la préfecture a ouvert trois gymnases.";
-        let m = cut_meta(long, &|w: &str| w != "de");
+        let m = cut_meta(long, &pack(), &|w: &str| w != "de");
         assert!(
             (121..=156).contains(&m.chars().count()),
             "{m} ({})",

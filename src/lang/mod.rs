@@ -483,6 +483,24 @@ pub struct WordClasses {
     pub attribution_auxiliaries: Vec<String>,
     /// Coordinators a cut may leave dangling at the end (`et`, `and`): dropped.
     pub coordinators: WordSet,
+    /// Words besides subordinators and prepositions that open a clause no title is made of (`dont`, `suite`; `Composer::title`).
+    pub title_link_openers: WordSet,
+    /// Definite articles that may stand before the focus at the start of a title clause (`le`, `the`; `Composer::title`).
+    pub focus_articles: WordSet,
+    /// Words that open a relative or subordinate clause, where a meta description may be cut (`que`, `dont`; `compose::cut_meta_within`).
+    pub meta_cut_openers: WordSet,
+    /// Elided forms of [`Self::meta_cut_openers`], matched as prefixes (`qu’`).
+    pub meta_cut_opener_prefixes: Vec<String>,
+    /// Articles taken into a noun phrase found before its keyphrase (`la`, `the`; `compose::noun_phrase_at`).
+    pub phrase_articles: WordSet,
+    /// Prepositions that tie a noun phrase to its complement, taken into it (`de`, `of`; `compose::noun_phrase_at`).
+    pub phrase_links: WordSet,
+    /// Words that open an enumeration, not a figure’s own clause (`dont`, `including`; `compose::figure_clause`; matched with [`WordSet::opens`]).
+    pub figure_cut_openers: WordSet,
+    /// Segments a verbless figure clause does not take in (`dont`, `selon`; `compose::figure_clause`; matched with [`WordSet::opens`]).
+    pub figure_skip_openers: WordSet,
+    /// The conjunctions that close a range (`et`, `and`; `compose::range_open`).
+    pub range_closers: WordSet,
 }
 
 /// How a language ranks keyphrases, from `data/<lang>/keyphrases.txt` (`key = value` lines).
@@ -1009,6 +1027,18 @@ impl LanguagePack {
                 .cloned()
                 .unwrap_or_default(),
             coordinators: word_set(s.get("coordinators")),
+            title_link_openers: word_set(s.get("title-link-openers")),
+            focus_articles: word_set(s.get("focus-articles")),
+            meta_cut_openers: word_set(s.get("meta-cut-openers")),
+            meta_cut_opener_prefixes: s
+                .get("meta-cut-opener-prefixes")
+                .cloned()
+                .unwrap_or_default(),
+            phrase_articles: word_set(s.get("phrase-articles")),
+            phrase_links: word_set(s.get("phrase-links")),
+            figure_cut_openers: word_set(s.get("figure-cut-openers")),
+            figure_skip_openers: word_set(s.get("figure-skip-openers")),
+            range_closers: word_set(s.get("range-closers")),
         };
         let (months, weekdays) = parse_calendar(data.calendar);
         let grammar: Box<dyn Grammar> = match lang {
@@ -1301,6 +1331,9 @@ mod tests {
                     "non-tail-openers",
                     "non-cut-clause-openers",
                     "attribution-auxiliaries",
+                    "title-link-openers",
+                    "meta-cut-openers",
+                    "meta-cut-opener-prefixes",
                 ][..],
             ),
         ] {
@@ -1343,6 +1376,15 @@ mod tests {
                 ("attribution-end-markers", w.attribution_end_markers.len()),
                 ("attribution-auxiliaries", w.attribution_auxiliaries.len()),
                 ("coordinators", w.coordinators.len()),
+                ("title-link-openers", w.title_link_openers.len()),
+                ("focus-articles", w.focus_articles.len()),
+                ("meta-cut-openers", w.meta_cut_openers.len()),
+                ("meta-cut-opener-prefixes", w.meta_cut_opener_prefixes.len()),
+                ("phrase-articles", w.phrase_articles.len()),
+                ("phrase-links", w.phrase_links.len()),
+                ("figure-cut-openers", w.figure_cut_openers.len()),
+                ("figure-skip-openers", w.figure_skip_openers.len()),
+                ("range-closers", w.range_closers.len()),
             ];
             for (name, len) in sets {
                 assert_eq!(
