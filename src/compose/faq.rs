@@ -222,12 +222,12 @@ impl Composer<'_> {
                     let first = all[0].to_lowercase();
                     !has_verb(&head, pack)
                         && !head.contains(['«', '(', '“'])
-                        && !matches!(first.as_str(), "selon" | "pour" | "d’après" | "according")
+                        && !pack.words.faq_source_openers.contains(&first)
                 })
                 .map_or(0, |i| i + 1);
             let words: Vec<&str> = all[skip..].to_vec();
             let Some(aux_at) = (1..words.len().min(7)).find(|&i| {
-                matches!(words[i], "a" | "ont")
+                pack.words.present_perfect_auxiliaries.contains(words[i])
                     && words.get(i + 1).is_some_and(|w| participle_like(w, pack))
             }) else {
                 if let Some(c) = self.present_what(si, &words, is_name) {
@@ -255,7 +255,7 @@ impl Composer<'_> {
                     && is_name(subject_words[0]));
             // an indefinite subject (`un nouveau régime`) makes an odd question
             if !opens_np
-                || matches!(first.as_str(), "un" | "une" | "des")
+                || pack.words.indefinite_articles.contains(&first)
                 || pack.words.not_subject.contains(first_core)
                 || subject_words.iter().skip(1).any(|w| has_verb(w, pack))
             {
@@ -263,7 +263,7 @@ impl Composer<'_> {
             }
             let participle = words[aux_at + 1];
             // `a été`, `a pu`: a passive or a modal, not a verb with an object
-            if matches!(participle, "été" | "eu" | "pu" | "dû" | "fallu" | "fait") {
+            if pack.words.no_object_participles.contains(participle) {
                 continue;
             }
             let rest = &words[aux_at + 2..];
@@ -324,7 +324,7 @@ impl Composer<'_> {
             let w = words[end];
             let cap = w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '’');
-            let particle = end > 0 && matches!(w, "de" | "du" | "des");
+            let particle = end > 0 && pack.words.name_particles.contains(w);
             if !(cap || particle) || w.ends_with(',') {
                 break;
             }
@@ -333,7 +333,7 @@ impl Composer<'_> {
         if end == 0
             || end > 4
             || !is_name(words[0])
-            || matches!(words[end - 1], "de" | "du" | "des")
+            || pack.words.name_particles.contains(words[end - 1])
         {
             return None;
         }
@@ -462,17 +462,15 @@ impl Composer<'_> {
                 continue;
             };
             let words: Vec<&str> = clause.split(' ').collect();
-            let past = words.windows(2).any(|w| {
-                matches!(
-                    w[0],
-                    "a" | "ont" | "avait" | "avaient" | "has" | "have" | "had"
-                ) && participle_like(w[1], pack)
-            }) || (pack.lang == crate::lang::Lang::En
-                && words
-                    .iter()
-                    .skip(1)
-                    .take(4)
-                    .any(|w| w.len() > 3 && w.ends_with("ed") && !pack.stopwords.contains(*w)));
+            let past = words
+                .windows(2)
+                .any(|w| pack.words.past_auxiliaries.contains(w[0]) && participle_like(w[1], pack))
+                || (pack.lang == crate::lang::Lang::En
+                    && words
+                        .iter()
+                        .skip(1)
+                        .take(4)
+                        .any(|w| w.len() > 3 && w.ends_with("ed") && !pack.stopwords.contains(*w)));
             // Only an event told in the past: a date in the present may be a plan or a
             // commemoration (`le musée dévoile les activités prévues en 2014`).
             if !past || future_like(&words, pack) || clause.contains(['«', '»', '“', '”']) {
@@ -697,28 +695,17 @@ fn object_of(rest: &[&str], pack: &crate::lang::LanguagePack) -> Option<String> 
         // `a vu le jour`, `a connu le même jour`: a time phrase is no object
         let second = rest.get(1).map(|w| w.to_lowercase()).unwrap_or_default();
         let third = rest.get(2).map(|w| w.to_lowercase()).unwrap_or_default();
-        let time = [
-            "jour",
-            "lendemain",
-            "veille",
-            "matin",
-            "soir",
-            "semaine",
-            "mois",
-            "année",
-            "an",
-            "week-end",
-            "même",
-        ];
-        if time.contains(&second.as_str()) || (second == "même" && time.contains(&third.as_str()))
+        let time = &pack.words.no_object_time_words;
+        if time.contains(&second)
+            || (pack.words.time_word_modifiers.contains(&second) && time.contains(&third))
         {
             return None;
         }
         let det = first.starts_with("l’")
             || first.starts_with("l'")
             || (pack.words.determiners.contains(&first)
-                && !matches!(first.as_str(), "au" | "aux" | "du"))
-            || matches!(first.as_str(), "plusieurs" | "deux" | "trois" | "quatre");
+                && !pack.words.object_non_determiners.contains(&first))
+            || pack.words.object_openers.contains(&first);
         if !det {
             return None;
         }
@@ -726,7 +713,7 @@ fn object_of(rest: &[&str], pack: &crate::lang::LanguagePack) -> Option<String> 
     let mut out: Vec<&str> = Vec::new();
     for (i, w) in words.iter().copied().enumerate() {
         // `… et appelle la population`: a second verb starts a new statement
-        if w == "et" && i > 0 {
+        if pack.words.object_joiners.contains(w) && i > 0 {
             let next = words.get(i + 1).copied().unwrap_or("");
             let np = next
                 .chars()

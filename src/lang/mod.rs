@@ -501,6 +501,26 @@ pub struct WordClasses {
     pub figure_skip_openers: WordSet,
     /// The conjunctions that close a range (`et`, `and`; `compose::range_open`).
     pub range_closers: WordSet,
+    /// Words that open an attribution head a FAQ statement skips (`selon`, `according`; rules `faq.who`, `faq.what`).
+    pub faq_source_openers: WordSet,
+    /// The auxiliary of a past statement a FAQ question is made of (`a`, `ont`; rules `faq.who`, `faq.what`).
+    pub present_perfect_auxiliaries: WordSet,
+    /// Participles that make a passive or a modal after the auxiliary (`été`, `pu`; rules `faq.who`, `faq.what`).
+    pub no_object_participles: WordSet,
+    /// Lower-case particles inside a name (`de`; rule `faq.what`).
+    pub name_particles: WordSet,
+    /// Auxiliaries of a past tense (`avait`, `had`; rule `faq.when`).
+    pub past_auxiliaries: WordSet,
+    /// Words that, second after the verb, make a time phrase, not an object (`jour`; `compose::faq::object_of`).
+    pub no_object_time_words: WordSet,
+    /// Words between an article and a time word (`même`; `compose::faq::object_of`).
+    pub time_word_modifiers: WordSet,
+    /// Determiners that after a verb are mostly prepositions (`du`; `compose::faq::object_of`).
+    pub object_non_determiners: WordSet,
+    /// Words besides determiners that open an object (`plusieurs`; `compose::faq::object_of`).
+    pub object_openers: WordSet,
+    /// Conjunctions that end an object unless a noun phrase follows (`et`; `compose::faq::object_of`).
+    pub object_joiners: WordSet,
 }
 
 /// How a language ranks keyphrases, from `data/<lang>/keyphrases.txt` (`key = value` lines).
@@ -1039,6 +1059,16 @@ impl LanguagePack {
             figure_cut_openers: word_set(s.get("figure-cut-openers")),
             figure_skip_openers: word_set(s.get("figure-skip-openers")),
             range_closers: word_set(s.get("range-closers")),
+            faq_source_openers: word_set(s.get("faq-source-openers")),
+            present_perfect_auxiliaries: word_set(s.get("present-perfect-auxiliaries")),
+            no_object_participles: word_set(s.get("no-object-participles")),
+            name_particles: word_set(s.get("name-particles")),
+            past_auxiliaries: word_set(s.get("past-auxiliaries")),
+            no_object_time_words: word_set(s.get("no-object-time-words")),
+            time_word_modifiers: word_set(s.get("time-word-modifiers")),
+            object_non_determiners: word_set(s.get("object-non-determiners")),
+            object_openers: word_set(s.get("object-openers")),
+            object_joiners: word_set(s.get("object-joiners")),
         };
         let (months, weekdays) = parse_calendar(data.calendar);
         let grammar: Box<dyn Grammar> = match lang {
@@ -1334,6 +1364,13 @@ mod tests {
                     "title-link-openers",
                     "meta-cut-openers",
                     "meta-cut-opener-prefixes",
+                    "present-perfect-auxiliaries",
+                    "no-object-participles",
+                    "no-object-time-words",
+                    "time-word-modifiers",
+                    "object-non-determiners",
+                    "object-openers",
+                    "object-joiners",
                 ][..],
             ),
         ] {
@@ -1385,6 +1422,19 @@ mod tests {
                 ("figure-cut-openers", w.figure_cut_openers.len()),
                 ("figure-skip-openers", w.figure_skip_openers.len()),
                 ("range-closers", w.range_closers.len()),
+                ("faq-source-openers", w.faq_source_openers.len()),
+                (
+                    "present-perfect-auxiliaries",
+                    w.present_perfect_auxiliaries.len(),
+                ),
+                ("no-object-participles", w.no_object_participles.len()),
+                ("name-particles", w.name_particles.len()),
+                ("past-auxiliaries", w.past_auxiliaries.len()),
+                ("no-object-time-words", w.no_object_time_words.len()),
+                ("time-word-modifiers", w.time_word_modifiers.len()),
+                ("object-non-determiners", w.object_non_determiners.len()),
+                ("object-openers", w.object_openers.len()),
+                ("object-joiners", w.object_joiners.len()),
             ];
             for (name, len) in sets {
                 assert_eq!(
