@@ -3496,7 +3496,7 @@ fn trim_traced(
             && !pack.words.non_incise_openers.contains(&first)
             && (2..=12).contains(&count_words(incise))
             && head_words >= 2
-            && !conditional_incise(&lower_incise)
+            && !conditional_incise(&lower_incise, pack)
             && !has_verb(incise, pack)
             && !incise.contains(['«', '»', '(', ')'])
         {
@@ -3649,7 +3649,7 @@ fn trim_traced(
     let lower = low.get(&s);
     if let Some(p) = lower.rfind(", ") {
         let tail = &lower[p + 2..];
-        let is_attr = pack.words.attribution_end_markers.opens(tail)
+        let is_attr = pack.words.attribution_markers.opens(tail)
             || tail.contains("-t-il")
             || tail.contains("-t-elle")
             || pack.words.attribution_verbs.iter().any(|v| {
@@ -3788,7 +3788,7 @@ fn restate_traced(
         .unwrap_or("")
         .to_lowercase();
     (!pack.words.auxiliaries.contains(&last)
-        && !first_person(&out)
+        && !first_person(&out, pack)
         && !lost_statement(sentence, &out, pack))
     .then_some((out, rules))
 }
@@ -3916,7 +3916,7 @@ fn lost_statement(sentence: &str, out: &str, pack: &LanguagePack) -> bool {
 /// Rule `restate.first-person`: a restatement that speaks in the first person outside
 /// quotation marks (`J’ai réalisé qu’elle était ouverte.`, `Nous rouvrirons les écoles.`) has
 /// lost its speaker: the source's testimony, set out of its quotation, would read as ours.
-fn first_person(text: &str) -> bool {
+fn first_person(text: &str, pack: &LanguagePack) -> bool {
     let mut depth = 0usize;
     let mut outside = String::with_capacity(text.len());
     for c in text.chars() {
@@ -3931,13 +3931,12 @@ fn first_person(text: &str) -> bool {
         .to_lowercase()
         .split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'')
         .any(|w| {
-            matches!(
-                w,
-                "je" | "me" | "moi" | "nous" | "mon" | "ma" | "mes" | "notre" | "nos"
-            ) || w.starts_with("j’")
-                || w.starts_with("j'")
-                || w.starts_with("m’")
-                || w.starts_with("m'")
+            pack.words.first_person_words.contains(w)
+                || pack
+                    .words
+                    .first_person_prefixes
+                    .iter()
+                    .any(|p| w.starts_with(p.as_str()))
         })
 }
 
@@ -4132,8 +4131,7 @@ fn quote_attributed(text: &str, pack: &LanguagePack) -> bool {
         .find(", ")
         .is_some_and(|c| names_a_view(&lower[..c], pack));
     if pour_source
-        || lower.starts_with("selon ")
-        || lower.starts_with("according to ")
+        || pack.words.attribution_markers.opens(&lower)
         || pack
             .words
             .attribution_verbs
@@ -4193,15 +4191,16 @@ fn quoted_terms_only(text: &str) -> bool {
 /// `Pour sa part` are openers).
 fn names_a_view(head: &str, pack: &LanguagePack) -> bool {
     let words: Vec<&str> = head.split_whitespace().collect();
-    words
-        .first()
-        .is_some_and(|w| w.eq_ignore_ascii_case("pour"))
-        && (2..=6).contains(&words.len())
+    words.first().is_some_and(|w| {
+        pack.words
+            .view_prepositions
+            .contains(&w.to_ascii_lowercase())
+    }) && (2..=6).contains(&words.len())
         && !infinitive_like(words[1], pack)
         && !words[1..].iter().any(|w| {
             let w = lowercase(w.trim_matches(|c: char| !c.is_alphabetic() && c != '’'));
             let noun = w.rsplit('’').next().unwrap_or("");
-            pack.words.time_nouns.contains(noun) || noun == "part"
+            pack.words.time_nouns.contains(noun) || pack.words.view_opener_nouns.contains(noun)
         })
 }
 
@@ -4260,10 +4259,11 @@ fn quote_speaker_front(
     }
     let mut rest: Vec<&str> = words.collect();
     // `déclare à l’AFP Jean Roux`, `a indiqué à la presse le porte-parole`
-    if rest
-        .first()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "à" | "au" | "aux" | "to"))
-    {
+    if rest.first().is_some_and(|w| {
+        pack.words
+            .addressee_prepositions
+            .contains(&w.to_lowercase())
+    }) {
         let det = rest
             .get(1)
             .is_some_and(|w| pack.words.determiners.contains(&w.to_lowercase()));
@@ -4379,16 +4379,17 @@ fn infinitive_like(word: &str, pack: &LanguagePack) -> bool {
 /// without it the statement says more than the source (`Pour X, les Américains « ne gagneront
 /// pas la saison »` is no longer about one coach). Such an incise is never dropped
 /// (`trim.prepositional-incise`).
-fn conditional_incise(lower: &str) -> bool {
+fn conditional_incise(lower: &str, pack: &LanguagePack) -> bool {
     let first = lower.split_whitespace().next().unwrap_or("");
-    matches!(
-        first,
-        "sans" | "sauf" | "faute" | "hormis" | "excepté" | "moyennant" | "without" | "unless"
-    ) || lower.starts_with("en cas ")
-        || lower.starts_with("à condition")
+    let w = &pack.words;
+    w.condition_openers.contains(first)
+        || w.condition_phrases.opens(lower)
+        || w.condition_prefixes
+            .iter()
+            .any(|p| lower.starts_with(p.as_str()))
         || lower
             .split_whitespace()
-            .any(|w| matches!(w, "tel" | "telle" | "tels" | "telles" | "such"))
+            .any(|x| w.comparison_words.contains(x))
 }
 
 /// Whether `rest` opens on a finite verb, after at most a negation or a reflexive clitic
@@ -4533,7 +4534,7 @@ fn drop_subject_incise(
                 && !pack.words.prepositions.contains(lead)
                 && !pack.words.adverbial_openers.contains(lead)
                 && !verb_in(incise)
-                && !conditional_incise(&incise.to_lowercase())
+                && !conditional_incise(&incise.to_lowercase(), pack)
                 && !incise.contains(['«', '»', '“', '”', '(', ')', ';'])
                 && count_words(rest) >= 2;
             return ok.then(|| format!("{head} {rest}"));
@@ -6260,12 +6261,13 @@ mod tests {
             &p
         ));
         assert!(!source_slip("Le temps et le pays des ponts", &p));
-        assert!(first_person("J’ai réalisé qu’elle était ouverte."));
-        assert!(first_person("Nous rouvrirons les écoles."));
+        assert!(first_person("J’ai réalisé qu’elle était ouverte.", &pack()));
+        assert!(first_person("Nous rouvrirons les écoles.", &pack()));
         assert!(!first_person(
-            "Selon le maire, «\u{a0}nous rouvrirons les écoles\u{a0}»."
+            "Selon le maire, «\u{a0}nous rouvrirons les écoles\u{a0}».",
+            &pack()
         ));
-        assert!(!first_person("La mairie a rouvert les écoles."));
+        assert!(!first_person("La mairie a rouvert les écoles.", &pack()));
         // restate.lost-statement: the reported statement was cut away, the speaker is left
         let p2 = pack();
         let e = env(&p2);

@@ -477,8 +477,8 @@ pub struct WordClasses {
     pub non_tail_openers: WordSet,
     /// Clause openers the relative cut skips (`que`; rules `trim.relative`, `trim.participial`).
     pub non_cut_clause_openers: WordSet,
-    /// Words that open a final attribution (`selon`, `according to`; rule `trim.attribution-end`; matched with [`WordSet::opens`]).
-    pub attribution_end_markers: WordSet,
+    /// Words that open an attribution (`selon`, `according to`): at the end after a comma (rule `trim.attribution-end`) or at the start of a quoting sentence (`compose::quote_attributed`); matched with [`WordSet::opens`].
+    pub attribution_markers: WordSet,
     /// Auxiliaries before a reporting verb in a final attribution (`a`, `ont`; rule `trim.attribution-end`).
     pub attribution_auxiliaries: Vec<String>,
     /// Coordinators a cut may leave dangling at the end (`et`, `and`): dropped.
@@ -521,6 +521,28 @@ pub struct WordClasses {
     pub object_openers: WordSet,
     /// Conjunctions that end an object unless a noun phrase follows (`et`; `compose::faq::object_of`).
     pub object_joiners: WordSet,
+    /// First-person words (`nous`, `me`): a restatement with one outside quotation marks has lost its speaker (rule `restate.first-person`).
+    pub first_person_words: WordSet,
+    /// Elided first-person pronouns, matched as word prefixes (`j’`; rule `restate.first-person`).
+    pub first_person_prefixes: Vec<String>,
+    /// The preposition of an opener that names whose view follows (`pour`; `compose::names_a_view`).
+    pub view_prepositions: WordSet,
+    /// Nouns besides time nouns that make such an opener a plain connector (`part`; `compose::names_a_view`).
+    pub view_opener_nouns: WordSet,
+    /// Prepositions of the addressee between a reporting verb and its speaker (`à`, `to`; rule `trim.quote-speaker-front`).
+    pub addressee_prepositions: WordSet,
+    /// Words that open a condition or an exception (`sans`, `unless`; `compose::conditional_incise`).
+    pub condition_openers: WordSet,
+    /// Multi-word openers of a condition (`en cas`; matched with [`WordSet::opens`]; `compose::conditional_incise`).
+    pub condition_phrases: WordSet,
+    /// Openers of a condition matched as plain prefixes (`à condition`; `compose::conditional_incise`).
+    pub condition_prefixes: Vec<String>,
+    /// Words that announce a comparison or an example (`tel`, `such`; `compose::conditional_incise`).
+    pub comparison_words: WordSet,
+    /// Complementisers (`que`, `that`; heading checks).
+    pub complementizers: WordSet,
+    /// Elided complementisers, matched as word prefixes (`qu’`; heading checks).
+    pub complementizer_prefixes: Vec<String>,
 }
 
 /// How a language ranks keyphrases, from `data/<lang>/keyphrases.txt` (`key = value` lines).
@@ -1041,7 +1063,7 @@ impl LanguagePack {
             tail_openers: word_set(s.get("tail-openers")),
             non_tail_openers: word_set(s.get("non-tail-openers")),
             non_cut_clause_openers: word_set(s.get("non-cut-clause-openers")),
-            attribution_end_markers: word_set(s.get("attribution-end-markers")),
+            attribution_markers: word_set(s.get("attribution-markers")),
             attribution_auxiliaries: s
                 .get("attribution-auxiliaries")
                 .cloned()
@@ -1069,6 +1091,20 @@ impl LanguagePack {
             object_non_determiners: word_set(s.get("object-non-determiners")),
             object_openers: word_set(s.get("object-openers")),
             object_joiners: word_set(s.get("object-joiners")),
+            first_person_words: word_set(s.get("first-person-words")),
+            first_person_prefixes: s.get("first-person-prefixes").cloned().unwrap_or_default(),
+            view_prepositions: word_set(s.get("view-prepositions")),
+            view_opener_nouns: word_set(s.get("view-opener-nouns")),
+            addressee_prepositions: word_set(s.get("addressee-prepositions")),
+            condition_openers: word_set(s.get("condition-openers")),
+            condition_phrases: word_set(s.get("condition-phrases")),
+            condition_prefixes: s.get("condition-prefixes").cloned().unwrap_or_default(),
+            comparison_words: word_set(s.get("comparison-words")),
+            complementizers: word_set(s.get("complementizers")),
+            complementizer_prefixes: s
+                .get("complementizer-prefixes")
+                .cloned()
+                .unwrap_or_default(),
         };
         let (months, weekdays) = parse_calendar(data.calendar);
         let grammar: Box<dyn Grammar> = match lang {
@@ -1371,6 +1407,12 @@ mod tests {
                     "object-non-determiners",
                     "object-openers",
                     "object-joiners",
+                    "first-person-prefixes",
+                    "view-prepositions",
+                    "view-opener-nouns",
+                    "condition-phrases",
+                    "condition-prefixes",
+                    "complementizer-prefixes",
                 ][..],
             ),
         ] {
@@ -1410,7 +1452,7 @@ mod tests {
                 ("tail-openers", w.tail_openers.len()),
                 ("non-tail-openers", w.non_tail_openers.len()),
                 ("non-cut-clause-openers", w.non_cut_clause_openers.len()),
-                ("attribution-end-markers", w.attribution_end_markers.len()),
+                ("attribution-markers", w.attribution_markers.len()),
                 ("attribution-auxiliaries", w.attribution_auxiliaries.len()),
                 ("coordinators", w.coordinators.len()),
                 ("title-link-openers", w.title_link_openers.len()),
@@ -1435,6 +1477,17 @@ mod tests {
                 ("object-non-determiners", w.object_non_determiners.len()),
                 ("object-openers", w.object_openers.len()),
                 ("object-joiners", w.object_joiners.len()),
+                ("first-person-words", w.first_person_words.len()),
+                ("first-person-prefixes", w.first_person_prefixes.len()),
+                ("view-prepositions", w.view_prepositions.len()),
+                ("view-opener-nouns", w.view_opener_nouns.len()),
+                ("addressee-prepositions", w.addressee_prepositions.len()),
+                ("condition-openers", w.condition_openers.len()),
+                ("condition-phrases", w.condition_phrases.len()),
+                ("condition-prefixes", w.condition_prefixes.len()),
+                ("comparison-words", w.comparison_words.len()),
+                ("complementizers", w.complementizers.len()),
+                ("complementizer-prefixes", w.complementizer_prefixes.len()),
             ];
             for (name, len) in sets {
                 assert_eq!(
