@@ -4526,10 +4526,8 @@ fn drop_subject_incise(
             let ok = (1..=16).contains(&words.len())
                 && !only_names
                 && !sourced
-                && !matches!(
-                    lead,
-                    "et" | "ou" | "ni" | "mais" | "and" | "or" | "but" | "pour"
-                )
+                && !pack.words.coordinators.contains(lead)
+                && !pack.words.non_incise_leads.contains(lead)
                 && !pack.words.clause_openers.contains(lead)
                 && !pack.words.prepositions.contains(lead)
                 && !pack.words.adverbial_openers.contains(lead)
@@ -4584,10 +4582,8 @@ fn role_of(
         let l = w.to_lowercase();
         pack.words.determiners.contains(&l) || l.starts_with("l’") || l.starts_with("l'")
     };
-    let is_connector = |w: &str| {
-        matches!(w.to_lowercase().as_str(), "de" | "du" | "des" | "d’" | "of")
-            || w.starts_with("d’")
-    };
+    let is_connector =
+        |w: &str| pack.words.complement_links.contains(&w.to_lowercase()) || w.starts_with("d’");
     let is_content = |w: &str| {
         let l = w
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '’')
@@ -4647,7 +4643,9 @@ fn role_of(
             // An English title before a name is a run of noun adjuncts (`Northampton hooker
             // Dylan Hartley`); an `of` phrase there belongs to the sentence (`the eye area of
             // Northampton hooker`, `the victim of vampire Barnabas Collins`).
-            if !(is_content(w) || is_connector(w)) || w.eq_ignore_ascii_case("of") {
+            if !(is_content(w) || is_connector(w))
+                || pack.words.role_breakers.contains(&w.to_ascii_lowercase())
+            {
                 return None;
             }
             k -= 1;
@@ -4671,10 +4669,8 @@ fn role_of(
     // A person or body is one: its role opens with a singular article (not `les treize
     // derniers`, `des deux sœurs`, `cette planète`), or is a bare title.
     let opener = role.first().map(|w| w.to_lowercase()).unwrap_or_default();
-    let singular = matches!(
-        opener.as_str(),
-        "le" | "la" | "un" | "une" | "the" | "a" | "an"
-    ) || opener.starts_with("l’")
+    let singular = pack.words.singular_articles.contains(&opener)
+        || opener.starts_with("l’")
         || opener.starts_with("l'");
     if !singular && !bare {
         return None;
@@ -4741,7 +4737,7 @@ fn role_after_name(
     let words: Vec<&str> = seg.split_whitespace().collect();
     let first = words.first()?.to_lowercase();
     let first_core = first.rsplit(['’', '\'']).next().unwrap_or(&first);
-    let opens = matches!(first.as_str(), "le" | "la" | "un" | "une")
+    let opens = pack.words.singular_articles.contains(&first)
         || first.starts_with("l’")
         || (pack.genders.contains_key(&first) && !pack.is_stopword(&first))
         // a compound title (`porte-parole`): its head noun is known
@@ -6416,6 +6412,25 @@ mod tests {
         ] {
             assert!(!dangling_reference(text, &bare), "{text}");
         }
+    }
+
+    /// The restate and trim rules read their words from the pack: emptied word classes
+    /// catch nothing.
+    #[test]
+    fn restate_rules_read_their_words_from_the_pack() {
+        let mut bare = pack();
+        assert!(first_person("Nous rouvrirons les écoles.", &bare));
+        assert!(first_person("J’ai réalisé qu’elle était ouverte.", &bare));
+        assert!(conditional_incise("sans aide de l’État", &bare));
+        assert!(conditional_incise("en cas de crue", &bare));
+        bare.words.first_person_words = crate::lang::WordSet::default();
+        bare.words.first_person_prefixes.clear();
+        bare.words.condition_openers = crate::lang::WordSet::default();
+        bare.words.condition_phrases = crate::lang::WordSet::default();
+        assert!(!first_person("Nous rouvrirons les écoles.", &bare));
+        assert!(!first_person("J’ai réalisé qu’elle était ouverte.", &bare));
+        assert!(!conditional_incise("sans aide de l’État", &bare));
+        assert!(!conditional_incise("en cas de crue", &bare));
     }
 
     /// The role `role_of` reads for the `nth` occurrence of `name` in `doc`.

@@ -543,6 +543,12 @@ pub struct WordClasses {
     pub complementizers: WordSet,
     /// Elided complementisers, matched as word prefixes (`qu’`; heading checks).
     pub complementizer_prefixes: Vec<String>,
+    /// Words besides the coordinators that open no droppable subject incise (`pour`; rule `trim.subject-incise`).
+    pub non_incise_leads: WordSet,
+    /// Singular articles (`le`, `une`, `the`, `a`): a role opens on one (rule `block.actors`).
+    pub singular_articles: WordSet,
+    /// Words a title before a name never holds (`of`; rule `block.actors`).
+    pub role_breakers: WordSet,
 }
 
 /// How a language ranks keyphrases, from `data/<lang>/keyphrases.txt` (`key = value` lines).
@@ -1081,6 +1087,9 @@ impl LanguagePack {
             figure_cut_openers: word_set(s.get("figure-cut-openers")),
             figure_skip_openers: word_set(s.get("figure-skip-openers")),
             range_closers: word_set(s.get("range-closers")),
+            non_incise_leads: word_set(s.get("non-incise-leads")),
+            singular_articles: word_set(s.get("singular-articles")),
+            role_breakers: word_set(s.get("role-breakers")),
             faq_source_openers: word_set(s.get("faq-source-openers")),
             present_perfect_auxiliaries: word_set(s.get("present-perfect-auxiliaries")),
             no_object_participles: word_set(s.get("no-object-participles")),
@@ -1413,6 +1422,7 @@ mod tests {
                     "condition-phrases",
                     "condition-prefixes",
                     "complementizer-prefixes",
+                    "non-incise-leads",
                 ][..],
             ),
         ] {
@@ -1488,6 +1498,9 @@ mod tests {
                 ("comparison-words", w.comparison_words.len()),
                 ("complementizers", w.complementizers.len()),
                 ("complementizer-prefixes", w.complementizer_prefixes.len()),
+                ("non-incise-leads", w.non_incise_leads.len()),
+                ("singular-articles", w.singular_articles.len()),
+                ("role-breakers", w.role_breakers.len()),
             ];
             for (name, len) in sets {
                 assert_eq!(
@@ -1504,6 +1517,34 @@ mod tests {
         // each language keeps its own words
         assert!(!fr.words.reference_openers.contains("they"));
         assert!(!en.words.reference_openers.contains("elle"));
+    }
+
+    /// The compose-rule sections (after the banner in `grammar.txt`) exist in every pack, so
+    /// a language cannot silently miss one, and each opens with a comment saying what it is
+    /// for.
+    #[test]
+    fn compose_sections_are_commented_and_in_every_pack() {
+        const BANNER: &str = "# Word classes of the compose rules";
+        let tail_sections = |src: &'static str| -> Vec<String> {
+            let tail = src.split_once(BANNER).map_or("", |(_, t)| t);
+            let lines: Vec<&str> = tail.lines().map(str::trim).collect();
+            let mut names = Vec::new();
+            for (i, line) in lines.iter().enumerate() {
+                if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    assert!(
+                        lines.get(i + 1).is_some_and(|l| l.starts_with('#')),
+                        "[{name}] has no comment line"
+                    );
+                    names.push(name.to_string());
+                }
+            }
+            names.sort();
+            names
+        };
+        let fr = tail_sections(fr::DATA.grammar);
+        let en = tail_sections(en::DATA.grammar);
+        assert!(fr.len() > 50, "{}", fr.len());
+        assert_eq!(fr, en);
     }
 
     #[test]
