@@ -1072,10 +1072,7 @@ impl<'e> Composer<'e> {
                         .subordinators
                         .iter()
                         .any(|s| s.split(' ').next() == Some(opener.as_str()))
-                    || matches!(
-                        opener.as_str(),
-                        "suite" | "tel" | "telle" | "contre" | "dont" | "en"
-                    );
+                    || pack.words.title_link_openers.contains(&opener);
                 // brackets and quotes must pair up inside the clause (`… porte-parole)`)
                 let unbalanced = !balanced(clause);
                 if clause_words < 2
@@ -1090,9 +1087,10 @@ impl<'e> Composer<'e> {
                 let starts_with_focus = {
                     let ws = words_of(clause);
                     // Only a definite article may stand before the keyphrase (`Le Val-de-Sernance…`).
-                    let skip = usize::from(ws.first().is_some_and(|w| {
-                        matches!(w.to_lowercase().as_str(), "le" | "la" | "les" | "the")
-                    }));
+                    let skip =
+                        usize::from(ws.first().is_some_and(|w| {
+                            pack.words.focus_articles.contains(&w.to_lowercase())
+                        }));
                     let rest = ws[skip.min(ws.len())..].join(" ");
                     rest.to_lowercase().starts_with(&focus.to_lowercase())
                         || ws.first().is_some_and(|w| {
@@ -1264,7 +1262,7 @@ impl<'e> Composer<'e> {
         // An early sentence whose description, once cut, still holds the keyphrase.
         for first in 0..doc.sentences.len().min(4) {
             if contains_phrase(doc.sentence_text(first), focus) {
-                let m = cut_meta(&from(first), &ends_ok);
+                let m = cut_meta(&from(first), pack, &ends_ok);
                 if (121..=156).contains(&char_len(&m)) && focus_before_cut(&m, focus) {
                     return (m, format!("{}.meta.lede", pack.lang.code()));
                 }
@@ -1282,8 +1280,8 @@ impl<'e> Composer<'e> {
             .nth(1)
             .map(|(b, _)| lower[..b].chars().count());
         let meta = second
-            .and_then(|at| cut_meta_within(&body, at.saturating_sub(1), &ends_ok))
-            .unwrap_or_else(|| cut_meta(&body, &ends_ok));
+            .and_then(|at| cut_meta_within(&body, at.saturating_sub(1), pack, &ends_ok))
+            .unwrap_or_else(|| cut_meta(&body, pack, &ends_ok));
         (meta, format!("{}.meta.focus-lede", pack.lang.code()))
     }
 
@@ -1711,7 +1709,7 @@ impl<'e> Composer<'e> {
             };
             let n = count_words(&r.text);
             if !(6..=32).contains(&n)
-                || dangling_reference(&r.text)
+                || dangling_reference(&r.text, pack)
                 || used.contains(&r.last)
                 || picked.iter().any(|p| p.0 == r.last)
                 || !seen.insert(norm_sentence(&r.text))
@@ -1940,23 +1938,24 @@ impl<'e> Composer<'e> {
         let mut before = stripped.trim_end().to_string();
         let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
         // `depuis le 30 juin dernier`: a date with its own qualifier belongs to a longer phrase
-        if matches!(
-            next.trim_matches(|c: char| !c.is_alphabetic()),
-            "dernier" | "dernière" | "prochain" | "prochaine" | "last" | "next"
-        ) {
+        let dw = &pack.words;
+        if dw
+            .date_qualifiers
+            .contains(next.trim_matches(|c: char| !c.is_alphabetic()))
+        {
             return None;
         }
         if d.kind == DateKind::Day {
             // only `le 22 mai`, not `depuis le 22 mai` or `jusqu’au 22 mai`
             match before.rsplit_once(' ') {
-                Some((head, "le" | "on")) => {
+                Some((head, art)) if dw.day_date_articles.contains(art) => {
                     let prev = head.rsplit(' ').next().unwrap_or("").to_lowercase();
                     if pack.words.prepositions.contains(&prev) || prev.ends_with('’') {
                         return None;
                     }
                     before = head.to_string();
                 }
-                None if before.eq_ignore_ascii_case("le") || before.eq_ignore_ascii_case("on") => {
+                None if dw.day_date_articles.contains(&before.to_ascii_lowercase()) => {
                     before.clear()
                 }
                 _ => return None,
@@ -1964,8 +1963,13 @@ impl<'e> Composer<'e> {
         } else if d.kind == DateKind::Year {
             // only "en 2020": a year after another preposition belongs to a longer phrase
             match before.rsplit_once(' ') {
-                Some((head, "en" | "in")) => before = head.to_string(),
-                None if before.eq_ignore_ascii_case("en") || before.eq_ignore_ascii_case("in") => {
+                Some((head, prep)) if dw.year_date_prepositions.contains(prep) => {
+                    before = head.to_string();
+                }
+                None if dw
+                    .year_date_prepositions
+                    .contains(&before.to_ascii_lowercase()) =>
+                {
                     before.clear()
                 }
                 _ => return None,
@@ -1973,36 +1977,28 @@ impl<'e> Composer<'e> {
         } else {
             let (head, last) = before.rsplit_once(' ').unwrap_or(("", before.as_str()));
             let last = last.to_lowercase();
-            if matches!(last.as_str(), "le" | "ce" | "on" | "last" | "this") {
+            if dw.weekday_date_articles.contains(&last) {
                 before = head.to_string();
             } else if pack.words.prepositions.contains(&last)
-                || last.starts_with("jusqu")
-                || matches!(
-                    last.as_str(),
-                    "entre" | "between" | "dès" | "until" | "from"
-                )
+                || dw
+                    .date_range_prefixes
+                    .iter()
+                    .any(|p| last.starts_with(p.as_str()))
+                || dw.date_range_words.contains(&last)
             {
                 // "de lundi à mardi", "jusqu’à jeudi": the weekday is part of a range
                 return None;
             }
             // `vendredi et lundi`: two dates joined are a range too
             let next = after.split_whitespace().next().unwrap_or("");
-            if matches!(next, "et" | "and" | "à" | "au" | "to") {
+            if dw.date_joiners.contains(next) {
                 return None;
             }
         }
         let mut after = after.trim_start();
         // "mardi matin": the part of the day goes with the date
-        for part in [
-            "matin",
-            "soir",
-            "après-midi",
-            "midi",
-            "morning",
-            "evening",
-            "night",
-        ] {
-            if let Some(rest) = after.strip_prefix(part) {
+        for part in &dw.day_parts {
+            if let Some(rest) = after.strip_prefix(part.as_str()) {
                 if !rest.chars().next().is_some_and(char::is_alphanumeric) {
                     after = rest.trim_start();
                 }
@@ -2029,17 +2025,9 @@ impl<'e> Composer<'e> {
             return None;
         }
         // `a débuté hier`: a second, relative date would contradict the label
-        let relative = [
-            "hier",
-            "aujourd’hui",
-            "demain",
-            "yesterday",
-            "today",
-            "tomorrow",
-        ];
         if clause
             .split(|c: char| !c.is_alphanumeric() && c != '’')
-            .any(|w| relative.contains(&w.to_lowercase().as_str()))
+            .any(|w| dw.relative_days.contains(&w.to_lowercase()))
         {
             return None;
         }
@@ -2065,7 +2053,14 @@ impl<'e> Composer<'e> {
         let clause = clause.trim_end_matches([',', ' ']).to_string();
         // `… depuis la fin de la guerre en 1994`: the year dates the `depuis` phrase, not the
         // clause's own event
-        if d.kind == DateKind::Year && joined.to_lowercase().contains("depuis ") {
+        if d.kind == DateKind::Year && {
+            let lower = joined.to_lowercase();
+            dw.since_markers.iter().any(|m| {
+                lower
+                    .match_indices(m.as_str())
+                    .any(|(i, _)| lower[i + m.len()..].starts_with(' '))
+            })
+        } {
             return None;
         }
         let mut clause = clause;
@@ -2081,7 +2076,7 @@ impl<'e> Composer<'e> {
         }
         let clause = pack.grammar.lowercase_first(&clause, is_name);
         let n = count_words(&clause);
-        if !(5..=28).contains(&n) || dangling_reference(&clause) || !has_verb(&clause, pack) {
+        if !(5..=28).contains(&n) || dangling_reference(&clause, pack) || !has_verb(&clause, pack) {
             return None;
         }
         Some(clause)
@@ -2272,20 +2267,7 @@ fn only_dates(clause: &str, pack: &LanguagePack) -> bool {
             w.chars().all(|c| c.is_ascii_digit())
                 || pack.months.contains_key(&l)
                 || pack.weekdays.contains_key(&l)
-                || matches!(
-                    l.as_str(),
-                    "le" | "er"
-                        | "the"
-                        | "on"
-                        | "dernier"
-                        | "dernière"
-                        | "prochain"
-                        | "prochaine"
-                        | "soir"
-                        | "matin"
-                        | "last"
-                        | "next"
-                )
+                || pack.words.date_words.contains(&l)
         })
 }
 
@@ -2400,8 +2382,8 @@ pub fn body_words(sections: &[Section]) -> usize {
 /// politique nationale »`), the cut is made after a content word there and the quotation is
 /// closed after the ellipsis (`… le produit d’une politique… »`), rather than mid-word
 /// (`le produit d’u…`).
-fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
-    cut_meta_within(text, 156, ends_ok).unwrap_or_else(|| {
+fn cut_meta(text: &str, pack: &LanguagePack, ends_ok: &dyn Fn(&str) -> bool) -> String {
+    cut_meta_within(text, 156, pack, ends_ok).unwrap_or_else(|| {
         let text = text.trim();
         // what closes the quotation or the brackets a cut leaves open
         let closers = |head: &str| {
@@ -2448,7 +2430,12 @@ fn cut_meta(text: &str, ends_ok: &dyn Fn(&str) -> bool) -> String {
 
 /// [`cut_meta`] with the cut at or before character `max` (at least 121 characters kept), or
 /// `None` when no boundary fits.
-fn cut_meta_within(text: &str, max: usize, ends_ok: &dyn Fn(&str) -> bool) -> Option<String> {
+fn cut_meta_within(
+    text: &str,
+    max: usize,
+    pack: &LanguagePack,
+    ends_ok: &dyn Fn(&str) -> bool,
+) -> Option<String> {
     let text = text.trim();
     let max = max.min(156);
     if char_len(text) <= max {
@@ -2499,20 +2486,12 @@ fn cut_meta_within(text: &str, max: usize, ends_ok: &dyn Fn(&str) -> bool) -> Op
     for n in (120..max).rev() {
         let b = byte_at(n);
         let next = text[b..].trim_start().split(' ').next().unwrap_or("");
-        let opener = matches!(
-            next,
-            "que"
-                | "qui"
-                | "dont"
-                | "où"
-                | "lorsque"
-                | "quand"
-                | "alors"
-                | "tandis"
-                | "afin"
-                | "pour"
-        ) || next.starts_with("qu’")
-            || next.starts_with("lorsqu’");
+        let opener = pack.words.meta_cut_openers.contains(next)
+            || pack
+                .words
+                .meta_cut_opener_prefixes
+                .iter()
+                .any(|p| next.starts_with(p.as_str()));
         if text[b..].starts_with(' ') && opener && ends_ok(&last_word(b)) && !quoted(b) {
             return Some(format!("{}…", &text[..b]));
         }
@@ -2682,22 +2661,7 @@ fn noun_phrase_at(
             }
             if i > r.start {
                 let prev = analysis.tokens[i - 1].lower().as_str();
-                if matches!(
-                    prev,
-                    "le" | "la"
-                        | "les"
-                        | "l’"
-                        | "l'"
-                        | "un"
-                        | "une"
-                        | "des"
-                        | "ce"
-                        | "cette"
-                        | "ces"
-                        | "the"
-                        | "a"
-                        | "an"
-                ) {
+                if pack.words.phrase_articles.contains(prev) {
                     start = i - 1;
                 }
             }
@@ -2713,8 +2677,7 @@ fn noun_phrase_at(
                 if head_is_name && !t.capitalized() {
                     break;
                 }
-                let is_conn = !head_is_name
-                    && matches!(t.lower().as_str(), "de" | "d’" | "d'" | "du" | "des" | "of");
+                let is_conn = !head_is_name && pack.words.phrase_links.contains(t.lower().as_str());
                 let participle = t.lower().chars().count() > 5
                     && ["ant", "é", "ée", "és", "ées", "u", "ue", "us", "ues"]
                         .iter()
@@ -3020,7 +2983,7 @@ fn figure_clause(sentence: &str, offset: usize, pack: &LanguagePack) -> Option<S
     let seg_text = |j: usize| body.get(segs[j].0..segs[j].1).unwrap_or("");
     let first = seg_text(k);
     let first_lower = first.to_lowercase();
-    if first_lower.starts_with("dont ") || first_lower.starts_with("including ") {
+    if pack.words.figure_cut_openers.opens(&first_lower) {
         return None;
     }
     let has_verb = |s: &str| has_verb(s, pack);
@@ -3029,7 +2992,7 @@ fn figure_clause(sentence: &str, offset: usize, pack: &LanguagePack) -> Option<S
     while !has_verb(&clause) && j < segs.len() && j <= k + 3 {
         let t = seg_text(j);
         let tl = t.to_lowercase();
-        if !(tl.starts_with("dont ") || tl.starts_with("selon ") || tl.starts_with("including ")) {
+        if !pack.words.figure_skip_openers.opens(&tl) {
             clause = format!("{clause} {t}");
         }
         j += 1;
@@ -3110,90 +3073,39 @@ fn range_open(text: &str, pack: &LanguagePack) -> bool {
     words
         .iter()
         .rposition(|w| pack.words.range_openers.contains(w))
-        .is_some_and(|k| !words[k + 1..].iter().any(|w| w == "et" || w == "and"))
+        .is_some_and(|k| {
+            !words[k + 1..]
+                .iter()
+                .any(|w| pack.words.range_closers.contains(w))
+        })
 }
 
 /// Whether a restated text leans on context it no longer has: a subject pronoun or a
 /// demonstrative at its start, or an inverted pronoun in an incise (`» a-t-elle déclaré`).
 /// Such a text cannot stand alone in a list.
-fn dangling_reference(text: &str) -> bool {
+fn dangling_reference(text: &str, pack: &LanguagePack) -> bool {
     let lower = text.to_lowercase();
     let first = lower
         .split_whitespace()
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
-    matches!(
-        first,
-        "il" | "elle"
-            | "ils"
-            | "elles"
-            | "on"
-            | "ce"
-            | "cet"
-            | "cette"
-            | "ces"
-            | "celui"
-            | "celle"
-            | "ceux"
-            | "he"
-            | "she"
-            | "they"
-            | "it"
-            | "this"
-            | "these"
-            | "those"
-    ) || [
-        "parce que ",
-        "puisque ",
-        "puisqu’",
-        "car ",
-        "mais ",
-        "donc ",
-        "because ",
-        "but ",
-    ]
-    .iter()
-    .any(|c| lower.starts_with(c))
-        || [
-            "-t-il",
-            "-t-elle",
-            "-t-ils",
-            "-t-elles",
-            " explique-t",
-            " a-t-",
-        ]
-        .iter()
-        .any(|p| lower.contains(p))
-        || consequence_adverb(&lower)
+    let w = &pack.words;
+    w.reference_openers.contains(first)
+        || w.causal_openers.opens(&lower)
+        || pack.grammar.has_inverted_pronoun(&lower)
+        || consequence_adverb(&lower, pack)
 }
 
 /// Whether a verb group holds an adverb of consequence (`sera ainsi facilitée`, `a donc
 /// été`, `was thus`): the statement follows from the sentence before it, which a list item or
 /// a summary statement no longer has next to it.
-fn consequence_adverb(lower: &str) -> bool {
+fn consequence_adverb(lower: &str, pack: &LanguagePack) -> bool {
     let words: Vec<&str> = lower.split_whitespace().collect();
-    words.windows(2).any(|w| {
-        matches!(
-            w[0],
-            "a" | "ont"
-                | "est"
-                | "sont"
-                | "sera"
-                | "seront"
-                | "était"
-                | "étaient"
-                | "avait"
-                | "avaient"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "will"
-        ) && matches!(w[1], "ainsi" | "donc" | "thus" | "therefore")
-    })
+    let w = &pack.words;
+    words
+        .windows(2)
+        .any(|p| w.consequence_verbs.contains(p[0]) && w.consequence_adverbs.contains(p[1]))
 }
 
 /// Whether a clause holds a verb-like word: an auxiliary, a common verb, a past participle, or
@@ -3332,6 +3244,15 @@ fn spaced_matches<'h>(
         }
         occurs
     })
+}
+
+/// Where the last ` {word} ` of `hay` starts (the offset of its first space): the same as
+/// `hay.rfind(&format!(" {word} "))` for a word that cannot overlap itself (every word list
+/// it is used with), without building the pattern.
+fn rfind_spaced(hay: &str, word: &str) -> Option<usize> {
+    hay.rmatch_indices(word)
+        .find(|&(at, _)| hay[..at].ends_with(' ') && hay[at + word.len()..].starts_with(' '))
+        .map(|(at, _)| at - 1)
 }
 
 /// Whether `hay` ends with ` {word}` (same as `hay.ends_with(&format!(" {word}"))`).
@@ -3508,15 +3429,10 @@ fn trim_traced(
                     };
                     let statement = statement.trim();
                     let statement = cut_at_coordinator(statement);
-                    let pronoun = matches!(
-                        subject
-                            .split(' ')
-                            .next()
-                            .unwrap_or("")
-                            .to_lowercase()
-                            .as_str(),
-                        "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "it"
-                    );
+                    let pronoun = pack
+                        .words
+                        .subject_pronouns
+                        .contains(&subject.split(' ').next().unwrap_or("").to_lowercase());
                     // one word is a source too when it is a noun with its elided article
                     // or a name (`Selon l’ONG, …`, `Selon HRW, …`)
                     let one_word_source = count_words(subject) == 1
@@ -3574,23 +3490,11 @@ fn trim_traced(
         // a prepositional opener may be longer: `Pendant la Seconde Guerre mondiale, X…`,
         // `Malgré les sombres événements du 5 juillet 1962, X…`
         let prepositional = pack.words.prepositions.contains(&head_first)
-            && !matches!(head_first.as_str(), "selon" | "et" | "ou" | "ni" | "pour");
+            && !pack.words.non_circumstance_openers.contains(&head_first);
         // trim.leading-subordinate: `Alors que la population fête…, les Pieds-Noirs se
         // préparent…` → `Les Pieds-Noirs se préparent…`
         let head_lower = head.to_lowercase();
-        let subordinate = [
-            "alors que ",
-            "tandis que ",
-            "bien que ",
-            "lorsque ",
-            "lorsqu’",
-            "quand ",
-            "même si ",
-            "puisque ",
-            "puisqu’",
-        ]
-        .iter()
-        .any(|o| head_lower.starts_with(o));
+        let subordinate = pack.words.leading_subordinators.opens(&head_lower);
         // A one-word opener is a sentence adverb or a time word (`Désormais,`, `However,`,
         // `Mercredi,`); any other single word is the subject before an incise (`Framerates,
         // for those not fluent in jargon, is…`) and stays.
@@ -3631,16 +3535,14 @@ fn trim_traced(
         // `Sur le plan sportif, De Santis…`); a time (`Dans l’après-midi, Marc Guillemot…`,
         // `Pendant la guerre, …`) stays with the name it dates. (Before a lower-case subject
         // the rule is as it was.)
-        let timed = matches!(
-            head_first.as_str(),
-            "pendant" | "durant" | "lors" | "depuis" | "avant" | "après" | "dès" | "jusqu’à"
-        ) || head.split_whitespace().any(|w| {
-            let w = lowercase(w.trim_matches(|c: char| !c.is_alphabetic() && c != '’'));
-            let w = w.rsplit('’').next().unwrap_or("");
-            pack.words.time_nouns.contains(w)
-                || pack.weekdays.contains_key(w)
-                || pack.months.contains_key(w)
-        });
+        let timed = pack.words.time_prepositions.contains(&head_first)
+            || head.split_whitespace().any(|w| {
+                let w = lowercase(w.trim_matches(|c: char| !c.is_alphabetic() && c != '’'));
+                let w = w.rsplit('’').next().unwrap_or("");
+                pack.words.time_nouns.contains(w)
+                    || pack.weekdays.contains_key(w)
+                    || pack.months.contains_key(w)
+            });
         // `C’est dans l’Ohio, …, que…`: a cleft sentence keeps its head
         let cleft = head_first.starts_with("c’") || head_first.starts_with("c'");
         if opener
@@ -3724,7 +3626,7 @@ fn trim_traced(
         let participial = head
             .split(' ')
             .take(4)
-            .any(|w| matches!(w, "ayant" | "étant" | "n’ayant" | "n’étant" | "n'ayant"));
+            .any(|w| pack.words.participial_openers.contains(w));
         if participial
             && !head.contains('«')
             && count_words(rest) >= 6
@@ -3762,13 +3664,10 @@ fn trim_traced(
             .any(|q| starts_with_spaced(&lower_incise, "", q));
         if pack.words.prepositions.contains(&first)
             && !quantified
-            && !matches!(
-                first.as_str(),
-                "et" | "ou" | "ni" | "selon" | "and" | "or" | "nor"
-            )
+            && !pack.words.non_incise_openers.contains(&first)
             && (2..=12).contains(&count_words(incise))
             && head_words >= 2
-            && !conditional_incise(&lower_incise)
+            && !conditional_incise(&lower_incise, pack)
             && !has_verb(incise, pack)
             && !incise.contains(['«', '»', '(', ')'])
         {
@@ -3823,9 +3722,20 @@ fn trim_traced(
     // `… ont été mis en place par les secours` (a final purpose clause: pour + infinitive).
     {
         let lower = low.get(&s);
-        if let Some(p) = lower.rfind(" pour ") {
-            let next = lower[p + 6..].split(' ').next().unwrap_or("");
-            let infinitive = ["er", "ir", "re", "oir"].iter().any(|e| next.ends_with(e))
+        // the last ` {preposition} ` (`p` at its first space) and the word after it
+        let last = pack
+            .words
+            .purpose_prepositions
+            .iter()
+            .filter_map(|w| rfind_spaced(lower, w).map(|p| (p, p + w.len() + 2)))
+            .max();
+        if let Some((p, next_at)) = last {
+            let next = lower[next_at..].split(' ').next().unwrap_or("");
+            let infinitive = pack
+                .words
+                .purpose_infinitive_endings
+                .iter()
+                .any(|e| next.ends_with(e.as_str()))
                 && next.chars().count() > 3
                 && !next.contains('’');
             if infinitive && count_words(&s[..p]) >= 6 && has_verb(&s[..p], pack) {
@@ -3842,21 +3752,7 @@ fn trim_traced(
             let w = lower[p + 2..].split(' ').next().unwrap_or("");
             w.chars().count() > 5
                 && w.ends_with("ant")
-                && !matches!(
-                    w,
-                    "pendant"
-                        | "cependant"
-                        | "durant"
-                        | "maintenant"
-                        | "avant"
-                        | "devant"
-                        | "suivant"
-                        | "concernant"
-                        | "moyennant"
-                        | "nonobstant"
-                        | "néanmoins"
-                        | "notamment"
-                )
+                && !pack.words.ant_non_participles.contains(w)
         });
         if let Some((p, _)) = hit {
             // `des articles annonçant, présentant ou revenant sur…`: an enumeration of
@@ -3874,11 +3770,8 @@ fn trim_traced(
     if let Some(p) = s.rfind(", ") {
         let tail = &s[p + 2..];
         let first = tail.split(' ').next().unwrap_or("").to_lowercase();
-        if (pack.words.prepositions.contains(&first) || first == "près")
-            && !matches!(
-                first.as_str(),
-                "selon" | "et" | "ou" | "ni" | "de" | "d’" | "des" | "du"
-            )
+        if (pack.words.prepositions.contains(&first) || pack.words.tail_openers.contains(&first))
+            && !pack.words.non_tail_openers.contains(&first)
             && !has_verb(tail, pack)
             && !tail.contains(['«', '»', '(', ')'])
             && (count_words(&s[..p]) >= 8 || (count_words(&s[..p]) >= 6 && has_verb(&s[..p], pack)))
@@ -3894,7 +3787,7 @@ fn trim_traced(
         .words
         .clause_openers
         .iter()
-        .filter(|o| !matches!(o.as_str(), "que" | "qu’" | "selon"))
+        .filter(|o| !pack.words.non_cut_clause_openers.contains(o))
     {
         if !s.contains(", ") {
             break;
@@ -3927,14 +3820,15 @@ fn trim_traced(
     let lower = low.get(&s);
     if let Some(p) = lower.rfind(", ") {
         let tail = &lower[p + 2..];
-        let is_attr = tail.starts_with("selon ")
-            || tail.starts_with("according to ")
+        let is_attr = pack.words.attribution_markers.opens(tail)
             || tail.contains("-t-il")
             || tail.contains("-t-elle")
             || pack.words.attribution_verbs.iter().any(|v| {
-                starts_with_spaced(tail, "a ", v)
-                    || starts_with_spaced(tail, "ont ", v)
-                    || starts_with_spaced(tail, "", v)
+                pack.words.attribution_auxiliaries.iter().any(|a| {
+                    tail.strip_prefix(a.as_str())
+                        .and_then(|r| r.strip_prefix(' '))
+                        .is_some_and(|r| starts_with_spaced(r, "", v))
+                }) || starts_with_spaced(tail, "", v)
             });
         if is_attr && count_words(&s[..p]) >= 6 {
             s.truncate(p);
@@ -3982,10 +3876,7 @@ fn trim_traced(
     }
     // a cut may leave a dangling coordinator (`… des nazis et`)
     while let Some((head, last)) = s.rsplit_once(' ') {
-        if matches!(
-            last.to_lowercase().as_str(),
-            "et" | "ou" | "ni" | "mais" | "and" | "or" | "but"
-        ) {
+        if pack.words.coordinators.contains(&last.to_lowercase()) {
             s = head.trim_end_matches([',', ' ']).to_string();
         } else {
             break;
@@ -4084,8 +3975,8 @@ fn restate_traced(
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     (!pack.words.auxiliaries.contains(&last)
-        && !pack.words.coordinators.contains(&opener)
-        && !first_person(&out)
+        && !pack.words.opening_coordinators.contains(&opener)
+        && !first_person(&out, pack)
         && !lost_statement(sentence, &out, pack))
     .then_some((out, rules))
 }
@@ -4213,7 +4104,7 @@ fn lost_statement(sentence: &str, out: &str, pack: &LanguagePack) -> bool {
 /// Rule `restate.first-person`: a restatement that speaks in the first person outside
 /// quotation marks (`J’ai réalisé qu’elle était ouverte.`, `Nous rouvrirons les écoles.`) has
 /// lost its speaker: the source's testimony, set out of its quotation, would read as ours.
-fn first_person(text: &str) -> bool {
+fn first_person(text: &str, pack: &LanguagePack) -> bool {
     let mut depth = 0usize;
     let mut outside = String::with_capacity(text.len());
     for c in text.chars() {
@@ -4228,13 +4119,12 @@ fn first_person(text: &str) -> bool {
         .to_lowercase()
         .split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'')
         .any(|w| {
-            matches!(
-                w,
-                "je" | "me" | "moi" | "nous" | "mon" | "ma" | "mes" | "notre" | "nos"
-            ) || w.starts_with("j’")
-                || w.starts_with("j'")
-                || w.starts_with("m’")
-                || w.starts_with("m'")
+            pack.words.first_person_words.contains(w)
+                || pack
+                    .words
+                    .first_person_prefixes
+                    .iter()
+                    .any(|p| w.starts_with(p.as_str()))
         })
 }
 
@@ -4429,8 +4319,7 @@ fn quote_attributed(text: &str, pack: &LanguagePack) -> bool {
         .find(", ")
         .is_some_and(|c| names_a_view(&lower[..c], pack));
     if pour_source
-        || lower.starts_with("selon ")
-        || lower.starts_with("according to ")
+        || pack.words.attribution_markers.opens(&lower)
         || pack
             .words
             .attribution_verbs
@@ -4490,15 +4379,16 @@ fn quoted_terms_only(text: &str) -> bool {
 /// `Pour sa part` are openers).
 fn names_a_view(head: &str, pack: &LanguagePack) -> bool {
     let words: Vec<&str> = head.split_whitespace().collect();
-    words
-        .first()
-        .is_some_and(|w| w.eq_ignore_ascii_case("pour"))
-        && (2..=6).contains(&words.len())
+    words.first().is_some_and(|w| {
+        pack.words
+            .view_prepositions
+            .contains(&w.to_ascii_lowercase())
+    }) && (2..=6).contains(&words.len())
         && !infinitive_like(words[1], pack)
         && !words[1..].iter().any(|w| {
             let w = lowercase(w.trim_matches(|c: char| !c.is_alphabetic() && c != '’'));
             let noun = w.rsplit('’').next().unwrap_or("");
-            pack.words.time_nouns.contains(noun) || noun == "part"
+            pack.words.time_nouns.contains(noun) || pack.words.view_opener_nouns.contains(noun)
         })
 }
 
@@ -4557,10 +4447,11 @@ fn quote_speaker_front(
     }
     let mut rest: Vec<&str> = words.collect();
     // `déclare à l’AFP Jean Roux`, `a indiqué à la presse le porte-parole`
-    if rest
-        .first()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "à" | "au" | "aux" | "to"))
-    {
+    if rest.first().is_some_and(|w| {
+        pack.words
+            .addressee_prepositions
+            .contains(&w.to_lowercase())
+    }) {
         let det = rest
             .get(1)
             .is_some_and(|w| pack.words.determiners.contains(&w.to_lowercase()));
@@ -4577,11 +4468,7 @@ fn quote_speaker_front(
         || rest
             .first()
             .is_some_and(|w| w.starts_with(char::is_uppercase));
-    let pronoun = tail.contains("-t-")
-        || matches!(
-            first.as_str(),
-            "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they"
-        );
+    let pronoun = tail.contains("-t-") || pack.words.subject_pronouns.contains(&first);
     if !nominal
         || pronoun
         || !(1..=14).contains(&count_words(&speaker))
@@ -4630,19 +4517,7 @@ fn drop_leading_participle(
             && w.ends_with("ant")
             && !known_noun(w)
             && !pack.words.adverbial_openers.contains(w)
-            && !matches!(
-                w,
-                "pendant"
-                    | "cependant"
-                    | "durant"
-                    | "maintenant"
-                    | "avant"
-                    | "devant"
-                    | "suivant"
-                    | "concernant"
-                    | "moyennant"
-                    | "nonobstant"
-            )
+            && !pack.words.ant_non_participles.contains(w)
     };
     let past = w0.chars().count() > 4
         && [
@@ -4692,16 +4567,17 @@ fn infinitive_like(word: &str, pack: &LanguagePack) -> bool {
 /// without it the statement says more than the source (`Pour X, les Américains « ne gagneront
 /// pas la saison »` is no longer about one coach). Such an incise is never dropped
 /// (`trim.prepositional-incise`).
-fn conditional_incise(lower: &str) -> bool {
+fn conditional_incise(lower: &str, pack: &LanguagePack) -> bool {
     let first = lower.split_whitespace().next().unwrap_or("");
-    matches!(
-        first,
-        "sans" | "sauf" | "faute" | "hormis" | "excepté" | "moyennant" | "without" | "unless"
-    ) || lower.starts_with("en cas ")
-        || lower.starts_with("à condition")
+    let w = &pack.words;
+    w.condition_openers.contains(first)
+        || w.condition_phrases.opens(lower)
+        || w.condition_prefixes
+            .iter()
+            .any(|p| lower.starts_with(p.as_str()))
         || lower
             .split_whitespace()
-            .any(|w| matches!(w, "tel" | "telle" | "tels" | "telles" | "such"))
+            .any(|x| w.comparison_words.contains(x))
 }
 
 /// Whether `rest` opens on a finite verb, after at most a negation or a reflexive clitic
@@ -4838,15 +4714,13 @@ fn drop_subject_incise(
             let ok = (1..=16).contains(&words.len())
                 && !only_names
                 && !sourced
-                && !matches!(
-                    lead,
-                    "et" | "ou" | "ni" | "mais" | "and" | "or" | "but" | "pour"
-                )
+                && !pack.words.coordinators.contains(lead)
+                && !pack.words.non_incise_leads.contains(lead)
                 && !pack.words.clause_openers.contains(lead)
                 && !pack.words.prepositions.contains(lead)
                 && !pack.words.adverbial_openers.contains(lead)
                 && !verb_in(incise)
-                && !conditional_incise(&incise.to_lowercase())
+                && !conditional_incise(&incise.to_lowercase(), pack)
                 && !incise.contains(['«', '»', '“', '”', '(', ')', ';'])
                 && count_words(rest) >= 2;
             return ok.then(|| format!("{head} {rest}"));
@@ -4896,10 +4770,8 @@ fn role_of(
         let l = w.to_lowercase();
         pack.words.determiners.contains(&l) || l.starts_with("l’") || l.starts_with("l'")
     };
-    let is_connector = |w: &str| {
-        matches!(w.to_lowercase().as_str(), "de" | "du" | "des" | "d’" | "of")
-            || w.starts_with("d’")
-    };
+    let is_connector =
+        |w: &str| pack.words.complement_links.contains(&w.to_lowercase()) || w.starts_with("d’");
     let is_content = |w: &str| {
         let l = w
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '’')
@@ -4959,7 +4831,9 @@ fn role_of(
             // An English title before a name is a run of noun adjuncts (`Northampton hooker
             // Dylan Hartley`); an `of` phrase there belongs to the sentence (`the eye area of
             // Northampton hooker`, `the victim of vampire Barnabas Collins`).
-            if !(is_content(w) || is_connector(w)) || w.eq_ignore_ascii_case("of") {
+            if !(is_content(w) || is_connector(w))
+                || pack.words.role_breakers.contains(&w.to_ascii_lowercase())
+            {
                 return None;
             }
             k -= 1;
@@ -4983,10 +4857,8 @@ fn role_of(
     // A person or body is one: its role opens with a singular article (not `les treize
     // derniers`, `des deux sœurs`, `cette planète`), or is a bare title.
     let opener = role.first().map(|w| w.to_lowercase()).unwrap_or_default();
-    let singular = matches!(
-        opener.as_str(),
-        "le" | "la" | "un" | "une" | "the" | "a" | "an"
-    ) || opener.starts_with("l’")
+    let singular = pack.words.singular_articles.contains(&opener)
+        || opener.starts_with("l’")
         || opener.starts_with("l'");
     if !singular && !bare {
         return None;
@@ -5053,7 +4925,7 @@ fn role_after_name(
     let words: Vec<&str> = seg.split_whitespace().collect();
     let first = words.first()?.to_lowercase();
     let first_core = first.rsplit(['’', '\'']).next().unwrap_or(&first);
-    let opens = matches!(first.as_str(), "le" | "la" | "un" | "une")
+    let opens = pack.words.singular_articles.contains(&first)
         || first.starts_with("l’")
         || (pack.genders.contains_key(&first) && !pack.is_stopword(&first))
         // a compound title (`porte-parole`): its head noun is known
@@ -5617,7 +5489,7 @@ mod tests {
     #[test]
     fn meta_is_cut_at_a_boundary() {
         let long = "Le conseil régional a voté mardi un fonds d’urgence de quatre millions d’euros pour les communes du Val-de-Sernance, touchées par la crue, et la préfecture a ouvert trois gymnases.";
-        let m = cut_meta(long, &|w: &str| w != "de");
+        let m = cut_meta(long, &pack(), &|w: &str| w != "de");
         assert!(
             (121..=156).contains(&m.chars().count()),
             "{m} ({})",
@@ -5631,8 +5503,8 @@ mod tests {
         // meta.quote-cut: every boundary in range is inside the quotation
         let text = "Le maire précise : « La digue du Val-de-Sernance tiendra encore cet hiver, mais elle est le produit d’une politique de l’eau qui date de mille neuf cent trente ».";
         let ends_ok = |w: &str| !matches!(w, "de" | "d’une" | "le" | "la" | "l’eau" | "qui");
-        assert_eq!(cut_meta_within(text, 156, &ends_ok), None);
-        let m = cut_meta(text, &ends_ok);
+        assert_eq!(cut_meta_within(text, 156, &pack(), &ends_ok), None);
+        let m = cut_meta(text, &pack(), &ends_ok);
         assert!(m.chars().count() <= 156, "{m}");
         assert!(m.ends_with("…\u{a0}»"), "{m}");
         let head = m.trim_end_matches("…\u{a0}»");
@@ -5641,11 +5513,11 @@ mod tests {
         assert!(text[head.len()..].starts_with(' '), "{m}");
         // nor is a bracket left open
         let text = "Le 30 juin, le minitel cessera de fonctionner. Créé il y a trente ans, ce terminal destiné au service de Vidéotex (baptisé Télétel par les ingénieurs de la Poste) a réussi en France.";
-        let m = cut_meta(text, &ends_ok);
+        let m = cut_meta(text, &pack(), &ends_ok);
         assert!(balanced(&m), "{m}");
         assert!((121..=156).contains(&m.chars().count()), "{m}");
         let inside = "Le terminal destiné au service français de Vidéotex (baptisé Télétel par les ingénieurs de la Poste et des Télécommunications de la France entière dans les années quatre-vingt) a réussi.";
-        let m = cut_meta(inside, &ends_ok);
+        let m = cut_meta(inside, &pack(), &ends_ok);
         assert!(m.ends_with("…)"), "{m}");
         assert!(m.chars().count() <= 156, "{m}");
     }
@@ -6572,7 +6444,7 @@ mod tests {
         let (out, rules) = restate_traced(s, &p, &e, &|_| false).expect("restated");
         assert_eq!(out, "L’exposition a nécessité cinq années de préparation.");
         assert!(rules.contains(&"restate.demonstrative"), "{rules:?}");
-        assert!(!dangling_reference(&out));
+        assert!(!dangling_reference(&out, &p));
         // a trimmed opener first, then the swap
         assert_eq!(
             restated(
@@ -6588,7 +6460,7 @@ mod tests {
         let (out, rules) = restate_traced(s, &p, &e, &|_| false).expect("restated");
         assert!(out.starts_with("Cette année"), "{out}");
         assert!(!rules.contains(&"restate.demonstrative"), "{rules:?}");
-        assert!(dangling_reference(&out));
+        assert!(dangling_reference(&out, &p));
     }
 
     #[test]
@@ -6773,12 +6645,13 @@ mod tests {
             &p
         ));
         assert!(!source_slip("Le temps et le pays des ponts", &p));
-        assert!(first_person("J’ai réalisé qu’elle était ouverte."));
-        assert!(first_person("Nous rouvrirons les écoles."));
+        assert!(first_person("J’ai réalisé qu’elle était ouverte.", &pack()));
+        assert!(first_person("Nous rouvrirons les écoles.", &pack()));
         assert!(!first_person(
-            "Selon le maire, «\u{a0}nous rouvrirons les écoles\u{a0}»."
+            "Selon le maire, «\u{a0}nous rouvrirons les écoles\u{a0}».",
+            &pack()
         ));
-        assert!(!first_person("La mairie a rouvert les écoles."));
+        assert!(!first_person("La mairie a rouvert les écoles.", &pack()));
         // restate.lost-statement: the reported statement was cut away, the speaker is left
         let p2 = pack();
         let e = env(&p2);
@@ -6867,25 +6740,85 @@ mod tests {
 
     #[test]
     fn an_adverb_of_consequence_leans_on_the_sentence_before() {
+        let fr = pack();
+        let en = LanguagePack::load(Lang::En).expect("en");
         assert!(dangling_reference(
-            "La mise à jour des liens sera ainsi facilitée."
+            "La mise à jour des liens sera ainsi facilitée.",
+            &fr
         ));
         assert!(dangling_reference(
-            "Le pont a donc été fermé à la circulation."
+            "Le pont a donc été fermé à la circulation.",
+            &fr
         ));
-        assert!(dangling_reference("The bridge was thus closed to traffic."));
+        assert!(dangling_reference(
+            "The bridge was thus closed to traffic.",
+            &en
+        ));
         // `ainsi que` and `ainsi` opening a list are no consequence
         assert!(!dangling_reference(
-            "Le maire ainsi que ses adjoints ont visité le chantier."
+            "Le maire ainsi que ses adjoints ont visité le chantier.",
+            &fr
         ));
-        assert!(!dangling_reference("Le pont a été fermé à la circulation."));
+        assert!(!dangling_reference(
+            "Le pont a été fermé à la circulation.",
+            &fr
+        ));
     }
 
     #[test]
     fn dangling_references_are_caught() {
-        assert!(dangling_reference("Elle a annoncé un fonds."));
-        assert!(dangling_reference("« Jamais ! » a-t-elle déclaré."));
-        assert!(!dangling_reference("Le maire a annoncé un fonds."));
+        let fr = pack();
+        let en = LanguagePack::load(Lang::En).expect("en");
+        assert!(dangling_reference("Elle a annoncé un fonds.", &fr));
+        assert!(dangling_reference("Parce que le pont a cédé.", &fr));
+        assert!(dangling_reference("« Jamais ! » a-t-elle déclaré.", &fr));
+        assert!(!dangling_reference("Le maire a annoncé un fonds.", &fr));
+        assert!(dangling_reference("They announced a fund.", &en));
+        assert!(dangling_reference("But the bridge held.", &en));
+        assert!(!dangling_reference("The mayor announced a fund.", &en));
+    }
+
+    /// The rule reads its words from the pack: a pack whose word classes are empty catches
+    /// nothing, so a data file that lost its section would show here, not as a silent pass.
+    #[test]
+    fn dangling_reference_reads_its_words_from_the_pack() {
+        let mut bare = pack();
+        for text in [
+            "Elle a annoncé un fonds.",
+            "Parce que le pont a cédé.",
+            "Le pont a donc été fermé à la circulation.",
+        ] {
+            assert!(dangling_reference(text, &bare), "{text}");
+        }
+        bare.words.reference_openers = crate::lang::WordSet::default();
+        bare.words.causal_openers = crate::lang::WordSet::default();
+        bare.words.consequence_adverbs = crate::lang::WordSet::default();
+        for text in [
+            "Elle a annoncé un fonds.",
+            "Parce que le pont a cédé.",
+            "Le pont a donc été fermé à la circulation.",
+        ] {
+            assert!(!dangling_reference(text, &bare), "{text}");
+        }
+    }
+
+    /// The restate and trim rules read their words from the pack: emptied word classes
+    /// catch nothing.
+    #[test]
+    fn restate_rules_read_their_words_from_the_pack() {
+        let mut bare = pack();
+        assert!(first_person("Nous rouvrirons les écoles.", &bare));
+        assert!(first_person("J’ai réalisé qu’elle était ouverte.", &bare));
+        assert!(conditional_incise("sans aide de l’État", &bare));
+        assert!(conditional_incise("en cas de crue", &bare));
+        bare.words.first_person_words = crate::lang::WordSet::default();
+        bare.words.first_person_prefixes.clear();
+        bare.words.condition_openers = crate::lang::WordSet::default();
+        bare.words.condition_phrases = crate::lang::WordSet::default();
+        assert!(!first_person("Nous rouvrirons les écoles.", &bare));
+        assert!(!first_person("J’ai réalisé qu’elle était ouverte.", &bare));
+        assert!(!conditional_incise("sans aide de l’État", &bare));
+        assert!(!conditional_incise("en cas de crue", &bare));
     }
 
     /// The role `role_of` reads for the `nth` occurrence of `name` in `doc`.

@@ -414,7 +414,7 @@ fn section_of(
         };
         let n = count_words(&text);
         if !(6..=40).contains(&n)
-            || dangling_reference(&text)
+            || dangling_reference(&text, pack)
             || out_of_its_time(&text, &unsafe_words)
             || words + n > MAX_SECTION_WORDS
             || seen.contains(&norm_sentence(&text))

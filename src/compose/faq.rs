@@ -25,12 +25,6 @@ const MAX_QUESTIONS: usize = 5;
 /// the two the key points leave it (`block.key-points.leave-summary`).
 const MAX_SUMMARY: usize = 5;
 
-/// Subject pronouns and words that cannot open a noun-phrase subject for a question.
-const NOT_SUBJECT: &[&str] = &[
-    "il", "elle", "ils", "elles", "on", "ce", "cela", "ça", "qui", "he", "she", "they", "it",
-    "this", "there", "we", "i", "nous", "je", "vous",
-];
-
 /// A candidate question, kept with the sentence it restates.
 struct Candidate {
     sentence: usize,
@@ -160,7 +154,7 @@ impl Composer<'_> {
                 .unwrap_or("")
                 .to_lowercase();
             let words = count_words(&q.text);
-            if NOT_SUBJECT.contains(&first.as_str())
+            if pack.words.not_subject.contains(&first)
                 || count_words(speaker) > 6
                 || !(6..=40).contains(&words)
                 || !q.text.chars().next().is_some_and(char::is_uppercase)
@@ -228,12 +222,12 @@ impl Composer<'_> {
                     let first = all[0].to_lowercase();
                     !has_verb(&head, pack)
                         && !head.contains(['«', '(', '“'])
-                        && !matches!(first.as_str(), "selon" | "pour" | "d’après" | "according")
+                        && !pack.words.faq_source_openers.contains(&first)
                 })
                 .map_or(0, |i| i + 1);
             let words: Vec<&str> = all[skip..].to_vec();
             let Some(aux_at) = (1..words.len().min(7)).find(|&i| {
-                matches!(words[i], "a" | "ont")
+                pack.words.present_perfect_auxiliaries.contains(words[i])
                     && words.get(i + 1).is_some_and(|w| participle_like(w, pack))
             }) else {
                 if let Some(c) = self.present_what(si, &words, is_name) {
@@ -261,15 +255,15 @@ impl Composer<'_> {
                     && is_name(subject_words[0]));
             // an indefinite subject (`un nouveau régime`) makes an odd question
             if !opens_np
-                || matches!(first.as_str(), "un" | "une" | "des")
-                || NOT_SUBJECT.contains(&first_core)
+                || pack.words.indefinite_articles.contains(&first)
+                || pack.words.not_subject.contains(first_core)
                 || subject_words.iter().skip(1).any(|w| has_verb(w, pack))
             {
                 continue;
             }
             let participle = words[aux_at + 1];
             // `a été`, `a pu`: a passive or a modal, not a verb with an object
-            if matches!(participle, "été" | "eu" | "pu" | "dû" | "fallu" | "fait") {
+            if pack.words.no_object_participles.contains(participle) {
                 continue;
             }
             let rest = &words[aux_at + 2..];
@@ -330,7 +324,7 @@ impl Composer<'_> {
             let w = words[end];
             let cap = w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '’');
-            let particle = end > 0 && matches!(w, "de" | "du" | "des");
+            let particle = end > 0 && pack.words.name_particles.contains(w);
             if !(cap || particle) || w.ends_with(',') {
                 break;
             }
@@ -339,7 +333,7 @@ impl Composer<'_> {
         if end == 0
             || end > 4
             || !is_name(words[0])
-            || matches!(words[end - 1], "de" | "du" | "des")
+            || pack.words.name_particles.contains(words[end - 1])
         {
             return None;
         }
@@ -421,7 +415,7 @@ impl Composer<'_> {
             if !(pack.words.auxiliaries.contains(*first) || has_verb(first, pack))
                 || rest_words.len() > 16
                 || rest.contains(['«', '»', ':', ';', '(', ')'])
-                || dangling_reference(rest)
+                || dangling_reference(rest, pack)
             {
                 continue;
             }
@@ -468,17 +462,15 @@ impl Composer<'_> {
                 continue;
             };
             let words: Vec<&str> = clause.split(' ').collect();
-            let past = words.windows(2).any(|w| {
-                matches!(
-                    w[0],
-                    "a" | "ont" | "avait" | "avaient" | "has" | "have" | "had"
-                ) && participle_like(w[1], pack)
-            }) || (pack.lang == crate::lang::Lang::En
-                && words
-                    .iter()
-                    .skip(1)
-                    .take(4)
-                    .any(|w| w.len() > 3 && w.ends_with("ed") && !pack.stopwords.contains(*w)));
+            let past = words
+                .windows(2)
+                .any(|w| pack.words.past_auxiliaries.contains(w[0]) && participle_like(w[1], pack))
+                || (pack.lang == crate::lang::Lang::En
+                    && words
+                        .iter()
+                        .skip(1)
+                        .take(4)
+                        .any(|w| w.len() > 3 && w.ends_with("ed") && !pack.stopwords.contains(*w)));
             // Only an event told in the past: a date in the present may be a plan or a
             // commemoration (`le musée dévoile les activités prévues en 2014`).
             if !past || future_like(&words, pack) || clause.contains(['«', '»', '“', '”']) {
@@ -547,7 +539,7 @@ impl Composer<'_> {
             };
             let n = count_words(&r.text);
             if !(6..=32).contains(&n)
-                || dangling_reference(&r.text)
+                || dangling_reference(&r.text, pack)
                 || used.contains(&r.last)
                 || picked
                     .iter()
@@ -648,31 +640,15 @@ impl Composer<'_> {
 /// Whether a clause speaks of the future or of a hypothesis: a future or conditional ending
 /// (`se tiendra`, `pourrait`), or `va`/`vont` + infinitive, `will`, `would`.
 fn future_like(words: &[&str], pack: &crate::lang::LanguagePack) -> bool {
+    let classes = &pack.words;
     words.iter().any(|w| {
         let w = w.to_lowercase();
-        if pack.lang == crate::lang::Lang::En {
-            return matches!(
-                w.as_str(),
-                "will" | "would" | "could" | "might" | "may" | "should"
-            );
-        }
-        matches!(
-            w.as_str(),
-            "va" | "vont"
-                | "devrait"
-                | "devraient"
-                | "doit"
-                | "doivent"
-                | "sera"
-                | "seront"
-                | "aura"
-                | "auront"
-                | "ira"
-                | "iront"
-        ) || (w.chars().count() > 4
-            && ["ra", "ront", "rait", "raient", "rons", "rez"]
-                .iter()
-                .any(|e| w.ends_with(e)))
+        classes.future_markers.contains(&w)
+            || (w.chars().count() > 4
+                && classes
+                    .future_endings
+                    .iter()
+                    .any(|e| w.ends_with(e.as_str())))
     })
 }
 
@@ -686,18 +662,11 @@ fn participle_like(word: &str, pack: &crate::lang::LanguagePack) -> bool {
     {
         return false;
     }
-    if pack.lang == crate::lang::Lang::En {
-        return w.ends_with("ed") || w.ends_with("en") || w.ends_with("ld") || w.ends_with("id");
-    }
-    [
-        "é", "és", "ée", "ées", "i", "is", "it", "u", "us", "ert", "int",
-    ]
-    .iter()
-    .any(|e| w.ends_with(e))
-        && !matches!(
-            w,
-            "mi" | "si" | "ni" | "ici" | "lui" | "aussi" | "depuis" | "puis"
-        )
+    pack.words
+        .participle_endings
+        .iter()
+        .any(|e| w.ends_with(e.as_str()))
+        && !pack.words.not_participles.contains(w)
 }
 
 /// The direct object or `que` clause after a verb, as the answer to a `faq.what` question: it
@@ -726,28 +695,17 @@ fn object_of(rest: &[&str], pack: &crate::lang::LanguagePack) -> Option<String> 
         // `a vu le jour`, `a connu le même jour`: a time phrase is no object
         let second = rest.get(1).map(|w| w.to_lowercase()).unwrap_or_default();
         let third = rest.get(2).map(|w| w.to_lowercase()).unwrap_or_default();
-        let time = [
-            "jour",
-            "lendemain",
-            "veille",
-            "matin",
-            "soir",
-            "semaine",
-            "mois",
-            "année",
-            "an",
-            "week-end",
-            "même",
-        ];
-        if time.contains(&second.as_str()) || (second == "même" && time.contains(&third.as_str()))
+        let time = &pack.words.no_object_time_words;
+        if time.contains(&second)
+            || (pack.words.time_word_modifiers.contains(&second) && time.contains(&third))
         {
             return None;
         }
         let det = first.starts_with("l’")
             || first.starts_with("l'")
             || (pack.words.determiners.contains(&first)
-                && !matches!(first.as_str(), "au" | "aux" | "du"))
-            || matches!(first.as_str(), "plusieurs" | "deux" | "trois" | "quatre");
+                && !pack.words.object_non_determiners.contains(&first))
+            || pack.words.object_openers.contains(&first);
         if !det {
             return None;
         }
@@ -755,7 +713,7 @@ fn object_of(rest: &[&str], pack: &crate::lang::LanguagePack) -> Option<String> 
     let mut out: Vec<&str> = Vec::new();
     for (i, w) in words.iter().copied().enumerate() {
         // `… et appelle la population`: a second verb starts a new statement
-        if w == "et" && i > 0 {
+        if pack.words.object_joiners.contains(w) && i > 0 {
             let next = words.get(i + 1).copied().unwrap_or("");
             let np = next
                 .chars()
@@ -779,8 +737,11 @@ fn object_of(rest: &[&str], pack: &crate::lang::LanguagePack) -> Option<String> 
         .trim_end_matches(['.', '!', '?', '…', ' ', '–', '—'])
         .to_string();
     let n = count_words(&text);
-    ((4..=25).contains(&n) && balanced(&text) && !text.contains('“') && !dangling_reference(&text))
-        .then_some(text)
+    ((4..=25).contains(&n)
+        && balanced(&text)
+        && !text.contains('“')
+        && !dangling_reference(&text, pack))
+    .then_some(text)
 }
 
 #[cfg(test)]

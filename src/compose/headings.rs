@@ -152,7 +152,12 @@ pub(super) fn check_heading(
     // `que` after a comparative closes it (`plus forte que prévu`); otherwise it opens a
     // complement clause. A comparative with no `que` after it is left open.
     let que_at = words.iter().position(|w| {
-        matches!(w.as_str(), "que" | "that") || w.starts_with("qu’") || w.starts_with("qu'")
+        pack.words.complementizers.contains(w)
+            || pack
+                .words
+                .complementizer_prefixes
+                .iter()
+                .any(|p| w.starts_with(p.as_str()))
     });
     let comparative_at = words
         .iter()
@@ -214,7 +219,7 @@ fn check_start(
             matches!(pre, "l" | "m" | "t") && pack.words.auxiliaries.contains(rest)
         })
     });
-    if dangling_reference(topic) || object_pronoun {
+    if dangling_reference(topic, pack) || object_pronoun {
         return Err(HeadingFault::Reference);
     }
     let lower = core(first);
@@ -602,9 +607,12 @@ pub(super) fn reported_at(sentence: &str, offset: usize, pack: &LanguagePack) ->
         let [v, next] = pair else { return false };
         i > 0
             && pack.words.attribution_verbs.contains(*v)
-            && (matches!(*next, "que" | "that") && i + 2 < words.len()
-                || next.starts_with("qu’")
-                || next.starts_with("qu'"))
+            && (pack.words.complementizers.contains(next) && i + 2 < words.len()
+                || pack
+                    .words
+                    .complementizer_prefixes
+                    .iter()
+                    .any(|p| next.starts_with(p.as_str())))
     })
 }
 
@@ -627,7 +635,7 @@ pub(super) fn check_figure_clause(
         return Err(FigureFault::NoVerb);
     };
     let lower = core(first);
-    if dangling_reference(clause)
+    if dangling_reference(clause, pack)
         || pack.words.speaker_pronouns.contains(&lower)
         || lower
             .split_once(['’', '\''])

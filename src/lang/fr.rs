@@ -497,6 +497,20 @@ impl Grammar for French {
         of_phrase(phrase, use_, pack)
     }
 
+    /// `a-t-il`, `explique-t-elle`: the euphonic `-t-` before an inverted pronoun.
+    fn has_inverted_pronoun(&self, lower: &str) -> bool {
+        [
+            "-t-il",
+            "-t-elle",
+            "-t-ils",
+            "-t-elles",
+            " explique-t",
+            " a-t-",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+    }
+
     fn polish_generated(&self, text: &str) -> String {
         polish_generated(text)
     }

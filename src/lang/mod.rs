@@ -255,6 +255,76 @@ pub struct BriefCues {
     pub subheadings: Vec<Regex>,
 }
 
+/// A word class read from a data file, for rules that only ask whether a word belongs to it:
+/// lowercase entries, sorted once at load time (by length, then bytes), looked up by binary
+/// search without allocating (the compose rules ask in their inner loops). Ordering by length
+/// first makes most steps of the search an integer comparison: bytes are compared only
+/// between words of the same length.
+///
+/// ```
+/// # let fr = copydesk::lang::LanguagePack::load(copydesk::lang::Lang::Fr).unwrap();
+/// assert!(fr.words.reference_openers.contains("elle"));
+/// assert!(!fr.words.reference_openers.contains("maire"));
+/// ```
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WordSet(Box<[Box<str>]>);
+
+impl WordSet {
+    /// The set of the given entries (sorted, duplicates dropped).
+    #[must_use]
+    pub fn new<I: IntoIterator<Item = S>, S: Into<Box<str>>>(entries: I) -> Self {
+        let mut v: Vec<Box<str>> = entries.into_iter().map(Into::into).collect();
+        v.sort_unstable_by(|a, b| Self::order(a, b));
+        v.dedup();
+        Self(v.into_boxed_slice())
+    }
+
+    /// Whether `word` (compared as given: pass it lowercased) is in the set.
+    #[must_use]
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.binary_search_by(|e| Self::order(e, word)).is_ok()
+    }
+
+    /// The set's order: by length, then by bytes.
+    fn order(a: &str, b: &str) -> std::cmp::Ordering {
+        a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+    }
+
+    /// Whether `text` opens on an entry as a whole word: the entry followed by a space, or an
+    /// entry that ends on an apostrophe (`puisqu’`) followed by anything. `text` is compared
+    /// as given (pass it lowercased).
+    ///
+    /// ```
+    /// # let fr = copydesk::lang::LanguagePack::load(copydesk::lang::Lang::Fr).unwrap();
+    /// let c = &fr.words.causal_openers;
+    /// assert!(c.opens("parce que le pont") && c.opens("puisqu’il pleut"));
+    /// assert!(!c.opens("cargo") && !c.opens("car"));
+    /// ```
+    #[must_use]
+    pub fn opens(&self, text: &str) -> bool {
+        self.0.iter().any(|e| {
+            text.starts_with(&**e) && (e.ends_with(['’', '\'']) || text[e.len()..].starts_with(' '))
+        })
+    }
+
+    /// Whether the set is empty (a language with no such words).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many entries the set holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The entries, shortest first (then in byte order).
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|e| &**e)
+    }
+}
+
 /// Word classes of a language (`data/<lang>/grammar.txt`). Sets are ordered so that any rule
 /// that walks them does so in the same order on every run (determinism).
 #[derive(Debug, Default)]
@@ -284,7 +354,7 @@ pub struct WordClasses {
     pub indefinite_articles: BTreeSet<String>,
     /// Coordinating conjunctions (`et`, `ou`, `mais`, `and`, `or`), lowercased: a restated
     /// statement never opens on one (rule `restate.no-coordinator`).
-    pub coordinators: BTreeSet<String>,
+    pub opening_coordinators: BTreeSet<String>,
     /// Prepositions that may open a verb's object (French partitive `de`, `du`, `des`): after a
     /// transitive verb they do not mean the object was cut off (rule `title.verb-object`).
     pub object_prepositions: BTreeSet<String>,
@@ -344,6 +414,154 @@ pub struct WordClasses {
     pub pluperfect: BTreeSet<String>,
     /// Words that open a range closed by a conjunction (`entre`, `between`).
     pub range_openers: BTreeSet<String>,
+    /// Subject pronouns and demonstratives (`il`, `cette`, `they`, `this`): a restated text
+    /// that opens on one leans on context it no longer has (`compose::dangling_reference`).
+    pub reference_openers: WordSet,
+    /// Conjunctions of cause or opposition (`parce que`, `puisqu’`, `because`) that, opening a
+    /// restated text, tie it to the sentence before (`compose::dangling_reference`; matched
+    /// with [`WordSet::opens`]).
+    pub causal_openers: WordSet,
+    /// Auxiliary and copula forms (`sera`, `was`) that a consequence adverb may follow
+    /// (`compose::consequence_adverb`).
+    pub consequence_verbs: WordSet,
+    /// Adverbs of consequence (`ainsi`, `thus`) after a consequence verb: the statement follows
+    /// from the one before (`compose::consequence_adverb`).
+    pub consequence_adverbs: WordSet,
+    /// Pronouns and words that cannot open a noun-phrase subject of a FAQ question (`il`,
+    /// `cela`, `they`; rules `faq.who`, `faq.what`).
+    pub not_subject: WordSet,
+    /// Verb forms that put a clause in the future or a hypothesis (`va`, `devrait`, `will`):
+    /// a dated clause with one is no event (`compose::faq::future_like`).
+    pub future_markers: WordSet,
+    /// Endings of future and conditional forms (`-ra`, `-rait`), on words of more than four
+    /// letters (`compose::faq::future_like`); empty in English.
+    pub future_endings: Vec<String>,
+    /// Endings of a past participle (`-é`, `-is`, `-ed`; `compose::faq::participle_like`).
+    pub participle_endings: Vec<String>,
+    /// Words that end like a participle but are none (`ici`, `depuis`;
+    /// `compose::faq::participle_like`).
+    pub not_participles: WordSet,
+    /// Words after a date that make it part of a longer phrase (`dernier`, `last`;
+    /// `Composer::dated_clause`, rule `block.timeline`).
+    pub date_qualifiers: WordSet,
+    /// The article or preposition before a day date the timeline drops (`le`, `on`).
+    pub day_date_articles: WordSet,
+    /// The preposition before a year the timeline drops (`en`, `in`).
+    pub year_date_prepositions: WordSet,
+    /// Words before a weekday the timeline drops (`ce`, `last`).
+    pub weekday_date_articles: WordSet,
+    /// Words before a weekday that make it part of a range (`entre`, `between`).
+    pub date_range_words: WordSet,
+    /// Prefixes of an elided word before a weekday that make it part of a range (`jusqu`).
+    pub date_range_prefixes: Vec<String>,
+    /// Words after a weekday that join it to another date (`et`, `and`).
+    pub date_joiners: WordSet,
+    /// Parts of the day that go with the date before them (`matin`, `morning`), in the order
+    /// they are tried.
+    pub day_parts: Vec<String>,
+    /// Relative days (`hier`, `yesterday`): a dated clause with one contradicts its label.
+    pub relative_days: WordSet,
+    /// Prepositions that make a year part of a longer phrase (`depuis`).
+    pub since_markers: Vec<String>,
+    /// Words that, besides numbers, month and weekday names, make a clause nothing but a date
+    /// (`le`, `er`, `dernier`, `the`; `compose::only_dates`).
+    pub date_words: WordSet,
+    /// Third-person subject pronouns (`il`, `they`): no source to front, no speaker to restate (rules `trim.attribution-front`, `trim.quote-speaker-front`).
+    pub subject_pronouns: WordSet,
+    /// Prepositions that open no droppable circumstance (`selon`; rule `trim.leading-adverbial`).
+    pub non_circumstance_openers: WordSet,
+    /// Subordinators of a leading clause the trimmer may drop (`alors que`; rule `trim.leading-subordinate`; matched with [`WordSet::opens`]).
+    pub leading_subordinators: WordSet,
+    /// Prepositions that date what follows (`pendant`): such an opener stays before a name (rule `trim.leading-adverbial`).
+    pub time_prepositions: WordSet,
+    /// Participles of an absolute clause (`ayant`, `n’étant`; rule `trim.leading-participial`).
+    pub participial_openers: WordSet,
+    /// Prepositions and conjunctions that open no droppable incise (`et`, `and`; rule `trim.prepositional-incise`).
+    pub non_incise_openers: WordSet,
+    /// The prepositions of a final purpose clause (`pour`; rule `trim.purpose`).
+    pub purpose_prepositions: Vec<String>,
+    /// Infinitive endings of the verb after a purpose preposition (`-er`; rule `trim.purpose`).
+    pub purpose_infinitive_endings: Vec<String>,
+    /// Words ending in `-ant` that are no present participle (`pendant`; rules `trim.participial-tail`, `trim.leading-participle`).
+    pub ant_non_participles: WordSet,
+    /// Words besides prepositions that open a final circumstance (`près`; rule `trim.prepositional-tail`).
+    pub tail_openers: WordSet,
+    /// Prepositions that open no droppable final circumstance (`de`; rule `trim.prepositional-tail`).
+    pub non_tail_openers: WordSet,
+    /// Clause openers the relative cut skips (`que`; rules `trim.relative`, `trim.participial`).
+    pub non_cut_clause_openers: WordSet,
+    /// Words that open an attribution (`selon`, `according to`): at the end after a comma (rule `trim.attribution-end`) or at the start of a quoting sentence (`compose::quote_attributed`); matched with [`WordSet::opens`].
+    pub attribution_markers: WordSet,
+    /// Auxiliaries before a reporting verb in a final attribution (`a`, `ont`; rule `trim.attribution-end`).
+    pub attribution_auxiliaries: Vec<String>,
+    /// Coordinators a cut may leave dangling at the end (`et`, `and`): dropped.
+    pub coordinators: WordSet,
+    /// Words besides subordinators and prepositions that open a clause no title is made of (`dont`, `suite`; `Composer::title`).
+    pub title_link_openers: WordSet,
+    /// Definite articles that may stand before the focus at the start of a title clause (`le`, `the`; `Composer::title`).
+    pub focus_articles: WordSet,
+    /// Words that open a relative or subordinate clause, where a meta description may be cut (`que`, `dont`; `compose::cut_meta_within`).
+    pub meta_cut_openers: WordSet,
+    /// Elided forms of [`Self::meta_cut_openers`], matched as prefixes (`qu’`).
+    pub meta_cut_opener_prefixes: Vec<String>,
+    /// Articles taken into a noun phrase found before its keyphrase (`la`, `the`; `compose::noun_phrase_at`).
+    pub phrase_articles: WordSet,
+    /// Prepositions that tie a noun phrase to its complement, taken into it (`de`, `of`; `compose::noun_phrase_at`).
+    pub phrase_links: WordSet,
+    /// Words that open an enumeration, not a figure’s own clause (`dont`, `including`; `compose::figure_clause`; matched with [`WordSet::opens`]).
+    pub figure_cut_openers: WordSet,
+    /// Segments a verbless figure clause does not take in (`dont`, `selon`; `compose::figure_clause`; matched with [`WordSet::opens`]).
+    pub figure_skip_openers: WordSet,
+    /// The conjunctions that close a range (`et`, `and`; `compose::range_open`).
+    pub range_closers: WordSet,
+    /// Words that open an attribution head a FAQ statement skips (`selon`, `according`; rules `faq.who`, `faq.what`).
+    pub faq_source_openers: WordSet,
+    /// The auxiliary of a past statement a FAQ question is made of (`a`, `ont`; rules `faq.who`, `faq.what`).
+    pub present_perfect_auxiliaries: WordSet,
+    /// Participles that make a passive or a modal after the auxiliary (`été`, `pu`; rules `faq.who`, `faq.what`).
+    pub no_object_participles: WordSet,
+    /// Lower-case particles inside a name (`de`; rule `faq.what`).
+    pub name_particles: WordSet,
+    /// Auxiliaries of a past tense (`avait`, `had`; rule `faq.when`).
+    pub past_auxiliaries: WordSet,
+    /// Words that, second after the verb, make a time phrase, not an object (`jour`; `compose::faq::object_of`).
+    pub no_object_time_words: WordSet,
+    /// Words between an article and a time word (`même`; `compose::faq::object_of`).
+    pub time_word_modifiers: WordSet,
+    /// Determiners that after a verb are mostly prepositions (`du`; `compose::faq::object_of`).
+    pub object_non_determiners: WordSet,
+    /// Words besides determiners that open an object (`plusieurs`; `compose::faq::object_of`).
+    pub object_openers: WordSet,
+    /// Conjunctions that end an object unless a noun phrase follows (`et`; `compose::faq::object_of`).
+    pub object_joiners: WordSet,
+    /// First-person words (`nous`, `me`): a restatement with one outside quotation marks has lost its speaker (rule `restate.first-person`).
+    pub first_person_words: WordSet,
+    /// Elided first-person pronouns, matched as word prefixes (`j’`; rule `restate.first-person`).
+    pub first_person_prefixes: Vec<String>,
+    /// The preposition of an opener that names whose view follows (`pour`; `compose::names_a_view`).
+    pub view_prepositions: WordSet,
+    /// Nouns besides time nouns that make such an opener a plain connector (`part`; `compose::names_a_view`).
+    pub view_opener_nouns: WordSet,
+    /// Prepositions of the addressee between a reporting verb and its speaker (`à`, `to`; rule `trim.quote-speaker-front`).
+    pub addressee_prepositions: WordSet,
+    /// Words that open a condition or an exception (`sans`, `unless`; `compose::conditional_incise`).
+    pub condition_openers: WordSet,
+    /// Multi-word openers of a condition (`en cas`; matched with [`WordSet::opens`]; `compose::conditional_incise`).
+    pub condition_phrases: WordSet,
+    /// Openers of a condition matched as plain prefixes (`à condition`; `compose::conditional_incise`).
+    pub condition_prefixes: Vec<String>,
+    /// Words that announce a comparison or an example (`tel`, `such`; `compose::conditional_incise`).
+    pub comparison_words: WordSet,
+    /// Complementisers (`que`, `that`; heading checks).
+    pub complementizers: WordSet,
+    /// Elided complementisers, matched as word prefixes (`qu’`; heading checks).
+    pub complementizer_prefixes: Vec<String>,
+    /// Words besides the coordinators that open no droppable subject incise (`pour`; rule `trim.subject-incise`).
+    pub non_incise_leads: WordSet,
+    /// Singular articles (`le`, `une`, `the`, `a`): a role opens on one (rule `block.actors`).
+    pub singular_articles: WordSet,
+    /// Words a title before a name never holds (`of`; rule `block.actors`).
+    pub role_breakers: WordSet,
 }
 
 /// How a language ranks keyphrases, from `data/<lang>/keyphrases.txt` (`key = value` lines).
@@ -625,6 +843,14 @@ pub trait Grammar: Send + Sync {
     fn unbackshift(&self, _statement: &str, _pack: &LanguagePack) -> Option<String> {
         None
     }
+
+    /// Whether a lowercased text holds an inverted subject pronoun of an incise
+    /// (`» a-t-elle déclaré`): it points back to a speaker the text does not name
+    /// (`compose::dangling_reference`). The default (a language without inversion) says no.
+    fn has_inverted_pronoun(&self, lower: &str) -> bool {
+        let _ = lower;
+        false
+    }
 }
 
 /// Parses a `[section]`-style word list into its sections.
@@ -742,6 +968,10 @@ fn tab_map<V>(src: &str, parse: impl Fn(&str) -> Option<V>) -> HashMap<String, V
             .filter_map(|(w, v)| Some((w.to_string(), parse(v)?))),
     );
     map
+}
+
+fn word_set(list: Option<&Vec<String>>) -> WordSet {
+    WordSet::new(list.into_iter().flatten().map(String::as_str))
 }
 
 fn set(list: Option<&Vec<String>>) -> BTreeSet<String> {
@@ -872,7 +1102,7 @@ impl LanguagePack {
             source_markers: s.get("source-markers").cloned().unwrap_or_default(),
             quantity_nouns: set(s.get("quantity-nouns")),
             indefinite_articles: set(s.get("indefinite-articles")),
-            coordinators: set(s.get("coordinators")),
+            opening_coordinators: set(s.get("opening-coordinators")),
             object_prepositions: set(s.get("object-prepositions")),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
             comma_subordinators: set(s.get("comma-subordinators")),
@@ -900,6 +1130,86 @@ impl LanguagePack {
             opinion_verbs: set(s.get("opinion-verbs")),
             pluperfect: set(s.get("pluperfect")),
             range_openers: set(s.get("range-openers")),
+            reference_openers: word_set(s.get("reference-openers")),
+            causal_openers: word_set(s.get("causal-openers")),
+            consequence_verbs: word_set(s.get("consequence-verbs")),
+            consequence_adverbs: word_set(s.get("consequence-adverbs")),
+            not_subject: word_set(s.get("not-subject")),
+            future_markers: word_set(s.get("future-markers")),
+            future_endings: s.get("future-endings").cloned().unwrap_or_default(),
+            participle_endings: s.get("participle-endings").cloned().unwrap_or_default(),
+            not_participles: word_set(s.get("not-participles")),
+            date_qualifiers: word_set(s.get("date-qualifiers")),
+            day_date_articles: word_set(s.get("day-date-articles")),
+            year_date_prepositions: word_set(s.get("year-date-prepositions")),
+            weekday_date_articles: word_set(s.get("weekday-date-articles")),
+            date_range_words: word_set(s.get("date-range-words")),
+            date_range_prefixes: s.get("date-range-prefixes").cloned().unwrap_or_default(),
+            date_joiners: word_set(s.get("date-joiners")),
+            day_parts: s.get("day-parts").cloned().unwrap_or_default(),
+            relative_days: word_set(s.get("relative-days")),
+            since_markers: s.get("since-markers").cloned().unwrap_or_default(),
+            date_words: word_set(s.get("date-words")),
+            subject_pronouns: word_set(s.get("subject-pronouns")),
+            non_circumstance_openers: word_set(s.get("non-circumstance-openers")),
+            leading_subordinators: word_set(s.get("leading-subordinators")),
+            time_prepositions: word_set(s.get("time-prepositions")),
+            participial_openers: word_set(s.get("participial-openers")),
+            non_incise_openers: word_set(s.get("non-incise-openers")),
+            purpose_prepositions: s.get("purpose-prepositions").cloned().unwrap_or_default(),
+            purpose_infinitive_endings: s
+                .get("purpose-infinitive-endings")
+                .cloned()
+                .unwrap_or_default(),
+            ant_non_participles: word_set(s.get("ant-non-participles")),
+            tail_openers: word_set(s.get("tail-openers")),
+            non_tail_openers: word_set(s.get("non-tail-openers")),
+            non_cut_clause_openers: word_set(s.get("non-cut-clause-openers")),
+            attribution_markers: word_set(s.get("attribution-markers")),
+            attribution_auxiliaries: s
+                .get("attribution-auxiliaries")
+                .cloned()
+                .unwrap_or_default(),
+            coordinators: word_set(s.get("coordinators")),
+            title_link_openers: word_set(s.get("title-link-openers")),
+            focus_articles: word_set(s.get("focus-articles")),
+            meta_cut_openers: word_set(s.get("meta-cut-openers")),
+            meta_cut_opener_prefixes: s
+                .get("meta-cut-opener-prefixes")
+                .cloned()
+                .unwrap_or_default(),
+            phrase_articles: word_set(s.get("phrase-articles")),
+            phrase_links: word_set(s.get("phrase-links")),
+            figure_cut_openers: word_set(s.get("figure-cut-openers")),
+            figure_skip_openers: word_set(s.get("figure-skip-openers")),
+            range_closers: word_set(s.get("range-closers")),
+            non_incise_leads: word_set(s.get("non-incise-leads")),
+            singular_articles: word_set(s.get("singular-articles")),
+            role_breakers: word_set(s.get("role-breakers")),
+            faq_source_openers: word_set(s.get("faq-source-openers")),
+            present_perfect_auxiliaries: word_set(s.get("present-perfect-auxiliaries")),
+            no_object_participles: word_set(s.get("no-object-participles")),
+            name_particles: word_set(s.get("name-particles")),
+            past_auxiliaries: word_set(s.get("past-auxiliaries")),
+            no_object_time_words: word_set(s.get("no-object-time-words")),
+            time_word_modifiers: word_set(s.get("time-word-modifiers")),
+            object_non_determiners: word_set(s.get("object-non-determiners")),
+            object_openers: word_set(s.get("object-openers")),
+            object_joiners: word_set(s.get("object-joiners")),
+            first_person_words: word_set(s.get("first-person-words")),
+            first_person_prefixes: s.get("first-person-prefixes").cloned().unwrap_or_default(),
+            view_prepositions: word_set(s.get("view-prepositions")),
+            view_opener_nouns: word_set(s.get("view-opener-nouns")),
+            addressee_prepositions: word_set(s.get("addressee-prepositions")),
+            condition_openers: word_set(s.get("condition-openers")),
+            condition_phrases: word_set(s.get("condition-phrases")),
+            condition_prefixes: s.get("condition-prefixes").cloned().unwrap_or_default(),
+            comparison_words: word_set(s.get("comparison-words")),
+            complementizers: word_set(s.get("complementizers")),
+            complementizer_prefixes: s
+                .get("complementizer-prefixes")
+                .cloned()
+                .unwrap_or_default(),
         };
         let (months, weekdays) = parse_calendar(data.calendar);
         let grammar: Box<dyn Grammar> = match lang {
@@ -1164,6 +1474,185 @@ mod tests {
         let en = LanguagePack::load(Lang::En).expect("en");
         assert_eq!(fr.keyphrase_weights, KeyphraseWeights::topic());
         assert!(en.keyphrase_weights.name_parts && en.keyphrase_weights.phrase_weight < 1.0);
+    }
+
+    /// The word classes of the compose rules load from both packs; French, which every rule
+    /// serves, has words in each, and English in each but the ones its grammar has no use for.
+    #[test]
+    fn compose_word_classes_are_loaded() {
+        let fr = LanguagePack::load(Lang::Fr).expect("fr");
+        let en = LanguagePack::load(Lang::En).expect("en");
+        for (lang, w, empty_ok) in [
+            (Lang::Fr, &fr.words, &[][..]),
+            (
+                Lang::En,
+                &en.words,
+                &[
+                    "future-endings",
+                    "not-participles",
+                    "date-range-prefixes",
+                    "since-markers",
+                    "non-circumstance-openers",
+                    "leading-subordinators",
+                    "time-prepositions",
+                    "participial-openers",
+                    "purpose-prepositions",
+                    "purpose-infinitive-endings",
+                    "ant-non-participles",
+                    "tail-openers",
+                    "non-tail-openers",
+                    "non-cut-clause-openers",
+                    "attribution-auxiliaries",
+                    "title-link-openers",
+                    "meta-cut-openers",
+                    "meta-cut-opener-prefixes",
+                    "present-perfect-auxiliaries",
+                    "no-object-participles",
+                    "no-object-time-words",
+                    "time-word-modifiers",
+                    "object-non-determiners",
+                    "object-openers",
+                    "object-joiners",
+                    "first-person-prefixes",
+                    "view-prepositions",
+                    "view-opener-nouns",
+                    "condition-phrases",
+                    "condition-prefixes",
+                    "complementizer-prefixes",
+                    "non-incise-leads",
+                ][..],
+            ),
+        ] {
+            let sets = [
+                ("reference-openers", w.reference_openers.len()),
+                ("causal-openers", w.causal_openers.len()),
+                ("consequence-verbs", w.consequence_verbs.len()),
+                ("consequence-adverbs", w.consequence_adverbs.len()),
+                ("not-subject", w.not_subject.len()),
+                ("future-markers", w.future_markers.len()),
+                ("future-endings", w.future_endings.len()),
+                ("participle-endings", w.participle_endings.len()),
+                ("not-participles", w.not_participles.len()),
+                ("date-qualifiers", w.date_qualifiers.len()),
+                ("day-date-articles", w.day_date_articles.len()),
+                ("year-date-prepositions", w.year_date_prepositions.len()),
+                ("weekday-date-articles", w.weekday_date_articles.len()),
+                ("date-range-words", w.date_range_words.len()),
+                ("date-range-prefixes", w.date_range_prefixes.len()),
+                ("date-joiners", w.date_joiners.len()),
+                ("day-parts", w.day_parts.len()),
+                ("relative-days", w.relative_days.len()),
+                ("since-markers", w.since_markers.len()),
+                ("date-words", w.date_words.len()),
+                ("subject-pronouns", w.subject_pronouns.len()),
+                ("non-circumstance-openers", w.non_circumstance_openers.len()),
+                ("leading-subordinators", w.leading_subordinators.len()),
+                ("time-prepositions", w.time_prepositions.len()),
+                ("participial-openers", w.participial_openers.len()),
+                ("non-incise-openers", w.non_incise_openers.len()),
+                ("purpose-prepositions", w.purpose_prepositions.len()),
+                (
+                    "purpose-infinitive-endings",
+                    w.purpose_infinitive_endings.len(),
+                ),
+                ("ant-non-participles", w.ant_non_participles.len()),
+                ("tail-openers", w.tail_openers.len()),
+                ("non-tail-openers", w.non_tail_openers.len()),
+                ("non-cut-clause-openers", w.non_cut_clause_openers.len()),
+                ("attribution-markers", w.attribution_markers.len()),
+                ("attribution-auxiliaries", w.attribution_auxiliaries.len()),
+                ("coordinators", w.coordinators.len()),
+                ("title-link-openers", w.title_link_openers.len()),
+                ("focus-articles", w.focus_articles.len()),
+                ("meta-cut-openers", w.meta_cut_openers.len()),
+                ("meta-cut-opener-prefixes", w.meta_cut_opener_prefixes.len()),
+                ("phrase-articles", w.phrase_articles.len()),
+                ("phrase-links", w.phrase_links.len()),
+                ("figure-cut-openers", w.figure_cut_openers.len()),
+                ("figure-skip-openers", w.figure_skip_openers.len()),
+                ("range-closers", w.range_closers.len()),
+                ("faq-source-openers", w.faq_source_openers.len()),
+                (
+                    "present-perfect-auxiliaries",
+                    w.present_perfect_auxiliaries.len(),
+                ),
+                ("no-object-participles", w.no_object_participles.len()),
+                ("name-particles", w.name_particles.len()),
+                ("past-auxiliaries", w.past_auxiliaries.len()),
+                ("no-object-time-words", w.no_object_time_words.len()),
+                ("time-word-modifiers", w.time_word_modifiers.len()),
+                ("object-non-determiners", w.object_non_determiners.len()),
+                ("object-openers", w.object_openers.len()),
+                ("object-joiners", w.object_joiners.len()),
+                ("first-person-words", w.first_person_words.len()),
+                ("first-person-prefixes", w.first_person_prefixes.len()),
+                ("view-prepositions", w.view_prepositions.len()),
+                ("view-opener-nouns", w.view_opener_nouns.len()),
+                ("addressee-prepositions", w.addressee_prepositions.len()),
+                ("condition-openers", w.condition_openers.len()),
+                ("condition-phrases", w.condition_phrases.len()),
+                ("condition-prefixes", w.condition_prefixes.len()),
+                ("comparison-words", w.comparison_words.len()),
+                ("complementizers", w.complementizers.len()),
+                ("complementizer-prefixes", w.complementizer_prefixes.len()),
+                ("non-incise-leads", w.non_incise_leads.len()),
+                ("singular-articles", w.singular_articles.len()),
+                ("role-breakers", w.role_breakers.len()),
+            ];
+            for (name, len) in sets {
+                assert_eq!(
+                    len == 0,
+                    empty_ok.contains(&name),
+                    "{lang:?} [{name}]: {len}"
+                );
+            }
+        }
+        assert!(fr.words.reference_openers.contains("cette"));
+        assert!(en.words.reference_openers.contains("these"));
+        assert!(fr.words.consequence_adverbs.contains("ainsi"));
+        assert!(en.words.consequence_adverbs.contains("therefore"));
+        // each language keeps its own words
+        assert!(!fr.words.reference_openers.contains("they"));
+        assert!(!en.words.reference_openers.contains("elle"));
+    }
+
+    /// The compose-rule sections (after the banner in `grammar.txt`) exist in every pack, so
+    /// a language cannot silently miss one, and each opens with a comment saying what it is
+    /// for.
+    #[test]
+    fn compose_sections_are_commented_and_in_every_pack() {
+        const BANNER: &str = "# Word classes of the compose rules";
+        let tail_sections = |src: &'static str| -> Vec<String> {
+            let tail = src.split_once(BANNER).map_or("", |(_, t)| t);
+            let lines: Vec<&str> = tail.lines().map(str::trim).collect();
+            let mut names = Vec::new();
+            for (i, line) in lines.iter().enumerate() {
+                if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    assert!(
+                        lines.get(i + 1).is_some_and(|l| l.starts_with('#')),
+                        "[{name}] has no comment line"
+                    );
+                    names.push(name.to_string());
+                }
+            }
+            names.sort();
+            names
+        };
+        let fr = tail_sections(fr::DATA.grammar);
+        let en = tail_sections(en::DATA.grammar);
+        assert!(fr.len() > 50, "{}", fr.len());
+        assert_eq!(fr, en);
+    }
+
+    #[test]
+    fn word_sets_look_up_and_open() {
+        let set = WordSet::new(["donc", "car", "puisqu’", "parce que", "car"]);
+        assert_eq!(set.len(), 4);
+        assert!(set.contains("car") && set.contains("parce que") && !set.contains("ca"));
+        assert!(set.opens("car il pleut") && set.opens("puisqu’il pleut"));
+        assert!(set.opens("parce que rien") && !set.opens("parce qu’il"));
+        assert!(!set.opens("carte") && !set.opens("car") && !set.opens("donc"));
+        assert!(WordSet::default().is_empty() && !WordSet::default().opens("car x"));
     }
 
     #[test]
