@@ -4661,12 +4661,9 @@ fn drop_subject_incise(
         .unwrap_or_default();
     let elided_article = first.starts_with("l’") || first.starts_with("l'");
     // `De nombreux habitants`, `D’autres témoins`: a partitive before a quantifier
-    let partitive = matches!(first.as_str(), "de" | "des")
+    let partitive = pack.words.partitive_articles.contains(&first)
         && (pack.words.noun_openers.contains(&second)
-            || matches!(
-                second.as_str(),
-                "nombreux" | "nombreuses" | "nouveaux" | "nouvelles"
-            ));
+            || pack.words.partitive_adjectives.contains(&second));
     let nominal = pack.words.determiners.contains(&first)
         || elided_article
         || partitive

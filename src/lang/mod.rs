@@ -562,6 +562,10 @@ pub struct WordClasses {
     pub singular_articles: WordSet,
     /// Words a title before a name never holds (`of`; rule `block.actors`).
     pub role_breakers: WordSet,
+    /// Partitive articles that open a subject before a quantifier (`de`, `des`; rule `trim.subject-incise`).
+    pub partitive_articles: WordSet,
+    /// Plural adjectives that open a subject after a partitive article (`nombreux`; rule `trim.subject-incise`).
+    pub partitive_adjectives: WordSet,
 }
 
 /// How a language ranks keyphrases, from `data/<lang>/keyphrases.txt` (`key = value` lines).
@@ -1183,6 +1187,8 @@ impl LanguagePack {
             figure_cut_openers: word_set(s.get("figure-cut-openers")),
             figure_skip_openers: word_set(s.get("figure-skip-openers")),
             range_closers: word_set(s.get("range-closers")),
+            partitive_articles: word_set(s.get("partitive-articles")),
+            partitive_adjectives: word_set(s.get("partitive-adjectives")),
             non_incise_leads: word_set(s.get("non-incise-leads")),
             singular_articles: word_set(s.get("singular-articles")),
             role_breakers: word_set(s.get("role-breakers")),
@@ -1520,6 +1526,8 @@ mod tests {
                     "condition-prefixes",
                     "complementizer-prefixes",
                     "non-incise-leads",
+                    "partitive-articles",
+                    "partitive-adjectives",
                 ][..],
             ),
         ] {
@@ -1598,6 +1606,8 @@ mod tests {
                 ("non-incise-leads", w.non_incise_leads.len()),
                 ("singular-articles", w.singular_articles.len()),
                 ("role-breakers", w.role_breakers.len()),
+                ("partitive-articles", w.partitive_articles.len()),
+                ("partitive-adjectives", w.partitive_adjectives.len()),
             ];
             for (name, len) in sets {
                 assert_eq!(
