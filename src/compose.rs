@@ -1075,10 +1075,15 @@ impl<'e> Composer<'e> {
                     || pack.words.title_link_openers.contains(&opener);
                 // brackets and quotes must pair up inside the clause (`… porte-parole)`)
                 let unbalanced = !balanced(clause);
+                // Rule `title.no-bracket-opener`: a clause that opens on a bracket is an aside
+                // or a credit (`(CBS/AP) Brooke Shields is going`, `(Corrects website name in
+                // 21st paragraph.)`), not a headline.
+                let bracket_edge = clause.trim_start().starts_with('(');
                 if clause_words < 2
                     || opens_on_verb
                     || opens_on_link
                     || unbalanced
+                    || bracket_edge
                     || only_dates(clause, pack)
                 {
                     continue;
@@ -5777,8 +5782,18 @@ mod tests {
         keyphrase: Option<&str>,
         target: usize,
     ) -> Article {
-        let p = pack();
-        let e = env(&p);
+        compose_in(&pack(), paragraphs, title, keyphrase, target)
+    }
+
+    /// [`compose_with_keyphrase`] with a given language pack.
+    fn compose_in(
+        p: &LanguagePack,
+        paragraphs: &[&str],
+        title: Option<&str>,
+        keyphrase: Option<&str>,
+        target: usize,
+    ) -> Article {
+        let e = env(p);
         let doc = Document::build(paragraphs, &p);
         let a = crate::analyze::analyze(&doc, title, &p);
         let o = crate::outline::outline(&doc, &a);
@@ -6583,6 +6598,24 @@ mod tests {
         let said = "Le pays était dirigé par une junte birmane. Il a dit : « une junte birmane ».";
         assert!(!only_quoted_in([said].into_iter(), "une junte birmane"));
         assert!(!only_quoted_in([para].into_iter(), "le préfet"));
+    }
+
+    #[test]
+    fn a_title_clause_never_opens_on_a_bracket() {
+        // title.no-bracket-opener: `(CBS/AP)` is a credit, `(Corrected…)` an editor's note
+        let en = LanguagePack::load(Lang::En).expect("pack");
+        let a = compose_in(
+            &en,
+            &[
+                "(CBS/AP) Jane Morrow is going back to the Valdor stage this spring.",
+                "The actress will play a mother of three in a new comedy.",
+            ],
+            None,
+            Some("Valdor"),
+            50,
+        );
+        assert!(!a.title.contains('('), "{}", a.title);
+        assert!(a.title.starts_with("Valdor"), "{}", a.title);
     }
 
     #[test]
