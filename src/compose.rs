@@ -5794,10 +5794,10 @@ mod tests {
         target: usize,
     ) -> Article {
         let e = env(p);
-        let doc = Document::build(paragraphs, &p);
-        let a = crate::analyze::analyze(&doc, title, &p);
+        let doc = Document::build(paragraphs, p);
+        let a = crate::analyze::analyze(&doc, title, p);
         let o = crate::outline::outline(&doc, &a);
-        Composer::new(&p, &e).compose(
+        Composer::new(p, &e).compose(
             &doc,
             &a,
             &o,
