@@ -78,7 +78,8 @@
 // guarded by the loop bounds beside them. Checked by the `analyze` and `rewrite` fuzz targets.
 #![allow(clippy::indexing_slicing)]
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use crate::hash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -2308,7 +2309,7 @@ fn entities(
                 by_form.insert(lower, k);
             }
             None => {
-                forms.push(HashMap::from([(raw.text.clone(), 1)]));
+                forms.push(HashMap::from_iter([(raw.text.clone(), 1)]));
                 by_form.insert(lower.clone(), out.len());
                 by_prefix
                     .entry(lower.chars().take(2).collect())

@@ -11,9 +11,9 @@
 // them. Checked by the `rewrite` fuzz target.
 #![allow(clippy::indexing_slicing)]
 
+use crate::hash::{HashMap, HashSet, HashSetExt};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 

@@ -54,6 +54,7 @@ pub mod brief;
 pub mod compose;
 pub mod context;
 mod error;
+pub mod hash;
 pub mod lang;
 pub mod markup;
 pub mod outline;
@@ -67,6 +68,7 @@ pub use error::{Error, ErrorKind};
 use crate::analyze::Analysis;
 use crate::brief::Brief;
 use crate::compose::{Article, ComposeInput, Composer};
+use crate::hash::HashSetExt;
 pub use crate::lang::HeadlineCase;
 use crate::lang::{Lang, LanguagePack};
 use crate::outline::Outline;
@@ -899,14 +901,11 @@ fn apply_headline_case(
 fn word_cases(
     doc: &Document,
     pack: &LanguagePack,
-) -> (
-    std::collections::HashSet<String>,
-    std::collections::HashSet<String>,
-) {
-    let mut names = std::collections::HashSet::new();
-    let mut lower_words = std::collections::HashSet::new();
+) -> (hash::HashSet<String>, hash::HashSet<String>) {
+    let mut names = hash::HashSet::new();
+    let mut lower_words = hash::HashSet::new();
     // the lower-case words already stemmed (a word is stemmed once, not once a use)
-    let mut stemmed = std::collections::HashSet::new();
+    let mut stemmed = hash::HashSet::new();
     for s in &doc.sentences {
         let words = doc
             .tokens

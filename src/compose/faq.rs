@@ -9,7 +9,7 @@
 // `rewrite` fuzz target.
 #![allow(clippy::indexing_slicing)]
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::{
     Block, BlockKind, Composer, Origin, QuestionAnswer, Section, dangling_reference, fill,

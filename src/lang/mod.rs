@@ -7,7 +7,8 @@
 pub mod en;
 pub mod fr;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use crate::hash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
