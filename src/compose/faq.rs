@@ -520,6 +520,7 @@ impl Composer<'_> {
         used: &mut HashSet<usize>,
         seen: &mut HashSet<String>,
         is_name: &dyn Fn(&str) -> bool,
+        restated: &super::RestateMemo,
     ) -> Option<Section> {
         let pack = self.pack;
         let mut score = vec![0.0f64; doc.sentences.len()];
@@ -542,7 +543,7 @@ impl Composer<'_> {
             if used.contains(&s) {
                 continue;
             }
-            let Some(r) = super::restate_span(doc, s, pack, self.env, is_name) else {
+            let Some(r) = restated.span(doc, s, pack, self.env, is_name) else {
                 continue;
             };
             let n = count_words(&r.text);
