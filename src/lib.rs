@@ -906,8 +906,8 @@ fn apply_headline_case(
 /// The words (lowercase, without a possessive `’s`) the document writes with a capital
 /// inside a sentence (its names), and the stems of those it writes in lower case. `infos`
 /// are the analysis's facts per token (parallel to `doc.tokens`): a word without a hyphen
-/// takes the stem the analysis already computed for it (the stem of the same lowercase
-/// word without its `’s`) instead of running the stemmer again.
+/// takes the lowercase and the stem the analysis already computed for it (the stem of the
+/// same lowercase word without its `’s`) instead of lowercasing and stemming it again.
 fn word_cases(
     doc: &Document,
     infos: &[analyze::TokenInfo],
@@ -929,22 +929,33 @@ fn word_cases(
             let w = doc.token_text(t);
             let analysed = (!w.contains('-')).then(|| infos.get(i)).flatten();
             for part in w.split('-') {
-                let lower = part.to_lowercase();
-                let lower = lower
+                let lowercase = part.starts_with(char::is_lowercase);
+                if !(lowercase || k > 0 && part.starts_with(char::is_uppercase)) {
+                    continue;
+                }
+                // the analysis's lowercase of the whole word when the part is the word
+                let owned;
+                let low = match analysed {
+                    Some(info) => info.lower().as_str(),
+                    None => {
+                        owned = part.to_lowercase();
+                        &owned
+                    }
+                };
+                let lower = low
                     .strip_suffix("’s")
-                    .or_else(|| lower.strip_suffix("'s"))
-                    .unwrap_or(&lower)
-                    .to_string();
-                if part.starts_with(char::is_lowercase) {
-                    if !stemmed.contains(&lower) {
+                    .or_else(|| low.strip_suffix("'s"))
+                    .unwrap_or(low);
+                if lowercase {
+                    if !stemmed.contains(lower) {
                         lower_words.insert(analysed.map_or_else(
-                            || pack.stem(&lower).into_owned(),
+                            || pack.stem(lower).into_owned(),
                             |info| info.stem().as_str().to_owned(),
                         ));
-                        stemmed.insert(lower);
+                        stemmed.insert(lower.to_owned());
                     }
-                } else if k > 0 && part.starts_with(char::is_uppercase) {
-                    names.insert(lower);
+                } else if !names.contains(lower) {
+                    names.insert(lower.to_owned());
                 }
             }
         }
