@@ -78,7 +78,9 @@
 // guarded by the loop bounds beside them. Checked by the `analyze` and `rewrite` fuzz targets.
 #![allow(clippy::indexing_slicing)]
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use crate::hash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::BTreeSet;
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -985,20 +987,25 @@ impl Group {
     }
 
     fn add_form(&mut self, form: String) {
-        let at = self.forms.len();
-        *self.forms.entry(form.clone()).or_insert(0) += 1;
-        self.first_form_at.entry(form).or_insert(at);
+        // (`forms` and `first_form_at` hold the same forms: a known one is only counted)
+        if let Some(n) = self.forms.get_mut(&form) {
+            *n += 1;
+            return;
+        }
+        self.first_form_at.insert(form.clone(), self.forms.len());
+        self.forms.insert(form, 1);
     }
 }
 
-/// The stem key, surface form, content-word count, name flag and content words of a candidate.
+/// The stem key, surface form, content-word tokens and name flag of a candidate (the content
+/// words' lowercase, which only a new group keeps, is [`content_lowers`]).
 fn describe(
     doc: &Document,
     infos: &[TokenInfo],
     names: &HashSet<String>,
     c: &Candidate,
     possessive: bool,
-) -> (String, String, usize, bool, Vec<String>) {
+) -> (String, String, Vec<usize>, bool) {
     let key = c
         .tokens
         .clone()
@@ -1036,11 +1043,15 @@ fn describe(
         names.contains(infos[i].lower().as_str())
             || (infos[i].capitalized() && !infos[i].sentence_start())
     });
-    let lowers = content
+    (key, form, content, is_name)
+}
+
+/// The lowercase of a candidate's content-word tokens (as [`describe`] gives them).
+fn content_lowers(infos: &[TokenInfo], content: &[usize]) -> Vec<String> {
+    content
         .iter()
         .map(|&i| infos[i].lower().to_string())
-        .collect();
-    (key, form, content.len(), is_name, lowers)
+        .collect()
 }
 
 /// Runs the analysis. `title` is the given title (it counts for keyphrase scoring).
@@ -1117,12 +1128,18 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     let weights = &pack.keyphrase_weights;
     let topic = KeyphraseWeights::topic();
     respect_names(doc, &infos, &runs, &run_keys, weights.name_parts, |c| {
-        let (key, form, words, is_name, lowers) =
-            describe(doc, &infos, &names, &c, weights.possessive);
-        let g = groups.entry(key.clone()).or_insert_with(|| {
-            order.push(key.clone());
-            Group::new(words, is_name, lowers)
-        });
+        let (key, form, content, is_name) = describe(doc, &infos, &names, &c, weights.possessive);
+        let g = match groups.entry(key) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => {
+                order.push(e.key().clone());
+                e.insert(Group::new(
+                    content.len(),
+                    is_name,
+                    content_lowers(&infos, &content),
+                ))
+            }
+        };
         g.add_form(form);
         g.verb_after_name |= verb_after_name(doc, &infos, &names, &verbs, c.tokens.clone());
         if c.tokens.len() == 1 {
@@ -1160,12 +1177,19 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
         );
         title_cands.extend(title_figures(td, &title_infos, pack));
         for c in title_cands {
-            let (key, form, words, is_name, lowers) =
+            let (key, form, content, is_name) =
                 describe(td, &title_infos, &names, &c, weights.possessive);
-            let g = groups.entry(key.clone()).or_insert_with(|| {
-                order.push(key.clone());
-                Group::new(words, is_name, lowers)
-            });
+            let g = match groups.entry(key) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => {
+                    order.push(e.key().clone());
+                    e.insert(Group::new(
+                        content.len(),
+                        is_name,
+                        content_lowers(&title_infos, &content),
+                    ))
+                }
+            };
             if g.occurrences.is_empty() {
                 g.add_form(form);
             }
@@ -2308,7 +2332,7 @@ fn entities(
                 by_form.insert(lower, k);
             }
             None => {
-                forms.push(HashMap::from([(raw.text.clone(), 1)]));
+                forms.push(HashMap::from_iter([(raw.text.clone(), 1)]));
                 by_form.insert(lower.clone(), out.len());
                 by_prefix
                     .entry(lower.chars().take(2).collect())

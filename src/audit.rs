@@ -27,7 +27,7 @@
 // by the length checks beside them. Checked by the audit property tests (any Markdown or HTML).
 #![allow(clippy::indexing_slicing)]
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashMapExt, HashSet};
 use std::sync::OnceLock;
 
 use serde::Serialize;

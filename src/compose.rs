@@ -11,9 +11,9 @@
 // them. Checked by the `rewrite` fuzz target.
 #![allow(clippy::indexing_slicing)]
 
+use crate::hash::{HashMap, HashSet, HashSetExt};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -822,11 +822,12 @@ impl<'e> Composer<'e> {
         type Maker<'a> =
             Box<dyn Fn(&mut HashSet<usize>, &mut HashSet<String>) -> Option<Section> + 'a>;
         let context = context::ContextPlan::new(input.context, pack, self.env);
+        let restated = RestateMemo::default();
         let mut makers: Vec<(&str, Maker<'_>)> = vec![
             (
                 "key-points",
                 Box::new(|u: &mut HashSet<usize>, s: &mut HashSet<String>| {
-                    self.key_points(doc, analysis, u, s, &is_name)
+                    self.key_points(doc, analysis, u, s, &is_name, &restated)
                 }),
             ),
             (
@@ -856,7 +857,7 @@ impl<'e> Composer<'e> {
             (
                 "summary",
                 Box::new(|u: &mut HashSet<usize>, s: &mut HashSet<String>| {
-                    self.summary(doc, analysis, u, s, &is_name)
+                    self.summary(doc, analysis, u, s, &is_name, &restated)
                 }),
             ),
         ];
@@ -1645,6 +1646,7 @@ impl<'e> Composer<'e> {
         used: &mut HashSet<usize>,
         seen: &mut HashSet<String>,
         is_name: &dyn Fn(&str) -> bool,
+        restated: &RestateMemo,
     ) -> Option<Section> {
         let pack = self.pack;
         let top: Vec<&crate::analyze::Keyphrase> = analysis.keyphrases.iter().take(15).collect();
@@ -1709,7 +1711,7 @@ impl<'e> Composer<'e> {
             {
                 continue;
             }
-            let Some(r) = restate_span(doc, s, pack, self.env, is_name) else {
+            let Some(r) = restated.span(doc, s, pack, self.env, is_name) else {
                 continue;
             };
             let n = count_words(&r.text);
@@ -4073,6 +4075,32 @@ struct Restatement {
     rules: Vec<&'static str>,
 }
 
+/// The restatements one composition has made, by first sentence: the key points' second
+/// pass and the summary offer again the sentences the key points passed over, and each is
+/// restated once ([`restate_span`] depends only on the document, the sentence, the pack,
+/// the templates and the composition's `is_name`). Lives for one [`Composer::compose`] call.
+#[derive(Default)]
+struct RestateMemo(RefCell<HashMap<usize, Option<Restatement>>>);
+
+impl RestateMemo {
+    /// [`restate_span`] of sentence `s`, made the first time it is asked for.
+    fn span(
+        &self,
+        doc: &Document,
+        s: usize,
+        pack: &LanguagePack,
+        env: &minijinja::Environment<'_>,
+        is_name: &dyn Fn(&str) -> bool,
+    ) -> Option<Restatement> {
+        if let Some(r) = self.0.borrow().get(&s) {
+            return r.clone();
+        }
+        let r = restate_span(doc, s, pack, env, is_name);
+        self.0.borrow_mut().insert(s, r.clone());
+        r
+    }
+}
+
 /// Rule `restate.lost-statement`: the restatement is the sentence cut right before its
 /// reporting verb (`Arié Roux, président de l’association, a déclaré à la presse que …` →
 /// `Arié Roux, président de l’association.`): the speaker's name and title alone, the statement
@@ -6148,6 +6176,33 @@ mod tests {
             none("Le marché, fermé depuis mars, rouvrira ses portes le mois prochain."),
             None
         );
+    }
+
+    #[test]
+    fn the_restatement_memo_gives_restate_span_s_answer_every_time() {
+        let p = pack();
+        let e = env(&p);
+        let doc = Document::build(
+            &[
+                "La digue a cédé dans la nuit, a déclaré la préfète mardi.",
+                "« Les secours sont là. Ils resteront toute la nuit » a déclaré la préfète.",
+                "Selon la mairie, 300 habitants ont été évacués vers le gymnase municipal.",
+            ],
+            &p,
+        );
+        let memo = RestateMemo::default();
+        let made: Vec<_> = (0..doc.sentences.len())
+            .map(|s| restate_span(&doc, s, &p, &e, &|_| false))
+            .collect();
+        assert!(made.iter().any(Option::is_some) && made.iter().any(Option::is_none));
+        // asked in another order, and twice: the memo's answer is restate_span's
+        for s in (0..doc.sentences.len()).rev().chain(0..doc.sentences.len()) {
+            assert_eq!(
+                memo.span(&doc, s, &p, &e, &|_| false),
+                made[s],
+                "sentence {s}"
+            );
+        }
     }
 
     #[test]

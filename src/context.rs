@@ -27,7 +27,7 @@ mod index;
 #[cfg(feature = "tantivy")]
 pub use index::{BuildStats, TantivyArchive};
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::OnceLock;
 
 use serde::Deserialize;

@@ -54,6 +54,7 @@ pub mod brief;
 pub mod compose;
 pub mod context;
 mod error;
+pub mod hash;
 pub mod lang;
 pub mod markup;
 pub mod outline;
@@ -67,6 +68,7 @@ pub use error::{Error, ErrorKind};
 use crate::analyze::Analysis;
 use crate::brief::Brief;
 use crate::compose::{Article, ComposeInput, Composer};
+use crate::hash::HashSetExt;
 pub use crate::lang::HeadlineCase;
 use crate::lang::{Lang, LanguagePack};
 use crate::outline::Outline;
@@ -775,7 +777,13 @@ impl Engine {
                 context: &related,
             },
         );
-        apply_headline_case(&mut article, options.headline_case, &st.document, pack);
+        apply_headline_case(
+            &mut article,
+            options.headline_case,
+            &st.document,
+            &st.analysis,
+            pack,
+        );
         Ok(Rewrite {
             article,
             document: st.document,
@@ -844,10 +852,11 @@ fn apply_headline_case(
     article: &mut Article,
     case: HeadlineCase,
     doc: &Document,
+    analysis: &Analysis,
     pack: &LanguagePack,
 ) {
     let grammar = &pack.grammar;
-    let (names, lower_words) = word_cases(doc, pack);
+    let (names, lower_words) = word_cases(doc, &analysis.tokens, pack);
     // A name when the article capitalises it inside a sentence; a common word when it
     // writes it (or a word of the same stem: `seized`) in lower case, or a function word; else unknown (`Washington` in a
     // headline the article never repeats): sentence case then leaves the headline alone.
@@ -895,41 +904,58 @@ fn apply_headline_case(
 }
 
 /// The words (lowercase, without a possessive `’s`) the document writes with a capital
-/// inside a sentence (its names), and the stems of those it writes in lower case.
+/// inside a sentence (its names), and the stems of those it writes in lower case. `infos`
+/// are the analysis's facts per token (parallel to `doc.tokens`): a word without a hyphen
+/// takes the lowercase and the stem the analysis already computed for it (the stem of the
+/// same lowercase word without its `’s`) instead of lowercasing and stemming it again.
 fn word_cases(
     doc: &Document,
+    infos: &[analyze::TokenInfo],
     pack: &LanguagePack,
-) -> (
-    std::collections::HashSet<String>,
-    std::collections::HashSet<String>,
-) {
-    let mut names = std::collections::HashSet::new();
-    let mut lower_words = std::collections::HashSet::new();
+) -> (hash::HashSet<String>, hash::HashSet<String>) {
+    let mut names = hash::HashSet::new();
+    let mut lower_words = hash::HashSet::new();
     // the lower-case words already stemmed (a word is stemmed once, not once a use)
-    let mut stemmed = std::collections::HashSet::new();
+    let mut stemmed = hash::HashSet::new();
     for s in &doc.sentences {
         let words = doc
             .tokens
             .get(s.tokens.clone())
             .unwrap_or_default()
             .iter()
-            .filter(|t| t.kind == text::TokenKind::Word);
-        for (k, t) in words.enumerate() {
+            .zip(s.tokens.clone())
+            .filter(|(t, _)| t.kind == text::TokenKind::Word);
+        for (k, (t, i)) in words.enumerate() {
             let w = doc.token_text(t);
+            let analysed = (!w.contains('-')).then(|| infos.get(i)).flatten();
             for part in w.split('-') {
-                let lower = part.to_lowercase();
-                let lower = lower
-                    .strip_suffix("’s")
-                    .or_else(|| lower.strip_suffix("'s"))
-                    .unwrap_or(&lower)
-                    .to_string();
-                if part.starts_with(char::is_lowercase) {
-                    if !stemmed.contains(&lower) {
-                        lower_words.insert(pack.stem(&lower).into_owned());
-                        stemmed.insert(lower);
+                let lowercase = part.starts_with(char::is_lowercase);
+                if !(lowercase || k > 0 && part.starts_with(char::is_uppercase)) {
+                    continue;
+                }
+                // the analysis's lowercase of the whole word when the part is the word
+                let owned;
+                let low = match analysed {
+                    Some(info) => info.lower().as_str(),
+                    None => {
+                        owned = part.to_lowercase();
+                        &owned
                     }
-                } else if k > 0 && part.starts_with(char::is_uppercase) {
-                    names.insert(lower);
+                };
+                let lower = low
+                    .strip_suffix("’s")
+                    .or_else(|| low.strip_suffix("'s"))
+                    .unwrap_or(low);
+                if lowercase {
+                    if !stemmed.contains(lower) {
+                        lower_words.insert(analysed.map_or_else(
+                            || pack.stem(lower).into_owned(),
+                            |info| info.stem().as_str().to_owned(),
+                        ));
+                        stemmed.insert(lower.to_owned());
+                    }
+                } else if !names.contains(lower) {
+                    names.insert(lower.to_owned());
                 }
             }
         }
@@ -1018,6 +1044,39 @@ mod tests {
     fn engine_is_send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<Engine>();
+    }
+
+    #[test]
+    fn word_cases_reuses_the_analysis_stems_without_changing_them() {
+        // The analysis's stems (tokens without a hyphen) against the stemmer run on every
+        // part (no analysis given): the same names and the same lower-case stems.
+        let engine = Engine::new().expect("engine");
+        for (lang, paragraphs) in [
+            (
+                Lang::Fr,
+                vec![
+                    "Les habitants de Saint-Martin ont manifesté mardi contre la fermeture \
+                     de l’école, a-t-on appris auprès de la Préfecture.",
+                    "La préfecture a promis des rencontres ; les manifestations continuent.",
+                ],
+            ),
+            (
+                Lang::En,
+                vec![
+                    "The mayor’s office seized the boats on Monday, and Smith's lawyers \
+                     said the seizure of the well-known ferries was unlawful.",
+                    "Officials seize boats every year, the Mayor said.",
+                ],
+            ),
+        ] {
+            let pack = engine.pack(lang);
+            let document = Document::build(&paragraphs, pack);
+            let analysis = analyze::analyze(&document, None, pack);
+            let reused = word_cases(&document, &analysis.tokens, pack);
+            let stemmed = word_cases(&document, &[], pack);
+            assert!(!reused.0.is_empty() && !reused.1.is_empty(), "{lang:?}");
+            assert_eq!(reused, stemmed, "{lang:?}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 // `analyze` and `rewrite` fuzz targets.
 #![allow(clippy::indexing_slicing)]
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use crate::analyze::Analysis;

@@ -6,8 +6,8 @@
 //! Every context block has origin `{"kind": "context", "rule", "ref": [{"id", "url"?, "shared"}]}`
 //! and is checked by the fact guard against the article *and the text of the items it cites*.
 
+use crate::hash::{HashSet, HashSetExt};
 use std::cell::Cell;
-use std::collections::HashSet;
 
 use serde::Serialize;
 

@@ -9,7 +9,7 @@
 // `rewrite` fuzz target.
 #![allow(clippy::indexing_slicing)]
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::{
     Block, BlockKind, Composer, Origin, QuestionAnswer, Section, balanced, dangling_reference,
@@ -512,6 +512,7 @@ impl Composer<'_> {
         used: &mut HashSet<usize>,
         seen: &mut HashSet<String>,
         is_name: &dyn Fn(&str) -> bool,
+        restated: &super::RestateMemo,
     ) -> Option<Section> {
         let pack = self.pack;
         let mut score = vec![0.0f64; doc.sentences.len()];
@@ -534,7 +535,7 @@ impl Composer<'_> {
             if used.contains(&s) {
                 continue;
             }
-            let Some(r) = super::restate_span(doc, s, pack, self.env, is_name) else {
+            let Some(r) = restated.span(doc, s, pack, self.env, is_name) else {
                 continue;
             };
             let n = count_words(&r.text);

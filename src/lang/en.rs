@@ -1,6 +1,6 @@
 //! English grammar: typography and the small rules that data files cannot express.
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 use std::sync::LazyLock;
 
 use super::{Grammar, PackData, SentenceRules};

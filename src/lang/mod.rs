@@ -7,7 +7,8 @@
 pub mod en;
 pub mod fr;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use crate::hash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
@@ -733,6 +734,10 @@ pub struct LanguagePack {
     /// The grammar module.
     pub grammar: Box<dyn Grammar>,
     stemmer: rust_stemmers::Stemmer,
+    /// [`Self::stopwords`] and the determiners, auxiliaries and prepositions of
+    /// [`Self::words`] in one set, made by [`LanguagePack::load`]: what
+    /// [`LanguagePack::is_stopword`] reads (one lookup a word instead of four).
+    function_words: HashSet<String>,
 }
 
 impl std::fmt::Debug for LanguagePack {
@@ -1226,6 +1231,13 @@ impl LanguagePack {
             Lang::Fr => rust_stemmers::Algorithm::French,
             Lang::En => rust_stemmers::Algorithm::English,
         });
+        let function_words = stopwords
+            .iter()
+            .chain(&words.determiners)
+            .chain(&words.auxiliaries)
+            .chain(&words.prepositions)
+            .cloned()
+            .collect();
         Ok(Self {
             lang,
             stopwords,
@@ -1252,6 +1264,7 @@ impl LanguagePack {
             keyphrase_weights: parse_keyphrase_weights(data.keyphrases)?,
             grammar,
             stemmer,
+            function_words,
         })
     }
 
@@ -1311,13 +1324,13 @@ impl LanguagePack {
         self.stemmer.stem(word)
     }
 
-    /// Whether a lowercase word is a stopword or a function word.
+    /// Whether a lowercase word is a stopword or a function word: in [`Self::stopwords`]
+    /// or among the determiners, auxiliaries or prepositions of [`Self::words`] as
+    /// [`LanguagePack::load`] read them (one set made at load time; changing those fields
+    /// afterwards does not change the answer).
     #[must_use]
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(word)
-            || self.words.determiners.contains(word)
-            || self.words.auxiliaries.contains(word)
-            || self.words.prepositions.contains(word)
+        self.function_words.contains(word)
     }
 
     /// How specific a lowercase word is against the language's background frequencies:
@@ -1369,6 +1382,40 @@ mod tests {
             assert!(!pack.brief.target.is_empty(), "{lang:?} brief target");
             assert!(pack.months.len() >= 12, "{lang:?} months");
             assert!(pack.template("block.key-points.heading").is_ok());
+        }
+    }
+
+    /// `is_stopword` (one set made at load) answers as the four sets it joins, for every
+    /// word of those sets, every word of the pack's verb and frequency lists, and a few others.
+    #[test]
+    fn is_stopword_answers_as_the_four_sets() {
+        for lang in Lang::ALL {
+            let pack = LanguagePack::load(lang).expect("embedded pack loads");
+            let four = |w: &str| {
+                pack.stopwords.contains(w)
+                    || pack.words.determiners.contains(w)
+                    || pack.words.auxiliaries.contains(w)
+                    || pack.words.prepositions.contains(w)
+            };
+            let words = pack
+                .stopwords
+                .iter()
+                .chain(&pack.words.determiners)
+                .chain(&pack.words.auxiliaries)
+                .chain(&pack.words.prepositions)
+                .chain(&pack.verbs)
+                .chain(pack.zipf.keys())
+                .map(String::as_str)
+                .chain(["", "préfecture", "Le", "the ", "l’", "inondation"]);
+            let (mut yes, mut no) = (0, 0);
+            for w in words {
+                assert_eq!(pack.is_stopword(w), four(w), "{lang:?} {w:?}");
+                if four(w) { yes += 1 } else { no += 1 }
+            }
+            assert!(
+                yes > 100 && no > 1000,
+                "{lang:?}: {yes} function words, {no} others"
+            );
         }
     }
 
