@@ -716,6 +716,7 @@ fn name_runs(
     doc: &Document,
     infos: &[TokenInfo],
     names: &HashSet<String>,
+    heads: &BTreeSet<String>,
 ) -> Vec<std::ops::Range<usize>> {
     let mut runs = Vec::new();
     for sentence in &doc.sentences {
@@ -726,7 +727,18 @@ fn name_runs(
                 i += 1;
                 continue;
             }
-            let start = i;
+            // Rule `keyphrase.name-head`: a geographic or urban common noun right before a
+            // name is part of it (`mont Maudit`, `pont Mathilde`, `place Tahrir`): the name
+            // alone (`Maudit`) is no place ([name-heads] in the pack's grammar.txt).
+            let start = if i > r.start
+                && doc.tokens[i - 1].kind == TokenKind::Word
+                && !infos[i - 1].capitalized()
+                && heads.contains(infos[i - 1].lower().as_str())
+            {
+                i - 1
+            } else {
+                i
+            };
             let mut end = i + 1;
             loop {
                 if end < r.end && is_name_token(doc, infos, names, end) {
@@ -1113,10 +1125,11 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
     };
     reflag(&mut infos, finite);
     reflag(&mut title_infos, finite);
-    let runs = name_runs(doc, &infos, &names);
+    let heads = &pack.words.name_heads;
+    let runs = name_runs(doc, &infos, &names, heads);
     let title_runs = title_doc
         .as_ref()
-        .map(|td| name_runs(td, &title_infos, &names))
+        .map(|td| name_runs(td, &title_infos, &names, heads))
         .unwrap_or_default();
     let run_keys: HashSet<String> = runs
         .iter()
@@ -1343,7 +1356,7 @@ pub fn analyze(doc: &Document, title: Option<&str>, pack: &LanguagePack) -> Anal
             (&lede_sentences, &intro_sentences),
             &title_main,
             &title_leads,
-            (&pack.words.quantity_nouns, doc_words),
+            (&pack.words, doc_words),
         )
     };
     // Drop a phrase whose occurrences mostly sit inside one better-ranked longer phrase
@@ -1849,7 +1862,8 @@ fn merge_surnames(groups: &mut HashMap<String, Group>, order: &mut Vec<String>) 
 ///
 /// Rule `keyphrase.focus-quantity`: a phrase that opens on a quantity noun (`milliards
 /// d’euros`, `millions de dollars`: `quantity-nouns` in `data/<lang>/grammar.txt`) is a figure
-/// with its number cut off, never the focus. Rule `keyphrase.focus-density`: a common word or
+/// with its number cut off, and one that opens on a number written in words (`neuf`, `neuf
+/// personnes`: `number-words`) is a figure; neither is ever the focus. Rule `keyphrase.focus-density`: a common word or
 /// phrase (not a name; specificity under [`FOCUS_GENERIC_SPECIFICITY`]) that makes more than
 /// [`FOCUS_MAX_DENSITY`] % of the article's words (`équipe` nine times in 240 words) keeps half
 /// its score: a word the article repeats that
@@ -1860,7 +1874,7 @@ fn choose_focus(
     (lede, intro): (&std::ops::Range<usize>, &std::ops::Range<usize>),
     title_main: &str,
     title_leads: &[String],
-    (quantity_nouns, doc_words): (&BTreeSet<String>, usize),
+    (words, doc_words): (&crate::lang::WordClasses, usize),
 ) -> Option<usize> {
     // `k` mostly sits inside the longer `n` (`crude` inside `crude oil`)
     let inside = |k: &Keyphrase, n: &Keyphrase| {
@@ -1924,18 +1938,27 @@ fn choose_focus(
         .filter(|(_, k)| (1..=4).contains(&k.words) && k.text.chars().count() <= 40)
         // a reader searches for words, not for `2012` or `50 ans`
         .filter(|(_, k)| k.text.chars().next().is_some_and(char::is_alphabetic))
-        // rule `keyphrase.focus-quantity`: not `milliards d’euros`
+        // rule `keyphrase.focus-quantity`: not `milliards d’euros`, nor a number written in
+        // words (`neuf`, `neuf personnes`: a figure, which the reader does not search for)
         .filter(|(_, k)| {
-            k.text
-                .split_whitespace()
-                .next()
-                .is_none_or(|w| !quantity_nouns.contains(&w.to_lowercase()))
+            k.text.split_whitespace().next().is_none_or(|w| {
+                let w = w.to_lowercase();
+                !words.quantity_nouns.contains(&w)
+                    // (`neufs morts`: the source's slip is the same number)
+                    && (k.is_name
+                        || !(words.number_words.contains(&w)
+                            || w
+                                .strip_suffix('s')
+                                .is_some_and(|b| words.number_words.contains(b))))
+            })
         })
         // a focus is a noun phrase: a lower-case phrase ending on a participle is not
         // (`mortes piétinées`)
         .filter(|(_, k)| {
             let last = k.text.split_whitespace().next_back().unwrap_or("");
             k.is_name
+                // a name closes it (`mont Maudit`: `maudit` is a participle, `Maudit` a name)
+                || last.starts_with(char::is_uppercase)
                 || !is_participle(&last.to_lowercase())
                 || k.words == 1 && last.chars().count() <= 5
         })
@@ -2681,6 +2704,37 @@ mod tests {
         assert_eq!(
             a.focus_keyphrase().map(|k| k.text.as_str()),
             Some("Avenir de Valmont")
+        );
+    }
+
+    #[test]
+    fn a_place_keeps_its_head_and_a_number_word_is_no_focus() {
+        // keyphrase.name-head: `mont Valdor` is one name, `Valdor` alone is not a keyphrase;
+        // keyphrase.focus-quantity: `neuf` (a number in words, the title's first word) is
+        // never the focus; a capitalised last word is a name, not a participle (`Maudit`)
+        let (_, a) = run(
+            &[
+                "Neuf alpinistes sont morts dans une avalanche sur le mont Maudit, près de Chamonix.",
+                "Le mont Maudit culmine à 4 465 mètres. Les secours ont fouillé le mont Maudit toute la nuit.",
+            ],
+            Some("Neuf morts dans une avalanche au mont Maudit"),
+        );
+        let texts: Vec<&str> = a.keyphrases.iter().map(|k| k.text.as_str()).collect();
+        assert!(texts.contains(&"mont Maudit"), "{texts:?}");
+        assert!(!texts.contains(&"Maudit"), "{texts:?}");
+        let focus = a.focus_keyphrase().map(|k| k.text.as_str());
+        assert_eq!(focus, Some("mont Maudit"), "{texts:?}");
+        let (_, a) = run(
+            &[
+                "Neufs morts et neuf blessés : le bilan de la nuit est lourd, selon la préfecture.",
+                "Neuf familles ont été relogées. La préfecture a ouvert une cellule d’écoute.",
+            ],
+            Some("Neufs morts dans la nuit"),
+        );
+        let focus = a.focus_keyphrase().map(|k| k.text.to_lowercase());
+        assert!(
+            focus.as_deref().is_some_and(|f| !f.starts_with("neuf")),
+            "{focus:?}"
         );
     }
 

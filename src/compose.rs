@@ -1130,7 +1130,7 @@ impl<'e> Composer<'e> {
                 if let Some(bare) = bare.filter(|_| !starts_with_focus) {
                     let fitted = [60, 55, 50, 45, 40].into_iter().find_map(|max| {
                         fit_phrase(&bare, max, 3, pack)
-                            .filter(|t| !verb_lost_object(t, pack))
+                            .filter(|t| !verb_lost_object(t, pack) && !headings::ends_open(t, pack))
                             .map(|t| pack.grammar.capitalize_first(&t))
                             .filter(|t| title_fits(t))
                     });
@@ -1145,7 +1145,7 @@ impl<'e> Composer<'e> {
                     // the longest cut that fits 60 characters and 600 px (title.width)
                     let fitted = [60, 55, 50, 45, 40].into_iter().find_map(|max| {
                         fit_phrase(clause, max, 3, pack)
-                            .filter(|t| !verb_lost_object(t, pack))
+                            .filter(|t| !verb_lost_object(t, pack) && !headings::ends_open(t, pack))
                             .map(|t| pack.grammar.capitalize_first(&t))
                             .filter(|t| title_fits(t))
                     });
@@ -1175,8 +1175,10 @@ impl<'e> Composer<'e> {
                     };
                     let head = char_len(focus_display) + char_len(sep);
                     let fitted = [60usize, 55, 50, 45, 40].into_iter().find_map(|max| {
-                        let t = fit_phrase(clause, max.saturating_sub(head), 3, pack)
-                            .filter(|t| !verb_lost_object(t, pack))?;
+                        let t =
+                            fit_phrase(clause, max.saturating_sub(head), 3, pack).filter(|t| {
+                                !verb_lost_object(t, pack) && !headings::ends_open(t, pack)
+                            })?;
                         let text = format!(
                             "{focus_display}{sep}{}",
                             pack.grammar.lowercase_first(&t, is_name)
@@ -1185,7 +1187,7 @@ impl<'e> Composer<'e> {
                     });
                     if let Some((t, text)) = fitted {
                         let cut = fit_phrase(&t, char_len(&t).saturating_sub(1), 2, pack)
-                            .filter(|c| !verb_lost_object(c, pack))
+                            .filter(|c| !verb_lost_object(c, pack) && !headings::ends_open(c, pack))
                             .map(|c| {
                                 format!(
                                     "{focus_display}{sep}{}",
@@ -3019,6 +3021,10 @@ pub(crate) fn balanced(text: &str) -> bool {
         && text.matches('«').count() == text.matches('»').count()
 }
 
+/// (Titles also refuse a cut that ends on one of the pack's open ends, rule `title.open-end`:
+/// `Le pont Mathilde subit un incendie de grande ampleur suite`, cut from `… suite à
+/// l’accident`; see `headings::ends_open`.)
+///
 /// Rule `title.verb-object`: whether a cut lost the object of a verb that needs one — a
 /// transitive-only verb (the pack's `verb-forms.txt`: *inaugurer*, *remporter*) as a finite
 /// form, an infinitive, or a participle after a form of *avoir*, either last (`Le musée de
@@ -6671,6 +6677,22 @@ mod tests {
         );
         assert!(!a.title.contains('('), "{}", a.title);
         assert!(a.title.starts_with("Valdor"), "{}", a.title);
+    }
+
+    #[test]
+    fn a_title_never_ends_on_an_open_end() {
+        // title.open-end: `… de grande ampleur suite` lost `à l’accident`
+        let a = compose_with_keyphrase(
+            &[
+                "Le pont Valmy subit un incendie de grande ampleur suite à l’accident d’un camion-citerne au niveau de l’échangeur.",
+                "Les pompiers de Valdor ont maîtrisé le feu en deux heures.",
+            ],
+            None,
+            Some("pont Valmy"),
+            50,
+        );
+        assert!(!headings::ends_open(&a.title, &pack()), "{}", a.title);
+        assert!(!a.title.ends_with("suite"), "{}", a.title);
     }
 
     #[test]

@@ -264,6 +264,17 @@ fn check_start(
     }
 }
 
+/// Whether a text ends on a word group of the pack's `[open-ends]` (`… suite`, `… 10
+/// millions`, `… du point de vue`): it asks for a complement it no longer has (rule
+/// `heading.check.open-end`; titles use it through `title.open-end`).
+pub(super) fn ends_open(text: &str, pack: &LanguagePack) -> bool {
+    let padded = format!(" {}", text.trim_end_matches(['.', ' ']).to_lowercase());
+    pack.words
+        .open_ends
+        .iter()
+        .any(|e| ends_with_spaced(&padded, e))
+}
+
 /// The closing rules: open-end, verb-end.
 fn check_end(
     text: &str,

@@ -356,6 +356,12 @@ pub struct WordClasses {
     /// Coordinating conjunctions (`et`, `ou`, `mais`, `and`, `or`), lowercased: a restated
     /// statement never opens on one (rule `restate.no-coordinator`).
     pub opening_coordinators: BTreeSet<String>,
+    /// Common nouns that head a place name before it (`mont`, `pont`, `place`), lowercased
+    /// (rule `keyphrase.name-head`: `mont Maudit` is one name).
+    pub name_heads: BTreeSet<String>,
+    /// Numbers written in words (`neuf`, `vingt`, `nine`), lowercased: never the focus
+    /// (rule `keyphrase.focus-quantity`).
+    pub number_words: BTreeSet<String>,
     /// Prepositions that may open a verb's object (French partitive `de`, `du`, `des`): after a
     /// transitive verb they do not mean the object was cut off (rule `title.verb-object`).
     pub object_prepositions: BTreeSet<String>,
@@ -1112,6 +1118,8 @@ impl LanguagePack {
             quantity_nouns: set(s.get("quantity-nouns")),
             indefinite_articles: set(s.get("indefinite-articles")),
             opening_coordinators: set(s.get("opening-coordinators")),
+            name_heads: set(s.get("name-heads")),
+            number_words: set(s.get("number-words")),
             object_prepositions: set(s.get("object-prepositions")),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
             comma_subordinators: set(s.get("comma-subordinators")),
