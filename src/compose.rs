@@ -4133,11 +4133,12 @@ fn lost_statement(sentence: &str, out: &str, pack: &LanguagePack) -> bool {
     // attribution after a whole clause (`…, a rapporté l’agence`), which leave the statement
     pack.words.attribution_verbs.contains(verb)
         && !verb.ends_with("ant")
-        && words
-            .iter()
-            .skip(at + 1)
-            .take(8)
-            .any(|w| *w == "que" || w.starts_with("qu’"))
+        && words.iter().skip(at + 1).take(8).any(|w| {
+            *w == "que"
+                || pack
+                    .elided_in(w, &pack.words.clause_openers)
+                    .is_some_and(|h| h.ends_with('’'))
+        })
 }
 
 /// Rule `restate.first-person`: a restatement that speaks in the first person outside

@@ -678,9 +678,9 @@ fn object_of(rest: &[&str], pack: &crate::lang::LanguagePack) -> Option<String> 
     let mut words: Vec<&str> = rest.to_vec();
     if first == "que" {
         words.remove(0);
-    } else if let Some(after) = first
-        .strip_prefix("qu’")
-        .or_else(|| first.strip_prefix("qu'"))
+    } else if let Some(after) = pack
+        .elided_in(&first, &pack.words.clause_openers)
+        .map(|head| &first[head.len()..])
     {
         if after.is_empty() {
             return None;

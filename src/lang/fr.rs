@@ -553,6 +553,11 @@ mod tests {
         assert_eq!(pack.elided_in("d'Avignon", prep), Some("d'"));
         assert_eq!(pack.elided_in("d’Avignon", det), None);
         assert_eq!(pack.elided_in("qu’il", det), None);
+        assert_eq!(
+            pack.elided_in("qu'il", &pack.words.clause_openers),
+            Some("qu'")
+        );
+        assert_eq!(pack.elided_in("l’armée", &pack.words.clause_openers), None);
         assert_eq!(pack.elided_in("la", det), None);
     }
 
