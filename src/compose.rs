@@ -4576,7 +4576,11 @@ fn drop_leading_participle(
                 .is_some_and(|h| h.ends_with('’')));
     let gerund = (w0 == "en" && present(w1)) || (w0 == "tout" && w1 == "en" && present(w2));
     let infinitive = (w0 == "après" && matches!(w1, "avoir" | "être"))
-        || (matches!(w0, "avant" | "afin") && (w1 == "de" || w1.starts_with("d’")))
+        || (matches!(w0, "avant" | "afin")
+            && (w1 == "de"
+                || pack
+                    .elided_in(w1, &pack.words.prepositions)
+                    .is_some_and(|h| h.ends_with('’'))))
         || (w0 == "sans" && infinitive_like(w1, pack));
     let rest_first = rest.split(' ').next().unwrap_or("");
     let rest_lower = rest_first.to_lowercase();
