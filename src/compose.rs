@@ -3400,8 +3400,7 @@ fn trim_traced(
                     let circumstance = !adverbs.is_empty()
                         && adverbs.iter().enumerate().all(|(i, w)| {
                             let det = pack.words.determiners.contains(*w)
-                                || w.starts_with("l’")
-                                || w.starts_with("l'");
+                                || pack.elided_in(w, &pack.words.determiners).is_some();
                             w.chars()
                                 .all(|c| c.is_alphabetic() || c == '’' || c == '\'')
                                 && (!det
@@ -3449,7 +3448,10 @@ fn trim_traced(
                     // one word is a source too when it is a noun with its elided article
                     // or a name (`Selon l’ONG, …`, `Selon HRW, …`)
                     let one_word_source = count_words(subject) == 1
-                        && (subject.to_lowercase().starts_with("l’") || is_name(subject));
+                        && (pack
+                            .elided_in(&subject.to_lowercase(), &pack.words.determiners)
+                            .is_some_and(|h| h.ends_with('’'))
+                            || is_name(subject));
                     // `Yesterday it was announced that…`: a subject with a verb of its own is
                     // no source
                     let finite_subject = subject
@@ -3498,8 +3500,9 @@ fn trim_traced(
         let head_first = head.split_whitespace().next().unwrap_or("").to_lowercase();
         let rest_first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
         let head_is_subject = pack.words.determiners.contains(&head_first)
-            || head_first.starts_with("l’")
-            || head_first.starts_with("l'");
+            || pack
+                .elided_in(&head_first, &pack.words.determiners)
+                .is_some();
         // a prepositional opener may be longer: `Pendant la Seconde Guerre mondiale, X…`,
         // `Malgré les sombres événements du 5 juillet 1962, X…`
         let prepositional = pack.words.prepositions.contains(&head_first)
@@ -3589,7 +3592,10 @@ fn trim_traced(
                     .iter()
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase));
             let rest_first = rest.split(' ').next().unwrap_or("");
-            if (pack.words.determiners.contains(&first) || first.starts_with("l’"))
+            if (pack.words.determiners.contains(&first)
+                || pack
+                    .elided_in(&first, &pack.words.determiners)
+                    .is_some_and(|h| h.ends_with('’')))
                 && count_words(head) <= 8
                 && !has_verb(head, pack)
                 && is_proper
@@ -4133,11 +4139,12 @@ fn lost_statement(sentence: &str, out: &str, pack: &LanguagePack) -> bool {
     // attribution after a whole clause (`…, a rapporté l’agence`), which leave the statement
     pack.words.attribution_verbs.contains(verb)
         && !verb.ends_with("ant")
-        && words
-            .iter()
-            .skip(at + 1)
-            .take(8)
-            .any(|w| *w == "que" || w.starts_with("qu’"))
+        && words.iter().skip(at + 1).take(8).any(|w| {
+            *w == "que"
+                || pack
+                    .elided_in(w, &pack.words.clause_openers)
+                    .is_some_and(|h| h.ends_with('’'))
+        })
 }
 
 /// Rule `restate.first-person`: a restatement that speaks in the first person outside
@@ -4503,7 +4510,9 @@ fn quote_speaker_front(
     let speaker = rest.join(" ");
     let first = rest.first()?.to_lowercase();
     let nominal = pack.words.determiners.contains(&first)
-        || first.starts_with("l’")
+        || pack
+            .elided_in(&first, &pack.words.determiners)
+            .is_some_and(|h| h.ends_with('’'))
         || rest
             .first()
             .is_some_and(|w| w.starts_with(char::is_uppercase));
@@ -4566,15 +4575,25 @@ fn drop_leading_participle(
         .any(|e| w0.ends_with(e))
         && !known_noun(w0)
         && !pack.words.adverbial_openers.contains(w0)
-        && (pack.words.prepositions.contains(w1) || w1.starts_with('«') || w1.starts_with("d’"));
+        && (pack.words.prepositions.contains(w1)
+            || w1.starts_with('«')
+            || pack
+                .elided_in(w1, &pack.words.prepositions)
+                .is_some_and(|h| h.ends_with('’')));
     let gerund = (w0 == "en" && present(w1)) || (w0 == "tout" && w1 == "en" && present(w2));
     let infinitive = (w0 == "après" && matches!(w1, "avoir" | "être"))
-        || (matches!(w0, "avant" | "afin") && (w1 == "de" || w1.starts_with("d’")))
+        || (matches!(w0, "avant" | "afin")
+            && (w1 == "de"
+                || pack
+                    .elided_in(w1, &pack.words.prepositions)
+                    .is_some_and(|h| h.ends_with('’'))))
         || (w0 == "sans" && infinitive_like(w1, pack));
     let rest_first = rest.split(' ').next().unwrap_or("");
     let rest_lower = rest_first.to_lowercase();
     let subject = pack.words.determiners.contains(&rest_lower)
-        || rest_lower.starts_with("l’")
+        || pack
+            .elided_in(&rest_lower, &pack.words.determiners)
+            .is_some_and(|h| h.ends_with('’'))
         || pack.words.noun_openers.contains(&rest_lower)
         || rest.split(' ').take(2).any(is_name);
     ((past || gerund || infinitive || present(w0))
@@ -4698,7 +4717,7 @@ fn drop_subject_incise(
         .get(1)
         .map(|w| w.to_lowercase())
         .unwrap_or_default();
-    let elided_article = first.starts_with("l’") || first.starts_with("l'");
+    let elided_article = pack.elided_in(&first, &pack.words.determiners).is_some();
     // `De nombreux habitants`, `D’autres témoins`: a partitive before a quantifier
     let partitive = pack.words.partitive_articles.contains(&first)
         && (pack.words.noun_openers.contains(&second)
@@ -4804,10 +4823,14 @@ fn role_of(
     let before = doc.text.get(s.span.start..name.start)?.trim_end();
     let is_det = |w: &str| {
         let l = w.to_lowercase();
-        pack.words.determiners.contains(&l) || l.starts_with("l’") || l.starts_with("l'")
+        pack.words.determiners.contains(&l) || pack.elided_in(&l, &pack.words.determiners).is_some()
     };
-    let is_connector =
-        |w: &str| pack.words.complement_links.contains(&w.to_lowercase()) || w.starts_with("d’");
+    let is_connector = |w: &str| {
+        pack.words.complement_links.contains(&w.to_lowercase())
+            || pack
+                .elided_in(w, &pack.words.prepositions)
+                .is_some_and(|h| h.ends_with('’'))
+    };
     let is_content = |w: &str| {
         let l = w
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '’')
@@ -4894,8 +4917,7 @@ fn role_of(
     // derniers`, `des deux sœurs`, `cette planète`), or is a bare title.
     let opener = role.first().map(|w| w.to_lowercase()).unwrap_or_default();
     let singular = pack.words.singular_articles.contains(&opener)
-        || opener.starts_with("l’")
-        || opener.starts_with("l'");
+        || pack.elided_in(&opener, &pack.words.determiners).is_some();
     if !singular && !bare {
         return None;
     }
@@ -4962,7 +4984,9 @@ fn role_after_name(
     let first = words.first()?.to_lowercase();
     let first_core = first.rsplit(['’', '\'']).next().unwrap_or(&first);
     let opens = pack.words.singular_articles.contains(&first)
-        || first.starts_with("l’")
+        || pack
+            .elided_in(&first, &pack.words.determiners)
+            .is_some_and(|h| h.ends_with('’'))
         || (pack.genders.contains_key(&first) && !pack.is_stopword(&first))
         // a compound title (`porte-parole`): its head noun is known
         || (first.contains('-')

@@ -165,8 +165,9 @@ impl Composer<'_> {
             let speaker = pack.grammar.lowercase_first(speaker, &|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
                     && !pack.words.determiners.contains(&w.to_lowercase())
-                    && !w.to_lowercase().starts_with("l’")
-                    && !w.to_lowercase().starts_with("l'")
+                    && pack
+                        .elided_in(&w.to_lowercase(), &pack.words.determiners)
+                        .is_none()
             });
             let mut quote = q.text.trim().to_string();
             if !quote.ends_with(['.', '!', '?', '…']) {
@@ -246,8 +247,7 @@ impl Composer<'_> {
             let first = subject_words[0].to_lowercase();
             let first_core = first.split(['’', '\'']).next().unwrap_or(&first);
             let opens_np = pack.words.determiners.contains(&first)
-                || first.starts_with("l’")
-                || first.starts_with("l'")
+                || pack.elided_in(&first, &pack.words.determiners).is_some()
                 || (subject_words[0]
                     .chars()
                     .next()
@@ -678,9 +678,9 @@ fn object_of(rest: &[&str], pack: &crate::lang::LanguagePack) -> Option<String> 
     let mut words: Vec<&str> = rest.to_vec();
     if first == "que" {
         words.remove(0);
-    } else if let Some(after) = first
-        .strip_prefix("qu’")
-        .or_else(|| first.strip_prefix("qu'"))
+    } else if let Some(after) = pack
+        .elided_in(&first, &pack.words.clause_openers)
+        .map(|head| &first[head.len()..])
     {
         if after.is_empty() {
             return None;
@@ -702,8 +702,7 @@ fn object_of(rest: &[&str], pack: &crate::lang::LanguagePack) -> Option<String> 
         {
             return None;
         }
-        let det = first.starts_with("l’")
-            || first.starts_with("l'")
+        let det = pack.elided_in(&first, &pack.words.determiners).is_some()
             || (pack.words.determiners.contains(&first)
                 && !pack.words.object_non_determiners.contains(&first))
             || pack.words.object_openers.contains(&first);
@@ -721,8 +720,10 @@ fn object_of(rest: &[&str], pack: &crate::lang::LanguagePack) -> Option<String> 
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 || pack.words.determiners.contains(&next.to_lowercase())
-                || next.starts_with("l’")
-                || next.starts_with("d’");
+                || pack
+                    .elided_in(next, &pack.words.determiners)
+                    .or_else(|| pack.elided_in(next, &pack.words.prepositions))
+                    .is_some_and(|h| h.ends_with('’'));
             if !np {
                 break;
             }

@@ -230,7 +230,7 @@ fn check_start(
         let adverb = w.open_comparatives.contains(rest)
             || w.comparatives.contains(rest)
             || w.adverbial_openers.contains(rest);
-        return if w.determiners.contains(&pre) || (pre == "d’" && !adverb) {
+        return if w.determiners.contains(&pre) || (w.prepositions.contains(&pre) && !adverb) {
             Ok(())
         } else {
             Err(HeadingFault::NoHead)

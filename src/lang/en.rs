@@ -371,6 +371,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn english_has_no_elided_heads() {
+        let pack = crate::LanguagePack::load(crate::Lang::En).expect("pack");
+        assert!(pack.words.elisions.is_empty());
+        for w in ["l’armée", "d'Artagnan", "o’clock", "don’t", "it's", "qu’il"] {
+            assert_eq!(pack.elided_head(w), None, "{w}");
+            assert_eq!(pack.elided_in(w, &pack.words.determiners), None, "{w}");
+        }
+    }
+
+    #[test]
     fn quotes_and_apostrophes() {
         assert_eq!(
             typography("the \"best\" city's mayor"),

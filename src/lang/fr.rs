@@ -529,6 +529,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn elided_heads_come_from_the_elisions_data() {
+        let pack = crate::LanguagePack::load(crate::Lang::Fr).expect("pack");
+        assert_eq!(pack.elided_head("l’armée"), Some(("l’", "armée")));
+        assert_eq!(pack.elided_head("qu'il"), Some(("qu'", "il")));
+        assert_eq!(pack.elided_head("lorsqu’elle"), Some(("lorsqu’", "elle")));
+        assert_eq!(pack.elided_head("l’"), Some(("l’", "")));
+        // not an elision prefix, or not as written (the list is lowercase)
+        assert_eq!(pack.elided_head("aujourd’hui"), None);
+        assert_eq!(pack.elided_head("L’armée"), None);
+        assert_eq!(pack.elided_head("armée"), None);
+        assert_eq!(pack.elided_head("’armée"), None);
+    }
+
+    #[test]
+    fn elided_in_checks_the_word_class_with_either_apostrophe() {
+        let pack = crate::LanguagePack::load(crate::Lang::Fr).expect("pack");
+        let det = &pack.words.determiners;
+        let prep = &pack.words.prepositions;
+        assert_eq!(pack.elided_in("l’armée", det), Some("l’"));
+        assert_eq!(pack.elided_in("l'armée", det), Some("l'"));
+        assert_eq!(pack.elided_in("d’Avignon", prep), Some("d’"));
+        assert_eq!(pack.elided_in("d'Avignon", prep), Some("d'"));
+        assert_eq!(pack.elided_in("d’Avignon", det), None);
+        assert_eq!(pack.elided_in("qu’il", det), None);
+        assert_eq!(
+            pack.elided_in("qu'il", &pack.words.clause_openers),
+            Some("qu'")
+        );
+        assert_eq!(pack.elided_in("l’armée", &pack.words.clause_openers), None);
+        assert_eq!(pack.elided_in("la", det), None);
+    }
+
+    #[test]
     fn demonstratives_become_definite_articles() {
         let pack = crate::LanguagePack::load(crate::Lang::Fr).expect("pack");
         let swap = |t: &str| definite_for_demonstrative(t, &pack);

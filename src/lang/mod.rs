@@ -1341,6 +1341,48 @@ impl LanguagePack {
         self.function_words.contains(word)
     }
 
+    /// The elided word `word` opens on, with its apostrophe (`’` or `'`), and the rest:
+    /// `l’armée` → (`l’`, `armée`), `qu'il` → (`qu'`, `il`). The elided word is matched as
+    /// written against the `[elisions]` section of `data/<lang>/grammar.txt` (lowercase, so
+    /// `L’armée` gives `None`); a language without elisions (English) always answers `None`.
+    ///
+    /// ```
+    /// # use copydesk::lang::{Lang, LanguagePack};
+    /// let fr = LanguagePack::load(Lang::Fr).unwrap();
+    /// assert_eq!(fr.elided_head("jusqu’ici"), Some(("jusqu’", "ici")));
+    /// assert_eq!(fr.elided_head("aujourd’hui"), None);
+    /// ```
+    #[must_use]
+    pub fn elided_head<'a>(&self, word: &'a str) -> Option<(&'a str, &'a str)> {
+        let at = word.find(['’', '\''])?;
+        let apostrophe = word[at..].chars().next()?.len_utf8();
+        self.words
+            .elisions
+            .contains(&word[..at])
+            .then(|| word.split_at(at + apostrophe))
+    }
+
+    /// The elided word `word` opens on, as written, when its typographic form (`’`) is in
+    /// `class` (a word class of [`Self::words`]): with the determiners, `l’armée` and
+    /// `l'armée` → `l’` / `l'`; with the prepositions, `d’Avignon` → `d’`. `None` for a word
+    /// without an elided head ([`Self::elided_head`]) or one of another class.
+    ///
+    /// ```
+    /// # use copydesk::lang::{Lang, LanguagePack};
+    /// let fr = LanguagePack::load(Lang::Fr).unwrap();
+    /// assert_eq!(fr.elided_in("l'ONG", &fr.words.determiners), Some("l'"));
+    /// assert_eq!(fr.elided_in("qu’il", &fr.words.determiners), None);
+    /// ```
+    #[must_use]
+    pub fn elided_in<'a>(&self, word: &'a str, class: &BTreeSet<String>) -> Option<&'a str> {
+        let (head, _) = self.elided_head(word)?;
+        let known = match head.strip_suffix('\'') {
+            Some(bare) => class.contains(&format!("{bare}’")),
+            None => class.contains(head),
+        };
+        known.then_some(head)
+    }
+
     /// How specific a lowercase word is against the language's background frequencies:
     /// about 0.25 for the most common words, 1.3 for words outside the table (rarer than
     /// Zipf 3). `(7 − zipf) / 3.5`, clamped.
