@@ -1957,8 +1957,13 @@ fn choose_focus(
         .filter(|(_, k)| {
             let last = k.text.split_whitespace().next_back().unwrap_or("");
             k.is_name
-                // a name closes it (`mont Maudit`: `maudit` is a participle, `Maudit` a name)
-                || last.starts_with(char::is_uppercase)
+                // a place name closes it (`mont Maudit`: `maudit` is a participle, `Maudit`
+                // a name after its head, keyphrase.name-head)
+                || (last.starts_with(char::is_uppercase)
+                    && k.text
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| words.name_heads.contains(&w.to_lowercase())))
                 || !is_participle(&last.to_lowercase())
                 || k.words == 1 && last.chars().count() <= 5
         })
