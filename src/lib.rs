@@ -504,7 +504,13 @@ impl Engine {
             if w.is_empty() {
                 continue;
             }
-            let lower = w.to_lowercase();
+            // most words are already lower-case ASCII: read them in place, allocate for the rest
+            let lower: std::borrow::Cow<'_, str> =
+                if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Borrowed(w)
+                } else {
+                    std::borrow::Cow::Owned(w.to_lowercase())
+                };
             let last = lower.split(['’', '\'']).next_back().unwrap_or(&lower);
             for (k, pack) in self.packs.iter().enumerate() {
                 if pack.stopwords.contains(last) {
