@@ -447,11 +447,7 @@ impl Engine {
         }
         let words = text::count_words(&sample);
         let (stop_lang, stop_share) = self.stopword_vote(&sample);
-        let any = whatlang::detect(&sample);
-        let supported = whatlang::Detector::with_allowlist(
-            Lang::ALL.iter().map(|&l| whatlang_lang(l)).collect(),
-        )
-        .detect(&sample);
+        let (any, supported) = whatlang_detect_both(&sample);
         let detected = any.as_ref().map(|i| i.lang().code());
         let detected_name = any.as_ref().map(|i| i.lang().eng_name());
         // Another language: whatlang is sure of it, and the supported languages' function
@@ -508,7 +504,13 @@ impl Engine {
             if w.is_empty() {
                 continue;
             }
-            let lower = w.to_lowercase();
+            // most words are already lower-case ASCII: read them in place, allocate for the rest
+            let lower: std::borrow::Cow<'_, str> =
+                if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Borrowed(w)
+                } else {
+                    std::borrow::Cow::Owned(w.to_lowercase())
+                };
             let last = lower.split(['’', '\'']).next_back().unwrap_or(&lower);
             for (k, pack) in self.packs.iter().enumerate() {
                 if pack.stopwords.contains(last) {
@@ -971,6 +973,78 @@ fn language_name(lang: Lang) -> &'static str {
     }
 }
 
+/// whatlang's detection of `text` over every language it knows and over the supported
+/// languages only, exactly as `whatlang::detect(text)` and
+/// `whatlang::Detector::with_allowlist(supported).detect(text)` return them, from one pass of
+/// whatlang's combined (alphabet + trigram) scorer instead of two.
+///
+/// Each language's combined score does not depend on the allowlist (whatlang scores every
+/// allowed language alone, then sorts), so the supported languages' verdict is the best two
+/// of them in the all-language ranking, with whatlang's confidence formula applied to their
+/// scores. The rare inputs where that reading could differ (a script other than a
+/// multi-language one, two supported languages tied, a score that is not a number) take the
+/// two public calls instead.
+///
+/// ```text
+/// "Le conseil municipal a voté le budget …" -> (Some(fra, 1.0), Some(fra, 1.0))
+/// ```
+fn whatlang_detect_both(text: &str) -> (Option<whatlang::Info>, Option<whatlang::Info>) {
+    use whatlang::dev::RawLangInfo;
+    let raw = whatlang::dev::raw_detect(text);
+    if let (Some(RawLangInfo::MultiScript(combined)), Some(&(script, _))) =
+        (&raw.lang_info, raw.script_info.counters.first())
+    {
+        let count = combined.trigram_raw_outcome.trigrams_count;
+        let best_two = |mut scores: std::slice::Iter<'_, (whatlang::Lang, f64)>| {
+            scores.next().map(|&(lang, first)| {
+                let confidence = scores.next().map_or(1.0, |&(_, second)| {
+                    whatlang_confidence(first, second, count)
+                });
+                whatlang::Info::new(script, lang, confidence)
+            })
+        };
+        let ours: Vec<(whatlang::Lang, f64)> = combined
+            .scores
+            .iter()
+            .copied()
+            .filter(|&(l, _)| Lang::ALL.iter().any(|&ours| whatlang_lang(ours) == l))
+            .collect();
+        let tied = ours.windows(2).any(|w| match w {
+            [(_, a), (_, b)] => a == b,
+            _ => false,
+        });
+        if !tied && ours.iter().all(|(_, s)| !s.is_nan()) {
+            return (best_two(combined.scores.iter()), best_two(ours.iter()));
+        }
+    }
+    let any = whatlang::detect(text);
+    let supported =
+        whatlang::Detector::with_allowlist(Lang::ALL.iter().map(|&l| whatlang_lang(l)).collect())
+            .detect(text);
+    (any, supported)
+}
+
+/// whatlang 0.18's confidence that the best-scoring language is right, given the best and
+/// second scores (0–1) and the number of trigrams read (the formula of its
+/// `calculate_confidence`, which it does not export): 0 for a zero best score, the best score
+/// when the second is zero, otherwise the relative lead over `3 / count + 0.015`, capped at 1.
+/// Example: `whatlang_confidence(0.6, 0.5, 300)` is 1 (a 20 % lead over a 2.5 % threshold).
+fn whatlang_confidence(best: f64, second: f64, count: usize) -> f64 {
+    if best == 0.0 {
+        return 0.0;
+    }
+    if second == 0.0 {
+        return best;
+    }
+    let confident_rate = (3.0 / count as f64) + 0.015;
+    let rate = (best - second) / second;
+    if rate > confident_rate {
+        1.0
+    } else {
+        rate / confident_rate
+    }
+}
+
 /// whatlang's name of a supported language.
 fn whatlang_lang(lang: Lang) -> whatlang::Lang {
     match lang {
@@ -1147,6 +1221,60 @@ mod tests {
         assert_eq!(en.lang, Some(Lang::En));
         assert!(en.reliable && en.confidence > 0.5, "{en:?}");
         assert_eq!(en.detected, Some("eng"));
+    }
+
+    /// whatlang's verdicts over every language and over the supported ones: (language, confidence).
+    type Verdicts = (Option<(whatlang::Lang, f64)>, Option<(whatlang::Lang, f64)>);
+
+    /// whatlang's two public calls, the reference [`whatlang_detect_both`] must match.
+    fn whatlang_two_calls(text: &str) -> Verdicts {
+        let info = |i: whatlang::Info| (i.lang(), i.confidence());
+        let any = whatlang::detect(text).map(info);
+        let supported = whatlang::Detector::with_allowlist(
+            Lang::ALL.iter().map(|&l| whatlang_lang(l)).collect(),
+        )
+        .detect(text)
+        .map(info);
+        (any, supported)
+    }
+
+    /// [`whatlang_detect_both`]'s verdicts.
+    fn whatlang_one_pass(text: &str) -> Verdicts {
+        let info = |i: whatlang::Info| (i.lang(), i.confidence());
+        let (any, supported) = whatlang_detect_both(text);
+        (any.map(info), supported.map(info))
+    }
+
+    #[test]
+    fn one_whatlang_pass_gives_both_verdicts_of_two_calls() {
+        for text in [
+            "Le conseil municipal a voté mardi soir le budget de la ville pour les écoles.",
+            "The city council voted on Tuesday night for the budget of the schools.",
+            "El ayuntamiento aprobó el martes por la noche el presupuesto de la ciudad.",
+            "Der Gemeinderat hat am Montag den Haushalt der Stadt beschlossen.",
+            "Совет города утвердил бюджет в понедельник.",
+            "市议会周一通过了预算。",
+            "Qwx zzk",
+            "a",
+            "2024 — 12 %",
+            "",
+        ] {
+            assert_eq!(whatlang_one_pass(text), whatlang_two_calls(text), "{text}");
+        }
+        // the Catalan-looking French sentence: `any` and `supported` disagree on the language
+        let (any, supported) = whatlang_one_pass("Montbrac a voté mardi, selon la préfecture.");
+        assert_ne!(any.map(|a| a.0), None);
+        assert!(matches!(
+            supported,
+            Some((whatlang::Lang::Fra | whatlang::Lang::Eng, _))
+        ));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_whatlang_pass_equals_two_calls_on_any_text(text in "[a-zA-Zàéèçœ’'., \\n0-9ДжЖ市]{0,200}") {
+            proptest::prop_assert_eq!(whatlang_one_pass(&text), whatlang_two_calls(&text));
+        }
     }
 
     #[test]
