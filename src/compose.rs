@@ -893,7 +893,10 @@ impl<'e> Composer<'e> {
                 .flat_map(|t| ground.ungrounded_in(t, &cited))
                 .collect();
             if !bad.is_empty() {
-                debug_assert!(false, "fact guard dropped block {name}: {bad:?}");
+                debug_assert!(
+                    false,
+                    "fact guard dropped block {name}: {bad:?} in {texts:?}"
+                );
                 warnings.push(format!(
                     "fact guard dropped the {name} block: {}",
                     bad.join(", ")
@@ -3628,10 +3631,12 @@ fn trim_traced(
             }
         }
     }
-    // trim.parenthetical
+    // trim.parenthetical (a word glued to the closing bracket keeps a space before it:
+    // `titre (note)12 500` is `titre 12 500`, never `titre12 500`, a number read apart)
     while let (Some(a), Some(b)) = (s.find(" ("), s.find(')')) {
         if b > a {
-            s.replace_range(a..=b, "");
+            let glued = s[b + 1..].starts_with(char::is_alphanumeric);
+            s.replace_range(a..=b, if glued { " " } else { "" });
             rules.push("trim.parenthetical");
         } else {
             break;
