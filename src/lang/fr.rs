@@ -234,12 +234,11 @@ fn elide_de_before_names(text: &str) -> String {
             let mut chars = name.chars();
             let first = chars.next();
             let second = chars.next();
-            let vowel = |c: char| "AEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ".contains(c);
-            let elides = match first {
-                Some('Y') => second.is_some_and(|s| !"aeiouyéèêàâîïôûü".contains(s)),
-                Some(f) => vowel(f),
-                None => false,
-            } && second.is_some_and(char::is_lowercase);
+            // a capitalised name (not an acronym) that elides as any word does
+            // ([`elides_with`]), an h left as written since no h aspiré list is at hand
+            let elides = first.is_some_and(|f| f.is_uppercase() && f != 'H')
+                && second.is_some_and(char::is_lowercase)
+                && elides_with(name, &std::collections::BTreeSet::new());
             if elides {
                 out.push_str(elided);
                 rest = name;
