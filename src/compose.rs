@@ -3928,7 +3928,14 @@ fn trim_traced(
     }
     let out = format!("{}.", pack.grammar.capitalize_first(&s));
     let out = pack.grammar.typography(&out);
-    (norm_sentence(&out) != norm_sentence(original)).then_some((out, rules))
+    // Rule `trim.dateline-alone`: a dateline (`23 juin 2012. – `) is not part of the
+    // statement, so dropping it alone restates nothing: `23 juin 2012. – La Grande-Bretagne
+    // fête le centenaire d’Alan Turing.` is not restated `La Grande-Bretagne fête le centenaire
+    // d’Alan Turing.` (the summary would repeat the lede word for word).
+    let statement = strip_dateline(original, pack);
+    (norm_sentence(&out) != norm_sentence(original)
+        && norm_sentence(&out) != norm_sentence(statement))
+    .then_some((out, rules))
 }
 
 /// Stands for an ASCII space inside a quotation while the trim rules run (see
@@ -5420,6 +5427,35 @@ mod tests {
             trimmed("Le conseil a voté.", &p, &e),
             None,
             "nothing to trim: never copied whole"
+        );
+    }
+
+    #[test]
+    fn a_dateline_alone_is_no_restatement() {
+        let p = pack();
+        let e = env(&p);
+        // trim.dateline-alone: without its dateline the sentence says the same thing
+        assert_eq!(
+            trimmed(
+                "23 juin 2012. – La ville fête aujourd’hui le centenaire du musée.",
+                &p,
+                &e
+            ),
+            None
+        );
+        // a dateline and a real trim: restated, both rules named
+        let t = trim_traced(
+            "23 juin 2012. – La ville, qui compte 3 000 habitants, fête le centenaire du musée.",
+            &p,
+            &e,
+            &|_| false,
+        );
+        assert_eq!(
+            t,
+            Some((
+                "La ville fête le centenaire du musée.".to_string(),
+                vec!["trim.dateline", "trim.relative"]
+            ))
         );
     }
 
