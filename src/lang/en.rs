@@ -353,6 +353,18 @@ impl Grammar for English {
         sentence_case(text, is_name)
     }
 
+    /// `designers`, `officials` are plural; `boss`, `campus`, `analysis`, `news` are not
+    /// (a regular plural: an `s` after a letter that is not `s`, `u` or `i`, four letters at
+    /// least, and not `news`).
+    fn plural_noun(&self, lower: &str) -> bool {
+        lower.chars().count() >= 4
+            && lower != "news"
+            && lower
+                .strip_suffix('s')
+                .and_then(|stem| stem.chars().last())
+                .is_some_and(|c| c.is_alphabetic() && !matches!(c, 's' | 'u' | 'i' | '’' | '\''))
+    }
+
     fn kicker_separator(&self) -> &'static str {
         ": "
     }
@@ -369,6 +381,25 @@ impl Grammar for English {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_nouns_are_told_from_singulars_ending_in_s() {
+        let g = English;
+        for w in ["designers", "officials", "players"] {
+            assert!(g.plural_noun(w), "{w}");
+        }
+        for w in [
+            "boss",
+            "campus",
+            "analysis",
+            "news",
+            "bus",
+            "captain",
+            "west ham’s",
+        ] {
+            assert!(!g.plural_noun(w), "{w}");
+        }
+    }
 
     #[test]
     fn english_has_no_elided_heads() {

@@ -362,6 +362,9 @@ pub struct WordClasses {
     /// Numbers written in words (`neuf`, `vingt`, `nine`), lowercased: never the focus
     /// (rule `keyphrase.focus-quantity`).
     pub number_words: BTreeSet<String>,
+    /// Nouns that classify a name rather than describe a person or body (`type`, `modèle`):
+    /// `l’appareil de type McDonnel Douglas` gives no role (rule `actors.noun-head`).
+    pub name_classifiers: BTreeSet<String>,
     /// Prepositions that may open a verb's object (French partitive `de`, `du`, `des`): after a
     /// transitive verb they do not mean the object was cut off (rule `title.verb-object`).
     pub object_prepositions: BTreeSet<String>,
@@ -866,6 +869,15 @@ pub trait Grammar: Send + Sync {
         let _ = lower;
         false
     }
+
+    /// Whether a lowercased noun is written in the plural (English `designers`, not `boss` nor
+    /// `campus`): a plural role describes several people, never the one named (rule
+    /// `actors.one-person`). The default (a language whose roles show their number in the
+    /// article before them, as French `les`) says no.
+    fn plural_noun(&self, lower: &str) -> bool {
+        let _ = lower;
+        false
+    }
 }
 
 /// Parses a `[section]`-style word list into its sections.
@@ -1120,6 +1132,7 @@ impl LanguagePack {
             opening_coordinators: set(s.get("opening-coordinators")),
             name_heads: set(s.get("name-heads")),
             number_words: set(s.get("number-words")),
+            name_classifiers: set(s.get("name-classifiers")),
             object_prepositions: set(s.get("object-prepositions")),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
             comma_subordinators: set(s.get("comma-subordinators")),
