@@ -694,6 +694,46 @@ fn article_names(doc: &Document, analysis: &Analysis, pack: &LanguagePack) -> Ha
         }
     }
     names.retain(|n| !lower.contains(n));
+    // Rule `names.particle`: a function word the article writes with a capital between two
+    // capitalised words is part of that name (`Nick De Santis`, `Marine Le Pen`): the pair is a
+    // name (`de santis`), so a sentence that opens on it keeps its capital after a connector
+    // (`Par ailleurs, De Santis a parlé…`, never `de Santis`). A pair the article also writes
+    // in lower case (`the Suns`) is a determiner before a name, its capital a slip.
+    let mut lowered_pairs = HashSet::new();
+    for (k, (t, info)) in doc.tokens.iter().zip(&analysis.tokens).enumerate() {
+        if t.kind == TokenKind::Word && !info.capitalized() {
+            if let Some(n) = analysis.tokens.get(k + 1).filter(|n| n.capitalized()) {
+                lowered_pairs.insert(format!("{} {}", info.lower(), n.lower()));
+            }
+        }
+    }
+    for (k, (t, info)) in doc.tokens.iter().zip(&analysis.tokens).enumerate() {
+        // between a first name and a name: `Nick De Santis`, `Marine Le Pen`
+        let after_name = k > 0
+            && doc
+                .tokens
+                .get(k - 1)
+                .zip(analysis.tokens.get(k - 1))
+                .is_some_and(|(pt, pi)| pt.kind == TokenKind::Word && pi.capitalized());
+        if t.kind != TokenKind::Word
+            || info.sentence_start()
+            || !info.capitalized()
+            || !after_name
+            || !lower.contains(info.lower().as_str())
+        {
+            continue;
+        }
+        let next = doc.tokens.get(k + 1).zip(analysis.tokens.get(k + 1));
+        if let Some((nt, ni)) =
+            next.filter(|(nt, ni)| nt.kind == TokenKind::Word && ni.capitalized())
+        {
+            let _ = nt;
+            let pair = format!("{} {}", info.lower(), ni.lower());
+            if !lowered_pairs.contains(&pair) {
+                names.insert(pair);
+            }
+        }
+    }
     names
 }
 
@@ -731,7 +771,9 @@ impl<'e> Composer<'e> {
         let is_name = |w: &str| {
             let core = w.trim_matches(|c: char| !c.is_alphanumeric());
             names.contains(&core.to_lowercase())
-                || core.split('-').count() > 1
+                // (a compound word, not a pair of words: `Les Pieds-Noirs` is no name)
+                || !core.contains(' ')
+                    && core.split('-').count() > 1
                     && core.chars().next().is_some_and(char::is_uppercase)
         };
         let given_title = input.title.map(|t| pack.grammar.typography(t));
@@ -1801,7 +1843,7 @@ impl<'e> Composer<'e> {
             let Some(clause) = figure_clause(sentence, offset, pack) else {
                 continue;
             };
-            let clause = pack.grammar.lowercase_first(&clause, is_name);
+            let clause = lower_statement(&clause, pack, is_name);
             // Rule `block.key-figures.check.*`: a clause that makes sense alone, or no line.
             let reported = headings::reported_at(sentence, offset, pack);
             if headings::check_figure_clause(&clause, pack, reported).is_err()
@@ -2091,7 +2133,7 @@ impl<'e> Composer<'e> {
         if !date_in_clause(&clause, date_at, pack) || !whole_clause(&clause, pack) {
             return None;
         }
-        let clause = pack.grammar.lowercase_first(&clause, is_name);
+        let clause = lower_statement(&clause, pack, is_name);
         let n = count_words(&clause);
         if !(5..=28).contains(&n) || dangling_reference(&clause, pack) || !has_verb(&clause, pack) {
             return None;
@@ -2179,6 +2221,22 @@ impl<'e> Composer<'e> {
             items,
         ))
     }
+}
+
+/// The grammar's `lowercase_first` for a statement set after a connector or a label, keeping
+/// a name that opens on a particle (rule `names.particle` in [`article_names`]): `De Santis a
+/// parlé…` stays as written, `Le conseil a voté…` becomes `le conseil a voté…`. `is_name` is
+/// the composition's: it knows the particle pairs the article writes inside its sentences.
+fn lower_statement(text: &str, pack: &LanguagePack, is_name: &dyn Fn(&str) -> bool) -> String {
+    let mut words = text.split(' ');
+    if let (Some(first), Some(second)) = (words.next(), words.next()) {
+        if second.chars().next().is_some_and(char::is_uppercase)
+            && is_name(&format!("{first} {second}"))
+        {
+            return text.to_string();
+        }
+    }
+    pack.grammar.lowercase_first(text, is_name)
 }
 
 /// Rule `timeline.date-in-clause`: the clause a timeline entry keeps is the one its date was
@@ -5836,6 +5894,47 @@ mod tests {
                 "Anne Marlowe"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn a_name_that_opens_on_a_particle_keeps_its_capital() {
+        let names_of = |p: &LanguagePack, paragraphs: &[&str]| {
+            let doc = Document::build(paragraphs, p);
+            let a = crate::analyze::analyze(&doc, None, p);
+            article_names(&doc, &a, p)
+        };
+        let p = pack();
+        let names = names_of(
+            &p,
+            &[
+                "Le directeur sportif Nick De Santis a présenté le bilan de la saison de Montbrac.",
+                "Le conseil de Montbrac a voté le budget du club de la ville.",
+            ],
+        );
+        let is_name = |w: &str| names.contains(&w.to_lowercase());
+        // names.particle
+        assert_eq!(
+            lower_statement("De Santis a parlé de l’équipe.", &p, &is_name),
+            "De Santis a parlé de l’équipe."
+        );
+        assert_eq!(
+            lower_statement("Le conseil a voté le budget.", &p, &is_name),
+            "le conseil a voté le budget."
+        );
+        // a pair the article also writes in lower case is a determiner and a name
+        let en = LanguagePack::load(Lang::En).expect("pack");
+        let names = names_of(
+            &en,
+            &[
+                "Coach Grant Hill The Suns won again on Friday night in Phoenix.",
+                "It was the Suns who led the league at the break this season.",
+            ],
+        );
+        let is_name = |w: &str| names.contains(&w.to_lowercase());
+        assert_eq!(
+            lower_statement("The Suns widened their lead.", &en, &is_name),
+            "the Suns widened their lead."
         );
     }
 

@@ -367,7 +367,9 @@ fn section_of(
     let is_name = |w: &str| {
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
         p.names.contains(&core.to_lowercase())
-            || core.split('-').count() > 1 && core.chars().next().is_some_and(char::is_uppercase)
+            || !core.contains(' ')
+                && core.split('-').count() > 1
+                && core.chars().next().is_some_and(char::is_uppercase)
     };
     // Sentences holding a shared term first, then the others; each group in reading order.
     let mut order: Vec<(bool, usize)> = (0..doc.sentences.len())

@@ -398,7 +398,7 @@ impl Composer<'_> {
             let Some(clause) = super::figure_clause(sentence, offset, pack) else {
                 continue;
             };
-            let clause = pack.grammar.lowercase_first(&clause, is_name);
+            let clause = super::lower_statement(&clause, pack, is_name);
             let phrase = f.phrase.to_lowercase();
             let Some(rest) = clause
                 .to_lowercase()
@@ -625,7 +625,7 @@ impl Composer<'_> {
             let statement = if key == "summary.first" {
                 t.clone()
             } else {
-                pack.grammar.lowercase_first(t, is_name)
+                super::lower_statement(t, pack, is_name)
             };
             parts.push(fill(
                 self.env,
