@@ -1840,6 +1840,21 @@ impl<'e> Composer<'e> {
             let sentence = doc.sentence_text(f.sentence);
             let s_span = &doc.sentences[f.sentence].span;
             let offset = f.span.start.saturating_sub(s_span.start);
+            // Rule `block.key-figures.range-bound`: the upper bound of a range (`de 8 000 à
+            // 10 000 postes`) is no figure alone: `10 000 postes` would misstate it.
+            let mut before = sentence
+                .get(..offset)
+                .unwrap_or("")
+                .split_whitespace()
+                .rev();
+            let link = before.next().unwrap_or("").to_lowercase();
+            if pack.words.range_links.contains(&link)
+                && before
+                    .next()
+                    .is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()))
+            {
+                continue;
+            }
             let Some(clause) = figure_clause(sentence, offset, pack) else {
                 continue;
             };
@@ -2280,14 +2295,16 @@ fn whole_clause(clause: &str, pack: &LanguagePack) -> bool {
         .subordinators
         .iter()
         .any(|sub| lower.starts_with(sub.as_str()) && lower[sub.len()..].starts_with(' '))
-        || pack.words.clause_openers.contains(first)
-        || pack.elided_in(first, &pack.words.clause_openers).is_some();
+        || pack.words.relative_pronouns.contains(first)
+        || pack
+            .elided_in(first, &pack.words.relative_pronouns)
+            .is_some();
     // `, qui … ` with no comma after it: the relative runs to the end of the cut clause
     let open_relative = lower.match_indices(", ").any(|(i, _)| {
         let rest = &lower[i + 2..];
         let w = rest.split_whitespace().next().unwrap_or("");
-        (pack.words.clause_openers.contains(w)
-            || pack.elided_in(w, &pack.words.clause_openers).is_some())
+        (pack.words.relative_pronouns.contains(w)
+            || pack.elided_in(w, &pack.words.relative_pronouns).is_some())
             && !rest.contains(", ")
     });
     !(opens_sub
@@ -3125,7 +3142,8 @@ fn figure_clause(sentence: &str, offset: usize, pack: &LanguagePack) -> Option<S
     let mut i = 0;
     while i < bytes.len() {
         let rest = &bytes[i..];
-        let cut = if rest.starts_with(", ") {
+        // (a semicolon ends a clause: `… les entreprises ; 53 % des impôts porteront…`)
+        let cut = if rest.starts_with(", ") || rest.starts_with("; ") {
             Some(2)
         } else if (rest.starts_with(" et ") || rest.starts_with(" and "))
             && !range_open(&bytes[start..i], pack)
@@ -3297,6 +3315,12 @@ fn has_verb(s: &str, pack: &LanguagePack) -> bool {
                     .verb_endings
                     .iter()
                     .any(|e| l.ends_with(e.as_str()))
+                && !pack.words.prepositions.contains(l)
+                && !pack.is_stopword(l))
+            || (pack
+                .verb_forms
+                .get(l)
+                .is_some_and(|f| f.finite() && !f.nominal())
                 && !pack.words.prepositions.contains(l)
                 && !pack.is_stopword(l))
     })
@@ -4202,8 +4226,11 @@ fn restate_traced(
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
+    // Rule `restate.no-relative-opener`: nor on a relative (`qui portera sur deux matières`,
+    // the tail of a sentence whose head a cut dropped).
     (!pack.words.auxiliaries.contains(&last)
         && !pack.words.opening_coordinators.contains(&opener)
+        && (out.starts_with(['«', '“', '"']) || !pack.words.relative_pronouns.contains(&opener))
         && !capitals_run(&out)
         && !first_person(&out, pack)
         && !lost_statement(sentence, &out, pack))
@@ -5936,6 +5963,67 @@ mod tests {
             lower_statement("The Suns widened their lead.", &en, &is_name),
             "the Suns widened their lead."
         );
+    }
+
+    #[test]
+    fn the_verb_table_finds_verbs_the_endings_miss() {
+        let p = pack();
+        assert!(has_verb(
+            "les fortes températures maintiennent l’alerte orange",
+            &p
+        ));
+        assert!(has_verb("le tournoi cessera dimanche", &p));
+        // a form that is also a noun (`base`, `fait`) or a function word (`plus`) is no proof
+        assert!(!has_verb("plus de deux cents pages", &p));
+        assert!(!has_verb("la base navale de Toulon", &p));
+    }
+
+    #[test]
+    fn a_figure_clause_ends_at_a_semicolon() {
+        let p = pack();
+        let s = "Les hausses visent les entreprises ; 53 % des nouveaux impôts porteront sur les ménages.";
+        let off = s.find("53").expect("figure");
+        assert_eq!(
+            figure_clause(s, off, &p).as_deref(),
+            Some("53 % des nouveaux impôts porteront sur les ménages")
+        );
+    }
+
+    #[test]
+    fn the_upper_bound_of_a_range_is_no_key_figure() {
+        let art = compose_doc(
+            &[
+                "Les syndicats craignent la suppression de 8 000 à 10 000 postes dans les usines, selon la presse locale de Montbrac.",
+                "La direction a confirmé un plan de départs de 556 postes sur 9 800 salariés, a indiqué le maire de Montbrac.",
+                "Le conseil a voté une aide de 4 millions d’euros pour les familles, a précisé la préfète de la région.",
+                "Au moins 300 salariés ont manifesté devant la mairie, a rapporté la presse de Montbrac.",
+            ],
+            Some("Montbrac craint pour ses usines"),
+            5000,
+        );
+        let figures = art
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find(|b| matches!(&b.origin, Origin::Generated { rule, .. } if rule == "fr.block.key-figures"))
+            .map(|b| b.text.clone())
+            .expect("key figures");
+        // block.key-figures.range-bound
+        assert!(!figures.contains("000 postes\u{a0}:"), "{figures}");
+        assert!(figures.contains("556 postes"), "{figures}");
+    }
+
+    #[test]
+    fn a_restatement_never_opens_on_a_relative() {
+        let p = pack();
+        let e = env(&p);
+        // restate.no-relative-opener
+        let t = restated(
+            "Les élèves ayant des notes comprises entre 8 et 10 devront passer un oral de rattrapage, qui portera sur deux matières choisies par le jury.",
+            &p,
+            &e,
+        );
+        assert!(t.as_deref().is_none_or(|t| !t.starts_with("Qui")), "{t:?}");
     }
 
     #[test]

@@ -365,6 +365,12 @@ pub struct WordClasses {
     /// Nouns that classify a name rather than describe a person or body (`type`, `modèle`):
     /// `l’appareil de type McDonnel Douglas` gives no role (rule `actors.noun-head`).
     pub name_classifiers: BTreeSet<String>,
+    /// Words that join the two bounds of a numeric range (`à` in `de 8 000 à 10 000`): the
+    /// upper bound is no key figure alone (rule `block.key-figures.range-bound`).
+    pub range_links: BTreeSet<String>,
+    /// Relative pronouns (`qui`, `dont`, `which`): a restatement or a timeline entry never
+    /// opens on one (rules `restate.no-relative-opener`, `timeline.whole-clause`).
+    pub relative_pronouns: BTreeSet<String>,
     /// Prepositions that may open a verb's object (French partitive `de`, `du`, `des`): after a
     /// transitive verb they do not mean the object was cut off (rule `title.verb-object`).
     pub object_prepositions: BTreeSet<String>,
@@ -1133,6 +1139,8 @@ impl LanguagePack {
             name_heads: set(s.get("name-heads")),
             number_words: set(s.get("number-words")),
             name_classifiers: set(s.get("name-classifiers")),
+            range_links: set(s.get("range-links")),
+            relative_pronouns: set(s.get("relative-pronouns")),
             object_prepositions: set(s.get("object-prepositions")),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
             comma_subordinators: set(s.get("comma-subordinators")),
