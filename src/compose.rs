@@ -1848,10 +1848,23 @@ impl<'e> Composer<'e> {
                 .split_whitespace()
                 .rev();
             let link = before.next().unwrap_or("").to_lowercase();
+            // … nor is its lower bound (`entre 8 heures pour Strasbourg et 19 heures`)
+            if pack.words.range_openers.contains(&link) {
+                continue;
+            }
+            // (`de 8 000 à 10 000`: a number before the link; `entre 8 heures pour Strasbourg
+            // et 19 heures`: a range opener earlier in the clause)
+            let clause_before: Vec<String> = before
+                .take_while(|w| !w.ends_with(','))
+                .map(str::to_lowercase)
+                .collect();
             if pack.words.range_links.contains(&link)
-                && before
-                    .next()
+                && (clause_before
+                    .first()
                     .is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()))
+                    || clause_before
+                        .iter()
+                        .any(|w| pack.words.range_openers.contains(w)))
             {
                 continue;
             }
@@ -1859,6 +1872,11 @@ impl<'e> Composer<'e> {
                 continue;
             };
             let clause = lower_statement(&clause, pack, is_name);
+            // rule `restate.demonstrative`: `ce rapport de 81 pages…` → `le rapport de 81 pages…`
+            let clause = pack
+                .grammar
+                .definite_for_demonstrative(&clause, pack)
+                .unwrap_or(clause);
             // Rule `block.key-figures.check.*`: a clause that makes sense alone, or no line.
             let reported = headings::reported_at(sentence, offset, pack);
             if headings::check_figure_clause(&clause, pack, reported).is_err()
@@ -3301,29 +3319,52 @@ fn consequence_adverb(lower: &str, pack: &LanguagePack) -> bool {
 
 /// Whether a clause holds a verb-like word: an auxiliary, a common verb, a past participle, or
 /// an imperfect/conditional ending (`-ait`, `-aient`).
-fn has_verb(s: &str, pack: &LanguagePack) -> bool {
+/// Rule `verb.reflexive`: whether a form of the verb table that `keep` accepts follows a
+/// reflexive pronoun (`se base`, `se tient`, `s’appelle`): a verb even when the form is also a
+/// noun (`base`).
+pub(super) fn reflexive_verb(
+    s: &str,
+    pack: &LanguagePack,
+    keep: impl Fn(crate::lang::VerbForm) -> bool,
+) -> bool {
+    let form_ok = |w: &str| pack.verb_forms.get(w).is_some_and(|f| keep(*f));
+    let mut reflexive = false;
     s.split_whitespace().any(|w| {
-        let l = lowercase(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let l = lowercase(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’'));
         let l = l.as_ref();
-        let long = l.chars().count() > 4;
-        // (the cheap tests first: the answer does not depend on the order)
-        pack.words.auxiliaries.contains(l)
-            || pack.verbs.contains(l)
-            || (long
-                && pack
-                    .words
-                    .verb_endings
-                    .iter()
-                    .any(|e| l.ends_with(e.as_str()))
-                && !pack.words.prepositions.contains(l)
-                && !pack.is_stopword(l))
-            || (pack
-                .verb_forms
-                .get(l)
-                .is_some_and(|f| f.finite() && !f.nominal())
-                && !pack.words.prepositions.contains(l)
-                && !pack.is_stopword(l))
+        let elided = l.split_once('’').is_some_and(|(head, form)| {
+            pack.words.reflexive_pronouns.contains(&format!("{head}’")) && form_ok(form)
+        });
+        let hit = (reflexive && form_ok(l)) || elided;
+        reflexive = pack.words.reflexive_pronouns.contains(l);
+        hit
     })
+}
+
+fn has_verb(s: &str, pack: &LanguagePack) -> bool {
+    reflexive_verb(s, pack, |_| true)
+        || s.split_whitespace().any(|w| {
+            let l = lowercase(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            let l = l.as_ref();
+            let long = l.chars().count() > 4;
+            // (the cheap tests first: the answer does not depend on the order)
+            pack.words.auxiliaries.contains(l)
+                || pack.verbs.contains(l)
+                || (long
+                    && pack
+                        .words
+                        .verb_endings
+                        .iter()
+                        .any(|e| l.ends_with(e.as_str()))
+                    && !pack.words.prepositions.contains(l)
+                    && !pack.is_stopword(l))
+                || (pack
+                    .verb_forms
+                    .get(l)
+                    .is_some_and(|f| f.finite() && !f.nominal())
+                    && !pack.words.prepositions.contains(l)
+                    && !pack.is_stopword(l))
+        })
 }
 
 /// [`has_verb`], except that a word the pack's noun table knows does not count as a verb by
@@ -5976,6 +6017,8 @@ mod tests {
         // a form that is also a noun (`base`, `fait`) or a function word (`plus`) is no proof
         assert!(!has_verb("plus de deux cents pages", &p));
         assert!(!has_verb("la base navale de Toulon", &p));
+        // verb.reflexive: after `se`, a form that is also a noun is the verb
+        assert!(has_verb("le rapport se base sur des témoignages", &p));
     }
 
     #[test]
@@ -5997,6 +6040,8 @@ mod tests {
                 "La direction a confirmé un plan de départs de 556 postes sur 9 800 salariés, a indiqué le maire de Montbrac.",
                 "Le conseil a voté une aide de 4 millions d’euros pour les familles, a précisé la préfète de la région.",
                 "Au moins 300 salariés ont manifesté devant la mairie, a rapporté la presse de Montbrac.",
+                "Les résultats sont publiés entre 6 heures pour Montbrac et 19 heures pour Sernance, selon le rectorat.",
+                "Ce rapport de 81 pages se base sur plus de 200 témoignages, selon l’association de Montbrac.",
             ],
             Some("Montbrac craint pour ses usines"),
             5000,
@@ -6010,6 +6055,11 @@ mod tests {
             .expect("key figures");
         // block.key-figures.range-bound
         assert!(!figures.contains("000 postes\u{a0}:"), "{figures}");
+        assert!(!figures.contains("6\u{a0}heures\u{a0}:"), "{figures}");
+        assert!(!figures.contains("19\u{a0}heures\u{a0}:"), "{figures}");
+        // restate.demonstrative in a figure's clause, whose verb `se base` the verb table finds
+        // (verb.reflexive)
+        assert!(figures.contains(": le rapport de 81"), "{figures}");
         assert!(figures.contains("556 postes"), "{figures}");
     }
 

@@ -578,6 +578,10 @@ fn finite_verb(clause: &str, pack: &LanguagePack) -> bool {
     if w.finite_endings.is_empty() {
         return maybe_verb(clause, pack);
     }
+    // `le rapport se base sur…` (rule `verb.reflexive`)
+    if super::reflexive_verb(clause, pack, crate::lang::VerbForm::finite) {
+        return true;
+    }
     words_of(clause).iter().any(|word| {
         if word.chars().next().is_some_and(char::is_uppercase) {
             return false;

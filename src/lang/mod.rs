@@ -371,6 +371,9 @@ pub struct WordClasses {
     /// Relative pronouns (`qui`, `dont`, `which`): a restatement or a timeline entry never
     /// opens on one (rules `restate.no-relative-opener`, `timeline.whole-clause`).
     pub relative_pronouns: BTreeSet<String>,
+    /// Reflexive pronouns before a verb (`se`, `s’`): the word after one is a verb form
+    /// (rule `verb.reflexive`: `se base`).
+    pub reflexive_pronouns: BTreeSet<String>,
     /// Prepositions that may open a verb's object (French partitive `de`, `du`, `des`): after a
     /// transitive verb they do not mean the object was cut off (rule `title.verb-object`).
     pub object_prepositions: BTreeSet<String>,
@@ -1141,6 +1144,7 @@ impl LanguagePack {
             name_classifiers: set(s.get("name-classifiers")),
             range_links: set(s.get("range-links")),
             relative_pronouns: set(s.get("relative-pronouns")),
+            reflexive_pronouns: set(s.get("reflexive-pronouns")),
             object_prepositions: set(s.get("object-prepositions")),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
             comma_subordinators: set(s.get("comma-subordinators")),
