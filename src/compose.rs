@@ -4459,7 +4459,8 @@ fn first_person(text: &str, pack: &LanguagePack) -> bool {
 /// knows, and better than the written form; `a dit`, `a construit` pass), `quelques` before a
 /// number (`quelques 2 700 000`, for the adverb `quelque`), `quelques unes` without its
 /// hyphen, a singular article before a plural noun (`le ponts`), a participle after `à`
-/// where the infinitive is meant (`difficile à maitrisé`), and the cardinal `neuf` written with
+/// where the infinitive is meant (`difficile à maitrisé`), the verb `a` before an infinitive
+/// where the preposition is meant (`prête a effectuer`), and the cardinal `neuf` written with
 /// an `s` before its noun (`neufs morts`; the adjective `neufs` follows its noun: `des habits
 /// neufs`).
 fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
@@ -4488,6 +4489,17 @@ fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
                         || pack.words.prepositions.contains(p.as_str())
                 });
             return opens && next.chars().count() > 2 && next.chars().all(char::is_alphabetic);
+        }
+        // `prête a effectuer`: the verb `a` for the preposition `à` before an infinitive (the
+        // verb table's infinitives that are not also nouns: `a pouvoir`, `a devoir` pass)
+        if w == "a"
+            && pack.lang == crate::lang::Lang::Fr
+            && pack
+                .verb_forms
+                .get(next)
+                .is_some_and(|f| f.infinitive() && !f.nominal() && !f.participle())
+        {
+            return true;
         }
         // `difficile à maitrisé`: a participle for the infinitive after `à` (a noun ending in
         // `é` passes: `à côté`, `à moitié`)
@@ -7458,6 +7470,12 @@ mod tests {
         assert!(source_slip("Un bilan de neufs morts.", &p));
         assert!(!source_slip("Des habits neufs et propres.", &p));
         assert!(source_slip("Le feu a été difficile à maitrisé.", &p));
+        assert!(source_slip(
+            "La CEDEAO est prête a effectuer une intervention.",
+            &p
+        ));
+        assert!(!source_slip("La CEDEAO a effectué une intervention.", &p));
+        assert!(!source_slip("Le conseil a voté le budget.", &p));
         assert!(!source_slip(
             "Le feu, à côté du pont, est à moitié éteint.",
             &p
