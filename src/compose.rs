@@ -2330,19 +2330,40 @@ fn norm_sentence_cased(s: &str) -> String {
     out
 }
 
-/// `word.to_lowercase()`, borrowed when nothing changes: an ASCII word (whose Unicode
-/// lowercase is its ASCII lowercase) with no capital letter is returned as it is.
+/// `word.to_lowercase()`, borrowed when nothing changes: a word every character of which is
+/// its own lowercase (`vote`, `élu`, `l’opération`) is returned as it is.
 ///
 /// ```text
-/// lowercase("vote") → Borrowed("vote"); lowercase("Vote") → "vote"; lowercase("Été") → "été"
+/// lowercase("vote") → Borrowed("vote"); lowercase("élu") → Borrowed("élu");
+/// lowercase("Vote") → "vote"; lowercase("Été") → "été"
 /// ```
 fn lowercase(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else if word.chars().all(own_lowercase) {
+        // `str::to_lowercase` maps each character by `char::to_lowercase` (only a capital
+        // sigma looks at its neighbours, and it is no character's own lowercase)
         Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Whether `char::to_lowercase` leaves `c` as it is (the ASCII letters other than capitals,
+/// `à`–`ÿ`, and by the Unicode tables any other character).
+fn own_lowercase(c: char) -> bool {
+    if c.is_ascii() {
+        !c.is_ascii_uppercase()
+    } else if ('\u{df}'..='\u{ff}').contains(&c) {
+        // `ß`, `à`–`ÿ` and `÷`: each is its own lowercase
+        true
+    } else {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
     }
 }
 
@@ -5740,10 +5761,27 @@ mod tests {
             "ΣΟΦΟΣ",
             "l’État",
             "3e",
+            "élu",
+            "l’opération",
+            "œuvre",
+            "ÿß÷",
+            "ŒUVRE",
+            "\u{de}\u{c0}",
+            "σοφος",
+            "ⓐⒶ",
+            "ﬁ",
         ] {
             assert_eq!(lowercase(w), w.to_lowercase(), "{w:?}");
         }
         assert!(matches!(lowercase("vote"), Cow::Borrowed(_)));
+        assert!(matches!(lowercase("élu"), Cow::Borrowed(_)));
+        assert!(matches!(lowercase("Élu"), Cow::Owned(_)));
+        // every character of the Latin, Greek and general punctuation blocks
+        for c in ('\u{80}'..='\u{3ff}').chain('\u{1e00}'..='\u{206f}') {
+            let w = format!("a{c}b");
+            assert_eq!(lowercase(&w), w.to_lowercase(), "{c:?}");
+            assert_eq!(own_lowercase(c), c.to_lowercase().eq([c]), "{c:?}");
+        }
     }
 
     #[test]
