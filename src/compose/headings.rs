@@ -494,16 +494,21 @@ fn compress(
             continue;
         }
         // a reporting verb as a whole word (the verbs are single words: one set lookup a
-        // word, not one scan of the clause a verb)
-        let lower = part.to_lowercase();
-        let attribution = lower
-            .split(' ')
-            .any(|w| pack.words.attribution_verbs.contains(w));
-        if clause && attribution {
+        // word, not one scan of the clause a verb); only a clause heading asks
+        if clause
+            && part
+                .split(' ')
+                .any(|w| pack.words.attribution_verbs.contains(&*lowercase(w)))
+        {
             continue;
         }
         let found = if clause {
             cuts(&part, 4, pack).into_iter().find_map(|cut| {
+                // (cheap refusals first: capitalizing keeps the word count and never
+                // shortens the text)
+                if !(4..=10).contains(&count_words(&cut)) || char_len(&cut) > 70 {
+                    return None;
+                }
                 let cut = pack.grammar.capitalize_first(&cut);
                 ((4..=10).contains(&count_words(&cut))
                     && char_len(&cut) <= 70
@@ -519,9 +524,11 @@ fn compress(
                 let verb_like = !pack.genders.contains_key(after_elision(&w))
                     && maybe_verb(&w, pack)
                     && !words[end].chars().next().is_some_and(char::is_uppercase);
+                if !verb_like {
+                    return None;
+                }
                 let cut = pack.grammar.capitalize_first(&words[..end].join(" "));
-                (verb_like
-                    && !has_verb(&cut, pack)
+                (!has_verb(&cut, pack)
                     && char_len(&cut) <= 70
                     && check_heading(&cut, pack, is_name).is_ok())
                 .then_some(cut)
