@@ -4211,16 +4211,15 @@ fn first_person(text: &str, pack: &LanguagePack) -> bool {
 /// an `s` before its noun (`neufs morts`; the adjective `neufs` follows its noun: `des habits
 /// neufs`).
 fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
-    let words: Vec<String> = sentence
+    // (a word already in lower case is borrowed, not copied)
+    let words: Vec<Cow<'_, str>> = sentence
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
-                .to_lowercase()
-        })
+        .map(|w| lowercase(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')))
         .collect();
     let known = |k: &str| pack.zipf.get(k).copied().unwrap_or(0);
     words.iter().enumerate().any(|(i, w)| {
-        let next = words.get(i + 1).map_or("", String::as_str);
+        let w: &str = w;
+        let next = words.get(i + 1).map_or("", |n| n.as_ref());
         if w == "quelques" {
             return next.starts_with(|c: char| c.is_ascii_digit())
                 || matches!(next, "unes" | "uns");
@@ -4232,8 +4231,8 @@ fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
                 || words.get(i - 1).is_some_and(|p| {
                     // a kicker's colon or a dash before it
                     p.is_empty()
-                        || pack.words.determiners.contains(p.as_str())
-                        || pack.words.prepositions.contains(p.as_str())
+                        || pack.words.determiners.contains(p.as_ref())
+                        || pack.words.prepositions.contains(p.as_ref())
                 });
             return opens && next.chars().count() > 2 && next.chars().all(char::is_alphabetic);
         }
@@ -4247,22 +4246,19 @@ fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
         }
         // a singular article before a plural noun (`le ponts brulé`): the noun list knows the
         // word without its `s`, not the word itself (`le temps`, `le pays` pass)
-        if matches!(w.as_str(), "le" | "la" | "un" | "une") && pack.lang == crate::lang::Lang::Fr {
+        if matches!(w, "le" | "la" | "un" | "une") && pack.lang == crate::lang::Lang::Fr {
             return next.chars().count() > 3
                 && !pack.genders.contains_key(next)
                 && next
                     .strip_suffix('s')
                     .is_some_and(|n| pack.genders.contains_key(n));
         }
-        if !matches!(
-            w.as_str(),
-            "a" | "ont" | "avait" | "avaient" | "aura" | "auront"
-        ) {
+        if !matches!(w, "a" | "ont" | "avait" | "avaient" | "aura" | "auront") {
             return false;
         }
         // one adverb may stand between (`a officiellement abolit`)
         let verb = if next.ends_with("ment") && next.chars().count() > 5 {
-            words.get(i + 2).map_or("", String::as_str)
+            words.get(i + 2).map_or("", |v| v.as_ref())
         } else {
             next
         };
@@ -4337,34 +4333,41 @@ fn unaccented_capital(sentence: &str, pack: &LanguagePack) -> bool {
 /// (`ont racontés`, `a relevée l’existence`): a slip in the source that a restatement would
 /// repeat under our name. Such sentences are kept as written in the body, never restated.
 fn suspect_agreement(sentence: &str) -> bool {
-    // a word's punctuation is not part of it (`a relevée, grâce aux…`)
-    let words: Vec<&str> = sentence
+    // a word's punctuation is not part of it (`a relevée, grâce aux…`); each word is looked
+    // at with the one before and the one after it, as it comes (no list of the words)
+    let mut words = sentence
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\''))
-        .collect();
-    words.windows(2).enumerate().any(|(i, w)| {
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\''));
+    let Some(mut word) = words.next() else {
+        return false;
+    };
+    let mut before: Option<&str> = None;
+    for next in words {
         // `a`, `ont`, `avait`, `avaient` in any case: the same test as on the lowercased word
         // (no letter other than an ASCII capital lowercases into these ones), and the rest is
         // asked only after an auxiliary
         let aux = ["a", "ont", "avait", "avaient"]
             .iter()
-            .any(|a| w[0].eq_ignore_ascii_case(a));
-        if !aux {
-            return false;
-        }
-        let w = [lowercase(w[0]), lowercase(w[1])];
-        let agreed =
-            ["ée", "és", "ées"].iter().any(|e| w[1].ends_with(e)) && w[1].chars().count() >= 5;
-        let object_before = i > 0
-            && words.get(i - 1).map(|p| lowercase(p)).is_some_and(|p| {
+            .any(|a| word.eq_ignore_ascii_case(a));
+        if aux {
+            let participle = lowercase(next);
+            let agreed = ["ée", "és", "ées"].iter().any(|e| participle.ends_with(e))
+                && participle.chars().count() >= 5;
+            let object_before = before.map(lowercase).is_some_and(|p| {
                 matches!(
                     p.as_ref(),
                     "les" | "la" | "l’" | "l'" | "que" | "nous" | "vous"
                 ) || p.starts_with("qu’")
                     || p.starts_with("qu'")
             });
-        aux && agreed && !object_before
-    })
+            if agreed && !object_before {
+                return true;
+            }
+        }
+        before = Some(word);
+        word = next;
+    }
+    false
 }
 
 /// Whether a text that quotes names who speaks: it opens on a source marker (`Selon X, « … »`,
