@@ -4211,15 +4211,9 @@ fn first_person(text: &str, pack: &LanguagePack) -> bool {
 /// an `s` before its noun (`neufs morts`; the adjective `neufs` follows its noun: `des habits
 /// neufs`).
 fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
-    // (a word already in lower case is borrowed, not copied)
-    let words: Vec<Cow<'_, str>> = sentence
-        .split_whitespace()
-        .map(|w| lowercase(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')))
-        .collect();
     let known = |k: &str| pack.zipf.get(k).copied().unwrap_or(0);
-    words.iter().enumerate().any(|(i, w)| {
-        let w: &str = w;
-        let next = words.get(i + 1).map_or("", |n| n.as_ref());
+    // a word with the one before it and the two after it ("" past the end)
+    let slip_at = |before: Option<&str>, w: &str, next: &str, after_next: &str| {
         if w == "quelques" {
             return next.starts_with(|c: char| c.is_ascii_digit())
                 || matches!(next, "unes" | "uns");
@@ -4227,13 +4221,12 @@ fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
         // `neufs morts`: the cardinal opens its noun phrase (first, or after a determiner or a
         // preposition) and is followed by its noun
         if w == "neufs" && pack.lang == crate::lang::Lang::Fr {
-            let opens = i == 0
-                || words.get(i - 1).is_some_and(|p| {
-                    // a kicker's colon or a dash before it
-                    p.is_empty()
-                        || pack.words.determiners.contains(p.as_ref())
-                        || pack.words.prepositions.contains(p.as_ref())
-                });
+            let opens = before.is_none_or(|p| {
+                // a kicker's colon or a dash before it
+                p.is_empty()
+                    || pack.words.determiners.contains(p)
+                    || pack.words.prepositions.contains(p)
+            });
             return opens && next.chars().count() > 2 && next.chars().all(char::is_alphabetic);
         }
         // `difficile à maitrisé`: a participle for the infinitive after `à` (a noun ending in
@@ -4258,7 +4251,7 @@ fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
         }
         // one adverb may stand between (`a officiellement abolit`)
         let verb = if next.ends_with("ment") && next.chars().count() > 5 {
-            words.get(i + 2).map_or("", |v| v.as_ref())
+            after_next
         } else {
             next
         };
@@ -4267,7 +4260,30 @@ fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
             && verb
                 .strip_suffix('t')
                 .is_some_and(|p| known(p) > known(verb))
-    })
+    };
+    // the words as they come, each lowercased once (borrowed when it is lowercase already)
+    let mut words = sentence.split_whitespace().map(|w| {
+        lowercase(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\''))
+    });
+    let mut before: Option<Cow<'_, str>> = None;
+    let mut word = words.next();
+    let mut next = words.next();
+    let mut after_next = words.next();
+    while let Some(w) = word {
+        if slip_at(
+            before.as_deref(),
+            &w,
+            next.as_deref().unwrap_or(""),
+            after_next.as_deref().unwrap_or(""),
+        ) {
+            return true;
+        }
+        before = Some(w);
+        word = next;
+        next = after_next;
+        after_next = words.next();
+    }
+    false
 }
 
 /// [`restate_sentence`] on a sentence that holds a quotation: its spaces are hidden from the
