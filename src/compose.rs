@@ -280,13 +280,14 @@ fn numbers_in(text: &str) -> Vec<String> {
     out
 }
 
-fn word_key(w: &str) -> String {
+fn word_key(w: &str) -> Cow<'_, str> {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     let w = match w.find(['’', '\'']) {
         Some(p) if p <= 7 => &w[p + w[p..].chars().next().map_or(1, char::len_utf8)..],
         _ => w,
     };
-    w.to_lowercase()
+    // (borrowed when the word is lowercase already)
+    lowercase(w)
 }
 
 impl Ground {
@@ -300,10 +301,15 @@ impl Ground {
                 if !k.is_empty() {
                     // Every run of letters and digits, as the tokenizer cuts words
                     // (`Pay\u{fffd}s` holds the word `Pay`), not only hyphen and slash parts.
+                    // (a word the ground holds already is not copied again)
                     for part in k.split(|c: char| !c.is_alphanumeric()) {
-                        g.words.insert(part.to_string());
+                        if !g.words.contains(part) {
+                            g.words.insert(part.to_string());
+                        }
                     }
-                    g.words.insert(k);
+                    if !g.words.contains(&*k) {
+                        g.words.insert(k.into_owned());
+                    }
                 }
             }
             g.numbers.extend(numbers_in(t));
