@@ -637,7 +637,7 @@ fn clauses(s: &str, pack: &LanguagePack) -> Vec<String> {
     let lower = s.to_lowercase();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     // every occurrence of `sub_pattern(sub)`, found from the text's spaces (no pattern built)
-    let spaces: Vec<usize> = lower.match_indices(' ').map(|(p, _)| p).collect();
+    let spaces: Vec<usize> = space_offsets(&lower);
     for sub in &pack.words.subordinators {
         let spaced_after = !(sub.ends_with('’') || sub.ends_with('\''));
         let pat_len = 1 + sub.len() + usize::from(spaced_after);
@@ -3263,6 +3263,23 @@ fn contains_spaced(hay: &str, word: &str) -> bool {
     false
 }
 
+/// The byte offsets of every space (`' '`) of `s`, ascending: the `spaces` that
+/// [`spaced_matches`] reads. The list is sized once (counted first), not grown as it fills.
+///
+/// ```text
+/// "le maire a dit" → [2, 8, 10]
+/// ```
+fn space_offsets(s: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(s.bytes().filter(|&b| b == b' ').count());
+    out.extend(
+        s.bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b' ')
+            .map(|(p, _)| p),
+    );
+    out
+}
+
 /// Where ` {word}` occurs in `hay`: the same offsets as
 /// `hay.match_indices(&format!(" {word}"))` (left to right, none overlapping the previous
 /// one), without building the pattern.
@@ -3381,7 +3398,7 @@ fn trim_traced(
     let spaces: Vec<usize> = if reported.is_empty() {
         Vec::new()
     } else {
-        lower.match_indices(' ').map(|(p, _)| p).collect()
+        space_offsets(lower)
     };
     'outer: for v in &reported {
         // where the verb starts a word (after a space)
@@ -3888,7 +3905,7 @@ fn trim_traced(
     }
     // trim.subordinate
     let lower = low.get(&s);
-    let spaces: Vec<usize> = lower.match_indices(' ').map(|(p, _)| p).collect();
+    let spaces: Vec<usize> = space_offsets(lower);
     for sub in &pack.words.subordinators {
         // `bien que, comme…`: the subordinator may be followed by a comma.
         let pat_len = 1 + sub.len();
@@ -5822,6 +5839,7 @@ mod tests {
             ("", "que"),
         ] {
             let spaces: Vec<usize> = hay.match_indices(' ').map(|(p, _)| p).collect();
+            assert_eq!(space_offsets(hay), spaces, "{hay:?}");
             for (after, pat) in [(false, format!(" {word}")), (true, format!(" {word} "))] {
                 let want: Vec<usize> = hay.match_indices(&pat).map(|(p, _)| p).collect();
                 let got: Vec<usize> = spaced_matches(hay, &spaces, word, after).collect();
