@@ -3112,10 +3112,11 @@ fn verb_lost_object(text: &str, pack: &LanguagePack) -> bool {
 /// (`entre`, `between`) has no conjunction after it. The ` et ` that closes it is not a clause
 /// boundary.
 fn range_open(text: &str, pack: &LanguagePack) -> bool {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    // (a word already in lower case is borrowed, not copied)
+    let words: Vec<Cow<'_, str>> = text.split_whitespace().map(lowercase).collect();
     words
         .iter()
-        .rposition(|w| pack.words.range_openers.contains(w))
+        .rposition(|w| pack.words.range_openers.contains(&**w))
         .is_some_and(|k| {
             !words[k + 1..]
                 .iter()
@@ -3144,11 +3145,19 @@ fn dangling_reference(text: &str, pack: &LanguagePack) -> bool {
 /// été`, `was thus`): the statement follows from the sentence before it, which a list item or
 /// a summary statement no longer has next to it.
 fn consequence_adverb(lower: &str, pack: &LanguagePack) -> bool {
-    let words: Vec<&str> = lower.split_whitespace().collect();
     let w = &pack.words;
-    words
-        .windows(2)
-        .any(|p| w.consequence_verbs.contains(p[0]) && w.consequence_adverbs.contains(p[1]))
+    // each pair of neighbouring words as they come (no list of the words)
+    let mut words = lower.split_whitespace();
+    let Some(mut verb) = words.next() else {
+        return false;
+    };
+    for adverb in words {
+        if w.consequence_verbs.contains(verb) && w.consequence_adverbs.contains(adverb) {
+            return true;
+        }
+        verb = adverb;
+    }
+    false
 }
 
 /// Whether a clause holds a verb-like word: an auxiliary, a common verb, a past participle, or
