@@ -791,10 +791,22 @@ fn verb_after_name(
 }
 
 /// The stem key of a token range.
-fn stem_key(infos: &[TokenInfo], toks: impl Iterator<Item = usize>) -> String {
-    toks.map(|i| infos[i].stem().as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+fn stem_key(infos: &[TokenInfo], toks: impl Iterator<Item = usize> + Clone) -> String {
+    // the same text as the stems collected and joined by spaces, written into one string of
+    // the right size (no list of the stems)
+    let len = toks
+        .clone()
+        .map(|i| infos[i].stem().len() + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+    let mut key = String::with_capacity(len);
+    for (n, i) in toks.enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(infos[i].stem());
+    }
+    key
 }
 
 /// Rule `keyphrase.whole_names`: a candidate may hold a name only whole. One that cuts a name
@@ -1018,12 +1030,7 @@ fn describe(
     c: &Candidate,
     possessive: bool,
 ) -> (String, String, Vec<usize>, bool) {
-    let key = c
-        .tokens
-        .clone()
-        .map(|i| infos[i].stem().as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let key = stem_key(infos, c.tokens.clone());
     let mut form = doc.slice(&surface(doc, &c.tokens)).to_string();
     if possessive && c.tokens.len() == 1 {
         // `Wood’s` is shown as `Wood` (rule `keyphrase.possessive`); in a language with no
@@ -2588,6 +2595,27 @@ fn figures_and_dates(
 mod tests {
     use super::*;
     use crate::lang::{Lang, LanguagePack};
+
+    #[test]
+    fn stem_key_is_the_stems_joined_by_spaces() {
+        let pack = LanguagePack::load(Lang::Fr).expect("pack");
+        let doc = Document::build(
+            &["Les élus présentent le budget. L’État l’a annoncé : 6 700 emplois."],
+            &pack,
+        );
+        let infos = token_infos(&doc, &pack);
+        for start in 0..infos.len() {
+            for end in start..=infos.len().min(start + 4) {
+                let joined = (start..end)
+                    .map(|i| infos[i].stem().as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let key = stem_key(&infos, start..end);
+                assert_eq!(key, joined, "{start}..{end}");
+                assert_eq!(key.capacity(), key.len(), "{start}..{end}");
+            }
+        }
+    }
 
     #[test]
     fn token_facts_are_shared_by_word_and_flags_and_reflagged() {

@@ -280,13 +280,14 @@ fn numbers_in(text: &str) -> Vec<String> {
     out
 }
 
-fn word_key(w: &str) -> String {
+fn word_key(w: &str) -> Cow<'_, str> {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     let w = match w.find(['’', '\'']) {
         Some(p) if p <= 7 => &w[p + w[p..].chars().next().map_or(1, char::len_utf8)..],
         _ => w,
     };
-    w.to_lowercase()
+    // (borrowed when the word is lowercase already)
+    lowercase(w)
 }
 
 impl Ground {
@@ -300,10 +301,15 @@ impl Ground {
                 if !k.is_empty() {
                     // Every run of letters and digits, as the tokenizer cuts words
                     // (`Pay\u{fffd}s` holds the word `Pay`), not only hyphen and slash parts.
+                    // (a word the ground holds already is not copied again)
                     for part in k.split(|c: char| !c.is_alphanumeric()) {
-                        g.words.insert(part.to_string());
+                        if !g.words.contains(part) {
+                            g.words.insert(part.to_string());
+                        }
                     }
-                    g.words.insert(k);
+                    if !g.words.contains(&*k) {
+                        g.words.insert(k.into_owned());
+                    }
                 }
             }
             g.numbers.extend(numbers_in(t));
@@ -631,7 +637,7 @@ fn clauses(s: &str, pack: &LanguagePack) -> Vec<String> {
     let lower = s.to_lowercase();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     // every occurrence of `sub_pattern(sub)`, found from the text's spaces (no pattern built)
-    let spaces: Vec<usize> = lower.match_indices(' ').map(|(p, _)| p).collect();
+    let spaces: Vec<usize> = space_offsets(&lower);
     for sub in &pack.words.subordinators {
         let spaced_after = !(sub.ends_with('’') || sub.ends_with('\''));
         let pat_len = 1 + sub.len() + usize::from(spaced_after);
@@ -2522,19 +2528,40 @@ fn norm_sentence_cased(s: &str) -> String {
     out
 }
 
-/// `word.to_lowercase()`, borrowed when nothing changes: an ASCII word (whose Unicode
-/// lowercase is its ASCII lowercase) with no capital letter is returned as it is.
+/// `word.to_lowercase()`, borrowed when nothing changes: a word every character of which is
+/// its own lowercase (`vote`, `élu`, `l’opération`) is returned as it is.
 ///
 /// ```text
-/// lowercase("vote") → Borrowed("vote"); lowercase("Vote") → "vote"; lowercase("Été") → "été"
+/// lowercase("vote") → Borrowed("vote"); lowercase("élu") → Borrowed("élu");
+/// lowercase("Vote") → "vote"; lowercase("Été") → "été"
 /// ```
 fn lowercase(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else if word.chars().all(own_lowercase) {
+        // `str::to_lowercase` maps each character by `char::to_lowercase` (only a capital
+        // sigma looks at its neighbours, and it is no character's own lowercase)
         Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Whether `char::to_lowercase` leaves `c` as it is (the ASCII letters other than capitals,
+/// `à`–`ÿ`, and by the Unicode tables any other character).
+fn own_lowercase(c: char) -> bool {
+    if c.is_ascii() {
+        !c.is_ascii_uppercase()
+    } else if ('\u{df}'..='\u{ff}').contains(&c) {
+        // `ß`, `à`–`ÿ` and `÷`: each is its own lowercase
+        true
+    } else {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
     }
 }
 
@@ -3278,10 +3305,11 @@ fn verb_lost_object(text: &str, pack: &LanguagePack) -> bool {
 /// (`entre`, `between`) has no conjunction after it. The ` et ` that closes it is not a clause
 /// boundary.
 fn range_open(text: &str, pack: &LanguagePack) -> bool {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    // (a word already in lower case is borrowed, not copied)
+    let words: Vec<Cow<'_, str>> = text.split_whitespace().map(lowercase).collect();
     words
         .iter()
-        .rposition(|w| pack.words.range_openers.contains(w))
+        .rposition(|w| pack.words.range_openers.contains(&**w))
         .is_some_and(|k| {
             !words[k + 1..]
                 .iter()
@@ -3310,11 +3338,19 @@ fn dangling_reference(text: &str, pack: &LanguagePack) -> bool {
 /// été`, `was thus`): the statement follows from the sentence before it, which a list item or
 /// a summary statement no longer has next to it.
 fn consequence_adverb(lower: &str, pack: &LanguagePack) -> bool {
-    let words: Vec<&str> = lower.split_whitespace().collect();
     let w = &pack.words;
-    words
-        .windows(2)
-        .any(|p| w.consequence_verbs.contains(p[0]) && w.consequence_adverbs.contains(p[1]))
+    // each pair of neighbouring words as they come (no list of the words)
+    let mut words = lower.split_whitespace();
+    let Some(mut verb) = words.next() else {
+        return false;
+    };
+    for adverb in words {
+        if w.consequence_verbs.contains(verb) && w.consequence_adverbs.contains(adverb) {
+            return true;
+        }
+        verb = adverb;
+    }
+    false
 }
 
 /// Whether a clause holds a verb-like word: an auxiliary, a common verb, a past participle, or
@@ -3458,6 +3494,23 @@ fn contains_spaced(hay: &str, word: &str) -> bool {
     false
 }
 
+/// The byte offsets of every space (`' '`) of `s`, ascending: the `spaces` that
+/// [`spaced_matches`] reads. The list is sized once (counted first), not grown as it fills.
+///
+/// ```text
+/// "le maire a dit" → [2, 8, 10]
+/// ```
+fn space_offsets(s: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(s.bytes().filter(|&b| b == b' ').count());
+    out.extend(
+        s.bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b' ')
+            .map(|(p, _)| p),
+    );
+    out
+}
+
 /// Where ` {word}` occurs in `hay`: the same offsets as
 /// `hay.match_indices(&format!(" {word}"))` (left to right, none overlapping the previous
 /// one), without building the pattern.
@@ -3576,7 +3629,7 @@ fn trim_traced(
     let spaces: Vec<usize> = if reported.is_empty() {
         Vec::new()
     } else {
-        lower.match_indices(' ').map(|(p, _)| p).collect()
+        space_offsets(lower)
     };
     'outer: for v in &reported {
         // where the verb starts a word (after a space)
@@ -4123,7 +4176,7 @@ fn trim_traced(
     }
     // trim.subordinate
     let lower = low.get(&s);
-    let spaces: Vec<usize> = lower.match_indices(' ').map(|(p, _)| p).collect();
+    let spaces: Vec<usize> = space_offsets(lower);
     for sub in &pack.words.subordinators {
         // `bien que, comme…`: the subordinator may be followed by a comma.
         let pat_len = 1 + sub.len();
@@ -4464,16 +4517,9 @@ fn first_person(text: &str, pack: &LanguagePack) -> bool {
 /// an `s` before its noun (`neufs morts`; the adjective `neufs` follows its noun: `des habits
 /// neufs`).
 fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
-    let words: Vec<String> = sentence
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
-                .to_lowercase()
-        })
-        .collect();
     let known = |k: &str| pack.zipf.get(k).copied().unwrap_or(0);
-    words.iter().enumerate().any(|(i, w)| {
-        let next = words.get(i + 1).map_or("", String::as_str);
+    // a word with the one before it and the two after it ("" past the end)
+    let slip_at = |before: Option<&str>, w: &str, next: &str, after_next: &str| {
         if w == "quelques" {
             return next.starts_with(|c: char| c.is_ascii_digit())
                 || matches!(next, "unes" | "uns");
@@ -4481,13 +4527,12 @@ fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
         // `neufs morts`: the cardinal opens its noun phrase (first, or after a determiner or a
         // preposition) and is followed by its noun
         if w == "neufs" && pack.lang == crate::lang::Lang::Fr {
-            let opens = i == 0
-                || words.get(i - 1).is_some_and(|p| {
-                    // a kicker's colon or a dash before it
-                    p.is_empty()
-                        || pack.words.determiners.contains(p.as_str())
-                        || pack.words.prepositions.contains(p.as_str())
-                });
+            let opens = before.is_none_or(|p| {
+                // a kicker's colon or a dash before it
+                p.is_empty()
+                    || pack.words.determiners.contains(p)
+                    || pack.words.prepositions.contains(p)
+            });
             return opens && next.chars().count() > 2 && next.chars().all(char::is_alphabetic);
         }
         // `prête a effectuer`: the verb `a` for the preposition `à` before an infinitive (the
@@ -4511,22 +4556,19 @@ fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
         }
         // a singular article before a plural noun (`le ponts brulé`): the noun list knows the
         // word without its `s`, not the word itself (`le temps`, `le pays` pass)
-        if matches!(w.as_str(), "le" | "la" | "un" | "une") && pack.lang == crate::lang::Lang::Fr {
+        if matches!(w, "le" | "la" | "un" | "une") && pack.lang == crate::lang::Lang::Fr {
             return next.chars().count() > 3
                 && !pack.genders.contains_key(next)
                 && next
                     .strip_suffix('s')
                     .is_some_and(|n| pack.genders.contains_key(n));
         }
-        if !matches!(
-            w.as_str(),
-            "a" | "ont" | "avait" | "avaient" | "aura" | "auront"
-        ) {
+        if !matches!(w, "a" | "ont" | "avait" | "avaient" | "aura" | "auront") {
             return false;
         }
         // one adverb may stand between (`a officiellement abolit`)
         let verb = if next.ends_with("ment") && next.chars().count() > 5 {
-            words.get(i + 2).map_or("", String::as_str)
+            after_next
         } else {
             next
         };
@@ -4535,7 +4577,30 @@ fn source_slip(sentence: &str, pack: &LanguagePack) -> bool {
             && verb
                 .strip_suffix('t')
                 .is_some_and(|p| known(p) > known(verb))
-    })
+    };
+    // the words as they come, each lowercased once (borrowed when it is lowercase already)
+    let mut words = sentence.split_whitespace().map(|w| {
+        lowercase(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\''))
+    });
+    let mut before: Option<Cow<'_, str>> = None;
+    let mut word = words.next();
+    let mut next = words.next();
+    let mut after_next = words.next();
+    while let Some(w) = word {
+        if slip_at(
+            before.as_deref(),
+            &w,
+            next.as_deref().unwrap_or(""),
+            after_next.as_deref().unwrap_or(""),
+        ) {
+            return true;
+        }
+        before = Some(w);
+        word = next;
+        next = after_next;
+        after_next = words.next();
+    }
+    false
 }
 
 /// [`restate_sentence`] on a sentence that holds a quotation: its spaces are hidden from the
@@ -4601,34 +4666,41 @@ fn unaccented_capital(sentence: &str, pack: &LanguagePack) -> bool {
 /// (`ont racontés`, `a relevée l’existence`): a slip in the source that a restatement would
 /// repeat under our name. Such sentences are kept as written in the body, never restated.
 fn suspect_agreement(sentence: &str) -> bool {
-    // a word's punctuation is not part of it (`a relevée, grâce aux…`)
-    let words: Vec<&str> = sentence
+    // a word's punctuation is not part of it (`a relevée, grâce aux…`); each word is looked
+    // at with the one before and the one after it, as it comes (no list of the words)
+    let mut words = sentence
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\''))
-        .collect();
-    words.windows(2).enumerate().any(|(i, w)| {
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\''));
+    let Some(mut word) = words.next() else {
+        return false;
+    };
+    let mut before: Option<&str> = None;
+    for next in words {
         // `a`, `ont`, `avait`, `avaient` in any case: the same test as on the lowercased word
         // (no letter other than an ASCII capital lowercases into these ones), and the rest is
         // asked only after an auxiliary
         let aux = ["a", "ont", "avait", "avaient"]
             .iter()
-            .any(|a| w[0].eq_ignore_ascii_case(a));
-        if !aux {
-            return false;
-        }
-        let w = [lowercase(w[0]), lowercase(w[1])];
-        let agreed =
-            ["ée", "és", "ées"].iter().any(|e| w[1].ends_with(e)) && w[1].chars().count() >= 5;
-        let object_before = i > 0
-            && words.get(i - 1).map(|p| lowercase(p)).is_some_and(|p| {
+            .any(|a| word.eq_ignore_ascii_case(a));
+        if aux {
+            let participle = lowercase(next);
+            let agreed = ["ée", "és", "ées"].iter().any(|e| participle.ends_with(e))
+                && participle.chars().count() >= 5;
+            let object_before = before.map(lowercase).is_some_and(|p| {
                 matches!(
                     p.as_ref(),
                     "les" | "la" | "l’" | "l'" | "que" | "nous" | "vous"
                 ) || p.starts_with("qu’")
                     || p.starts_with("qu'")
             });
-        aux && agreed && !object_before
-    })
+            if agreed && !object_before {
+                return true;
+            }
+        }
+        before = Some(word);
+        word = next;
+    }
+    false
 }
 
 /// Whether a text that quotes names who speaks: it opens on a source marker (`Selon X, « … »`,
@@ -6434,10 +6506,27 @@ mod tests {
             "ΣΟΦΟΣ",
             "l’État",
             "3e",
+            "élu",
+            "l’opération",
+            "œuvre",
+            "ÿß÷",
+            "ŒUVRE",
+            "\u{de}\u{c0}",
+            "σοφος",
+            "ⓐⒶ",
+            "ﬁ",
         ] {
             assert_eq!(lowercase(w), w.to_lowercase(), "{w:?}");
         }
         assert!(matches!(lowercase("vote"), Cow::Borrowed(_)));
+        assert!(matches!(lowercase("élu"), Cow::Borrowed(_)));
+        assert!(matches!(lowercase("Élu"), Cow::Owned(_)));
+        // every character of the Latin, Greek and general punctuation blocks
+        for c in ('\u{80}'..='\u{3ff}').chain('\u{1e00}'..='\u{206f}') {
+            let w = format!("a{c}b");
+            assert_eq!(lowercase(&w), w.to_lowercase(), "{c:?}");
+            assert_eq!(own_lowercase(c), c.to_lowercase().eq([c]), "{c:?}");
+        }
     }
 
     #[test]
@@ -6453,6 +6542,7 @@ mod tests {
             ("", "que"),
         ] {
             let spaces: Vec<usize> = hay.match_indices(' ').map(|(p, _)| p).collect();
+            assert_eq!(space_offsets(hay), spaces, "{hay:?}");
             for (after, pat) in [(false, format!(" {word}")), (true, format!(" {word} "))] {
                 let want: Vec<usize> = hay.match_indices(&pat).map(|(p, _)| p).collect();
                 let got: Vec<usize> = spaced_matches(hay, &spaces, word, after).collect();

@@ -13,11 +13,12 @@
 #![allow(clippy::indexing_slicing)]
 
 use super::{
-    char_len, clauses, dangling_reference, ends_with_spaced, has_verb, maybe_verb, strip_dateline,
-    words_of,
+    char_len, clauses, dangling_reference, ends_with_spaced, has_verb, lowercase, maybe_verb,
+    strip_dateline, words_of,
 };
 use crate::lang::LanguagePack;
 use crate::text::count_words;
+use std::borrow::Cow;
 
 /// Why a candidate subheading was refused. Each variant is a rule; [`HeadingFault::id`] names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,10 +81,10 @@ impl HeadingFault {
     }
 }
 
-/// A word lowercased, without surrounding punctuation (apostrophes and hyphens kept).
-fn core(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
-        .to_lowercase()
+/// A word lowercased, without surrounding punctuation (apostrophes and hyphens kept);
+/// borrowed when the word is lowercase already.
+fn core(w: &str) -> Cow<'_, str> {
+    lowercase(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\''))
 }
 
 /// The part of an elided word after its apostrophe (`l’exposition` → `exposition`), or the
@@ -148,7 +149,7 @@ pub(super) fn check_heading(
     let topic = kicker_topic(text);
     check_start(topic, pack, is_name)?;
     check_end(text, pack, is_name)?;
-    let words: Vec<String> = words_of(text).iter().map(|w| core(w)).collect();
+    let words: Vec<Cow<str>> = words_of(text).iter().map(|w| core(w)).collect();
     // `que` after a comparative closes it (`plus forte que prévu`); otherwise it opens a
     // complement clause. A comparative with no `que` after it is left open.
     let que_at = words.iter().position(|w| {
@@ -161,10 +162,10 @@ pub(super) fn check_heading(
     });
     let comparative_at = words
         .iter()
-        .position(|w| pack.words.comparatives.contains(w));
+        .position(|w| pack.words.comparatives.contains(&**w));
     let open_comparative = words
         .iter()
-        .position(|w| pack.words.open_comparatives.contains(w))
+        .position(|w| pack.words.open_comparatives.contains(&**w))
         .is_some_and(|c| que_at.is_none_or(|q| q < c));
     // A complement clause is whole when it has its own verb after `que` (`La spécialiste
     // estime que ce type d’épisode pourrait revenir`).
@@ -240,19 +241,19 @@ fn check_start(
         return Err(HeadingFault::Adverbial);
     }
     // A determiner that is also a preposition (`des`, `du`), right before a name.
-    if w.determiners.contains(&lower)
-        && w.prepositions.contains(&lower)
+    if w.determiners.contains(&*lower)
+        && w.prepositions.contains(&*lower)
         && words.get(1).is_some_and(|next| {
             next.chars().next().is_some_and(char::is_uppercase) && is_name(next)
         })
     {
         return Err(HeadingFault::OfName);
     }
-    let head = w.determiners.contains(&lower)
-        || w.noun_openers.contains(&lower)
+    let head = w.determiners.contains(&*lower)
+        || w.noun_openers.contains(&*lower)
         || words
             .get(..2)
-            .is_some_and(|two| w.noun_openers.contains(&core(&two.join(" "))))
+            .is_some_and(|two| w.noun_openers.contains(&*core(&two.join(" "))))
         || is_number(&lower)
         || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
         || is_acronym(first)
@@ -297,9 +298,9 @@ fn check_end(
     let w = &pack.words;
     if pack.is_stopword(&lower)
         || pack.is_stopword(tail)
-        || w.prepositions.contains(&lower)
-        || w.determiners.contains(&lower)
-        || w.auxiliaries.contains(&lower)
+        || w.prepositions.contains(&*lower)
+        || w.determiners.contains(&*lower)
+        || w.auxiliaries.contains(&*lower)
         || (is_number(&lower) && lower.chars().filter(char::is_ascii_digit).count() != 4)
     {
         return Err(HeadingFault::OpenEnd);
@@ -318,8 +319,8 @@ fn check_end(
             .iter()
             .any(|e| tail.ends_with(e.as_str()));
     // an infinitive after a preposition (`vient d’annoncer`, `invite à signer`)
-    let after_preposition =
-        tail != lower || words.len() >= 2 && w.prepositions.contains(&core(words[words.len() - 2]));
+    let after_preposition = tail != lower
+        || words.len() >= 2 && w.prepositions.contains(&*core(words[words.len() - 2]));
     let infinitive = after_preposition
         && tail.chars().count() > 4
         && !pack.genders.contains_key(tail)
@@ -343,7 +344,7 @@ fn check_end(
     let before: Vec<String> = words[..words.len() - 1]
         .iter()
         .rev()
-        .map(|x| core(x))
+        .map(|x| core(x).into_owned())
         .filter(|x| !w.adverb_suffixes.iter().any(|e| x.ends_with(e.as_str())))
         .take(1)
         .collect();
@@ -368,7 +369,7 @@ fn check_end(
 /// Only dates and time words (`14 et 15 juin`), or a verbless phrase headed by a time
 /// noun (`Ces derniers mois`, `La nuit du port`).
 fn time_only(topic: &str, pack: &LanguagePack) -> bool {
-    let words: Vec<String> = words_of(topic).iter().map(|w| core(w)).collect();
+    let words: Vec<Cow<str>> = words_of(topic).iter().map(|w| core(w)).collect();
     let timeish = |w: &str| {
         is_number(w)
             || pack.months.contains_key(w)
@@ -386,7 +387,7 @@ fn time_only(topic: &str, pack: &LanguagePack) -> bool {
     }
     words
         .iter()
-        .take_while(|w| !pack.words.prepositions.contains(w.as_str()))
+        .take_while(|w| !pack.words.prepositions.contains(&***w))
         .any(|w| pack.words.time_nouns.contains(after_elision(w)))
 }
 
@@ -399,8 +400,8 @@ fn name_only(topic: &str, pack: &LanguagePack, is_name: &dyn Fn(&str) -> bool) -
         .filter(|w| {
             let l = core(w);
             !(pack.is_stopword(&l)
-                || pack.words.determiners.contains(&l)
-                || pack.words.prepositions.contains(&l))
+                || pack.words.determiners.contains(&*l)
+                || pack.words.prepositions.contains(&*l))
         })
         .collect();
     !content.is_empty()
@@ -426,15 +427,15 @@ fn cuts(clause: &str, min_words: usize, pack: &LanguagePack) -> Vec<String> {
     for end in (min_words..max).rev() {
         let next = core(words[end]);
         // a noun keeps its `de …` complement (`la progression du chômage`)
-        let complement = pack.words.complement_links.contains(&next)
+        let complement = pack.words.complement_links.contains(&*next)
             || next
                 .split_once(['’', '\''])
                 .is_some_and(|(pre, _)| pack.words.complement_links.contains(&format!("{pre}’")));
         let boundary = !complement
             && (pack.is_stopword(&next)
-                || pack.words.prepositions.contains(&next)
-                || pack.words.open_comparatives.contains(&next)
-                || pack.words.adverbial_openers.contains(&next)
+                || pack.words.prepositions.contains(&*next)
+                || pack.words.open_comparatives.contains(&*next)
+                || pack.words.adverbial_openers.contains(&*next)
                 || words[end].starts_with(['«', '(', '"'])
                 || words[end - 1].ends_with(','));
         if boundary {
@@ -493,16 +494,21 @@ fn compress(
             continue;
         }
         // a reporting verb as a whole word (the verbs are single words: one set lookup a
-        // word, not one scan of the clause a verb)
-        let lower = part.to_lowercase();
-        let attribution = lower
-            .split(' ')
-            .any(|w| pack.words.attribution_verbs.contains(w));
-        if clause && attribution {
+        // word, not one scan of the clause a verb); only a clause heading asks
+        if clause
+            && part
+                .split(' ')
+                .any(|w| pack.words.attribution_verbs.contains(&*lowercase(w)))
+        {
             continue;
         }
         let found = if clause {
             cuts(&part, 4, pack).into_iter().find_map(|cut| {
+                // (cheap refusals first: capitalizing keeps the word count and never
+                // shortens the text)
+                if !(4..=10).contains(&count_words(&cut)) || char_len(&cut) > 70 {
+                    return None;
+                }
                 let cut = pack.grammar.capitalize_first(&cut);
                 ((4..=10).contains(&count_words(&cut))
                     && char_len(&cut) <= 70
@@ -518,9 +524,11 @@ fn compress(
                 let verb_like = !pack.genders.contains_key(after_elision(&w))
                     && maybe_verb(&w, pack)
                     && !words[end].chars().next().is_some_and(char::is_uppercase);
+                if !verb_like {
+                    return None;
+                }
                 let cut = pack.grammar.capitalize_first(&words[..end].join(" "));
-                (verb_like
-                    && !has_verb(&cut, pack)
+                (!has_verb(&cut, pack)
                     && char_len(&cut) <= 70
                     && check_heading(&cut, pack, is_name).is_ok())
                 .then_some(cut)
@@ -651,7 +659,7 @@ pub(super) fn check_figure_clause(
     };
     let lower = core(first);
     if dangling_reference(clause, pack)
-        || pack.words.speaker_pronouns.contains(&lower)
+        || pack.words.speaker_pronouns.contains(&*lower)
         || lower
             .split_once(['’', '\''])
             .is_some_and(|(pre, _)| pack.words.speaker_pronouns.contains(&format!("{pre}’")))
@@ -659,7 +667,7 @@ pub(super) fn check_figure_clause(
         return Err(FigureFault::Reference);
     }
     let w = &pack.words;
-    let verb_first = !w.determiners.contains(&lower)
+    let verb_first = !w.determiners.contains(&*lower)
         && lower.chars().count() >= 4
         && w.verb_endings.iter().any(|e| lower.ends_with(e.as_str()));
     let opener = lower.split(['’', '\'']).next().unwrap_or("");
@@ -671,10 +679,10 @@ pub(super) fn check_figure_clause(
         .any(|q| lower_clause.starts_with(&format!("{q} ")));
     let no_subject = verb_first
         || has_verb(&lower, pack)
-        || w.clause_openers.contains(&lower)
+        || w.clause_openers.contains(&*lower)
         || w.subordinators
             .iter()
-            .any(|s| s.split_whitespace().next() == Some(lower.as_str()))
+            .any(|s| s.split_whitespace().next() == Some(&*lower))
         || adverbial_word(&lower, first, pack, &|_| false)
         || (lower.contains('’') && w.prepositions.contains(&format!("{opener}’")) && opener != "d");
     if no_subject && !quantified {
@@ -686,7 +694,7 @@ pub(super) fn check_figure_clause(
     if !finite_verb(clause, pack) {
         return Err(FigureFault::NoVerb);
     }
-    let lowers: Vec<String> = words.iter().map(|w| core(w)).collect();
+    let lowers: Vec<String> = words.iter().map(|w| core(w).into_owned()).collect();
     let pluperfect = lowers.windows(2).any(|p| {
         w.pluperfect.contains(&p[0])
             && p[1].chars().count() >= 3
