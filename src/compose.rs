@@ -1131,11 +1131,14 @@ impl<'e> Composer<'e> {
                 // or a credit (`(CBS/AP) Brooke Shields is going`, `(Corrects website name in
                 // 21st paragraph.)`), not a headline.
                 let bracket_edge = clause.trim_start().starts_with('(');
+                // Rule `title.no-capitals-run`: a glued dateline or headline in capitals
+                // (`… childhood THURSDAY, March 31`) is no part of a title (`capitals_run`).
                 if clause_words < 2
                     || opens_on_verb
                     || opens_on_link
                     || unbalanced
                     || bracket_edge
+                    || capitals_run(clause)
                     || only_dates(clause, pack)
                 {
                     continue;
@@ -7490,6 +7493,18 @@ mod tests {
         );
         assert!(!a.title.contains('('), "{}", a.title);
         assert!(a.title.starts_with("Valdor"), "{}", a.title);
+        // title.no-capitals-run: a glued dateline in capitals is no title
+        let a = compose_in(
+            &en,
+            &[
+                "EASTMERE HILLS Jane Morrow is going back to the Valdor stage this spring.",
+                "The actress will play a mother of three in a new comedy.",
+            ],
+            None,
+            Some("Valdor"),
+            50,
+        );
+        assert!(!capitals_run(&a.title), "{}", a.title);
     }
 
     #[test]
