@@ -2455,11 +2455,6 @@ fn figures_and_dates(
                 continue;
             }
             let text = doc.token_text(t);
-            // rule `figure.glued-name`: capitals glued to the digits make a name (`3DS`, `A320`)
-            if text.chars().any(char::is_uppercase) {
-                i += 1;
-                continue;
-            }
             let digits: String = text.chars().filter(char::is_ascii_digit).collect();
             let prev = if i > r.start {
                 infos[i - 1].lower().as_str()
@@ -2856,27 +2851,6 @@ mod tests {
             a.figures
                 .iter()
                 .all(|f| f.unit.as_deref().is_none_or(|u| !u.contains("12"))),
-            "{:?}",
-            a.figures
-        );
-    }
-
-    #[test]
-    fn a_number_glued_to_capitals_is_a_name_not_a_figure() {
-        let pack = LanguagePack::load(Lang::Fr).expect("pack");
-        let doc = Document::build(
-            &["La 3DS XL sortira le 28 juillet avec une carte de 4 Go pour 200 euros."],
-            &pack,
-        );
-        let a = analyze(&doc, None, &pack);
-        // figure.glued-name
-        assert!(
-            a.figures.iter().all(|f| !f.value.contains("3DS")),
-            "{:?}",
-            a.figures
-        );
-        assert!(
-            a.figures.iter().any(|f| f.value == "200"),
             "{:?}",
             a.figures
         );

@@ -1840,9 +1840,12 @@ impl<'e> Composer<'e> {
             if items.len() >= 6 {
                 break;
             }
+            // Rule `block.key-figures.glued-name`: capitals glued to the digits make a name
+            // (`3DS XL`, `A320`), not a count
             if used.contains(&f.sentence)
                 || sentences_here.contains(&f.sentence)
                 || f.unit.is_none()
+                || f.value.chars().any(char::is_uppercase)
             {
                 continue;
             }
@@ -6129,6 +6132,7 @@ mod tests {
                 "Au moins 300 salariés ont manifesté devant la mairie, a rapporté la presse de Montbrac.",
                 "Les résultats sont publiés entre 6 heures pour Montbrac et 19 heures pour Sernance, selon le rectorat.",
                 "Ce rapport de 81 pages se base sur plus de 200 témoignages, selon l’association de Montbrac.",
+                "La 3DS XL sortira en Europe le 28 juillet, et en Amérique le 18 août, selon Nintendo.",
             ],
             Some("Montbrac craint pour ses usines"),
             5000,
@@ -6147,6 +6151,8 @@ mod tests {
         // restate.demonstrative in a figure's clause, whose verb `se base` the verb table finds
         // (verb.reflexive)
         assert!(figures.contains(": le rapport de 81"), "{figures}");
+        // block.key-figures.glued-name
+        assert!(!figures.contains("3DS"), "{figures}");
         assert!(figures.contains("556 postes"), "{figures}");
     }
 
