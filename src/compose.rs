@@ -3168,7 +3168,15 @@ fn figure_label(f: &crate::analyze::Figure, pack: &LanguagePack) -> String {
         let head = u.split_whitespace().next().unwrap_or(u);
         let l = head.to_lowercase();
         let known = |w: &str| pack.genders.contains_key(w);
-        known(&l) || l.strip_suffix('s').is_some_and(known) || !maybe_verb(head, pack)
+        // (rule `block.key-figures.unit-noun`: a word the pack's verb table does not hold, or
+        // holds as a noun too, is a noun: `300 salariés`, `400 blessés`)
+        known(&l)
+            || l.strip_suffix('s').is_some_and(known)
+            || pack
+                .verb_forms
+                .get(&l)
+                .map_or(!pack.verb_forms.is_empty(), |f| f.nominal())
+            || !maybe_verb(head, pack)
     });
     if phrase.starts_with(f.value.as_str()) && count_words(phrase) <= 4 && unit_is_noun {
         phrase.to_string()
@@ -6153,6 +6161,8 @@ mod tests {
         assert!(figures.contains(": le rapport de 81"), "{figures}");
         // block.key-figures.glued-name
         assert!(!figures.contains("3DS"), "{figures}");
+        // block.key-figures.unit-noun: the label says what the figure counts
+        assert!(figures.contains("300 salariés\u{a0}:"), "{figures}");
         assert!(figures.contains("556 postes"), "{figures}");
     }
 
