@@ -2340,6 +2340,7 @@ fn whole_clause(clause: &str, pack: &LanguagePack) -> bool {
     !(opens_sub
         || open_relative
         || capitals_run(clause)
+        || headline_glue(clause, pack)
         || clause.contains(['(', ')', '"'])
         || [" - ", " – ", " — "].iter().any(|d| clause.contains(d)))
 }
@@ -2375,6 +2376,29 @@ fn capitals_run(text: &str) -> bool {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
         && (first.ends_with(',') || words.next().is_some_and(|w| matches!(w, "-" | "–" | "—")))
+}
+
+/// Rule `restate.headline-glue`: a function word written with a capital inside a text, between
+/// a capitalised word and a capitalised word or a number (`Kraton Surprised By 7.3% Special
+/// Offer`), is a headline in title case that the source glued to a sentence: never restated.
+/// The pack lists the words (`[headline-function-words]`; none in French, whose headlines are
+/// in sentence case and whose particles are capitalised in names: `Nick De Santis`).
+fn headline_glue(text: &str, pack: &LanguagePack) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    (1..words.len().saturating_sub(1)).any(|i| {
+        let w = words[i];
+        capital(w)
+            && pack
+                .words
+                .headline_function_words
+                .contains(&w.to_lowercase())
+            && capital(words[i - 1])
+            && words[i + 1]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
 }
 
 /// Rule `date.iso`: a day date as written (`22 mai 2012`, `1er mars 2025`) as `YYYY-MM-DD`.
@@ -4340,6 +4364,7 @@ fn restate_traced(
         && !pack.words.opening_coordinators.contains(&opener)
         && (out.starts_with(['«', '“', '"']) || !pack.words.relative_pronouns.contains(&opener))
         && !capitals_run(&out)
+        && !headline_glue(&out, pack)
         && !first_person(&out, pack)
         && !lost_statement(sentence, &out, pack))
     .then_some((out, rules))
@@ -5925,6 +5950,35 @@ mod tests {
         assert_eq!(
             restated(
                 "Officials said on Friday, DUBLIN (AP) WASHINGTON reported, that the talks, which began in March, had failed.",
+                &en,
+                &e
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_glued_title_case_headline_is_never_restated() {
+        let en = LanguagePack::load(Lang::En).expect("pack");
+        let fr = pack();
+        assert!(headline_glue(
+            "Eastmere Surprised By 7.3% Special Offer : the analyst told his readers to buy.",
+            &en
+        ));
+        assert!(!headline_glue(
+            "The Bank of Eastmere said by Friday it would cut 300 jobs.",
+            &en
+        ));
+        // French names keep their capital particles
+        assert!(!headline_glue(
+            "Nick De Santis a parlé de l’équipe de Montbrac.",
+            &fr
+        ));
+        let e = env(&en);
+        // restate.headline-glue
+        assert_eq!(
+            restated(
+                "Eastmere Surprised By 7.3% Special Offer : the analyst, who writes a weekly letter, told his readers to buy the stock.",
                 &en,
                 &e
             ),

@@ -374,6 +374,9 @@ pub struct WordClasses {
     /// Reflexive pronouns before a verb (`se`, `s’`): the word after one is a verb form
     /// (rule `verb.reflexive`: `se base`).
     pub reflexive_pronouns: BTreeSet<String>,
+    /// Function words a title-case headline capitalises (`By`, `To`): one written so inside a
+    /// text marks a glued headline (rule `restate.headline-glue`).
+    pub headline_function_words: BTreeSet<String>,
     /// Prepositions that may open a verb's object (French partitive `de`, `du`, `des`): after a
     /// transitive verb they do not mean the object was cut off (rule `title.verb-object`).
     pub object_prepositions: BTreeSet<String>,
@@ -1145,6 +1148,7 @@ impl LanguagePack {
             range_links: set(s.get("range-links")),
             relative_pronouns: set(s.get("relative-pronouns")),
             reflexive_pronouns: set(s.get("reflexive-pronouns")),
+            headline_function_words: set(s.get("headline-function-words")),
             object_prepositions: set(s.get("object-prepositions")),
             subordinators: s.get("subordinators").cloned().unwrap_or_default(),
             comma_subordinators: set(s.get("comma-subordinators")),
