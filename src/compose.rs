@@ -3996,7 +3996,8 @@ fn trim_traced(
         }
     }
     // trim.leading-participial: `La Syrie n’ayant pas ratifié la convention, l’ONG a demandé…`
-    // → `L’ONG a demandé…` (an absolute participial clause before the main clause).
+    // → `L’ONG a demandé…` (an absolute participial clause before the main clause; rule
+    // `trim.participial-main-clause`: never a head with a finite verb of its own).
     if let Some(p) = s.find(", ") {
         let head = s[..p].to_lowercase();
         let rest = &s[p + 2..];
@@ -4004,7 +4005,18 @@ fn trim_traced(
             .split(' ')
             .take(4)
             .any(|w| pack.words.participial_openers.contains(w));
+        // (an absolute clause has no finite verb of its own: `Les candidats ayant des notes
+        // … devront passer l’oral, qui portera…` is the main clause, and a relative after
+        // the comma is no main clause either)
+        let head_finite = head.split(' ').any(|w| {
+            pack.verb_forms
+                .get(w.trim_matches(|c: char| !c.is_alphabetic() && c != '’'))
+                .is_some_and(|f| f.finite() && !f.nominal())
+        });
+        let rest_first = rest.split(' ').next().unwrap_or("").to_lowercase();
         if participial
+            && !head_finite
+            && !pack.words.relative_pronouns.contains(&rest_first)
             && !head.contains('«')
             && count_words(rest) >= 6
             && has_verb(rest, pack)
@@ -6231,6 +6243,27 @@ mod tests {
             &e,
         );
         assert!(t.as_deref().is_none_or(|t| !t.starts_with("Qui")), "{t:?}");
+        // trim.participial-main-clause: the head holds the finite verb `devront`, it is the
+        // main clause and stays
+        let t = trimmed(
+            "Les élèves ayant des notes comprises entre 8 et 10 devront passer un oral de rattrapage, qui portera sur deux matières choisies par le jury.",
+            &p,
+            &e,
+        );
+        assert!(
+            t.as_deref().is_none_or(|t| t.starts_with("Les élèves")),
+            "{t:?}"
+        );
+        // an absolute participial clause still goes
+        assert_eq!(
+            trimmed(
+                "La ville n’ayant pas voté le budget, la préfète a saisi la chambre régionale des comptes.",
+                &p,
+                &e
+            )
+            .as_deref(),
+            Some("La préfète a saisi la chambre régionale des comptes.")
+        );
     }
 
     #[test]
