@@ -2312,7 +2312,8 @@ fn date_in_clause(clause: &str, date_at: usize, pack: &LanguagePack) -> bool {
 /// leaves no relative clause open (`Peterson, who works as a consultant` has lost its verb),
 /// and holds no bracket, dash or capitals run that a dateline or a photo credit left in it
 /// (`(AP Photo/…) BUENOS AIRES, Argentina (AP) - Canadian pop star…`), nor a straight
-/// quotation mark whose pair was cut off.
+/// quotation mark whose pair was cut off, nor a second sentence (`… 38 degrés C. Il devrait
+/// faire 38 °C à Paris`).
 fn whole_clause(clause: &str, pack: &LanguagePack) -> bool {
     let lower = clause.to_lowercase();
     let first = lower
@@ -2342,7 +2343,11 @@ fn whole_clause(clause: &str, pack: &LanguagePack) -> bool {
         || capitals_run(clause)
         || headline_glue(clause, pack)
         || clause.contains(['(', ')', '"'])
-        || [" - ", " – ", " — "].iter().any(|d| clause.contains(d)))
+        || [" - ", " – ", " — "].iter().any(|d| clause.contains(d))
+        // two sentences (`… 38 degrés C. Il devrait faire…`: a split the source's abbreviation hid)
+        || clause.match_indices(". ").any(|(i, _)| {
+            clause[i + 2..].starts_with(char::is_uppercase)
+        }))
 }
 
 /// Rule `restate.capitals-run`: two words in capitals running (`DUBLIN (AP)` aside, `BUENOS
@@ -5938,6 +5943,10 @@ mod tests {
             &en
         ));
         assert!(!whole_clause("qui a fermé la piscine municipale", &p));
+        assert!(!whole_clause(
+            "le nord-est connaîtra 38 degrés C. Il devrait faire 38 °C à Montbrac",
+            &p
+        ));
         assert!(whole_clause("le conseil a fermé la piscine municipale", &p));
     }
 

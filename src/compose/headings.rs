@@ -546,7 +546,8 @@ fn compress(
 pub(super) enum FigureFault {
     /// `block.key-figures.check.subject`: the clause opens on a preposition, a conjunction,
     /// an adverb or a verb, so it has no subject of its own (`grâce au nouveau radar…`,
-    /// `fondé il y a 30 ans`).
+    /// `fondé il y a 30 ans`), or on a bare common noun, half of a coordinated subject
+    /// (`menaces antisémites ont augmenté…`, cut out of `les actes et menaces…`).
     NoSubject,
     /// `block.key-figures.check.verb`: no verb.
     NoVerb,
@@ -685,7 +686,17 @@ pub(super) fn check_figure_clause(
             .any(|s| s.split_whitespace().next() == Some(&*lower))
         || adverbial_word(&lower, first, pack, &|_| false)
         || (lower.contains('’') && w.prepositions.contains(&format!("{opener}’")) && opener != "d");
-    if no_subject && !quantified {
+    // a bare common noun first (`menaces antisémites ont augmenté`, cut out of `les actes et
+    // menaces…` at `et`): half of a coordinated subject, its determiner left behind
+    let lower_ref: &str = &lower;
+    let bare_noun = first.chars().next().is_some_and(char::is_lowercase)
+        && !w.determiners.contains(lower_ref)
+        && !pack.is_stopword(lower_ref)
+        && (pack.genders.contains_key(lower_ref)
+            || lower_ref
+                .strip_suffix('s')
+                .is_some_and(|one| pack.genders.contains_key(one)));
+    if (no_subject || bare_noun) && !quantified {
         return Err(FigureFault::NoSubject);
     }
     if clause.starts_with(['«', '"', '“']) {
@@ -959,6 +970,11 @@ mod tests {
             ),
             (
                 "fondé il y a 30 ans",
+                false,
+                "block.key-figures.check.subject",
+            ),
+            (
+                "menaces de la ville ont augmenté de 46 % en un an",
                 false,
                 "block.key-figures.check.subject",
             ),
