@@ -1840,12 +1840,17 @@ impl<'e> Composer<'e> {
             if items.len() >= 6 {
                 break;
             }
-            // Rule `block.key-figures.glued-name`: capitals glued to the digits make a name
-            // (`3DS XL`, `A320`), not a count
+            // Rule `block.key-figures.glued-name`: letters glued to the digits make a name or an
+            // ordinal (`3DS XL`, `A320`, `14th`), not a count; rule
+            // `block.key-figures.year`: a year is a date, not a count (`the 2009 team`).
+            let year = f.value.len() == 4
+                && f.value.chars().all(|c| c.is_ascii_digit())
+                && (1000..=2100).contains(&f.value.parse::<u32>().unwrap_or(0));
             if used.contains(&f.sentence)
                 || sentences_here.contains(&f.sentence)
                 || f.unit.is_none()
-                || f.value.chars().any(char::is_uppercase)
+                || f.value.chars().any(char::is_alphabetic)
+                || year
             {
                 continue;
             }
@@ -1859,7 +1864,21 @@ impl<'e> Composer<'e> {
                 .unwrap_or("")
                 .split_whitespace()
                 .rev();
-            let link = before.next().unwrap_or("").to_lowercase();
+            let link_word = before.next().unwrap_or("");
+            // Rule `block.key-figures.name-number`: a number right after a capitalised word
+            // inside the sentence belongs to a name (`Type 2 diabetes`, `S&P 500`, `Ariane 5`,
+            // `Aug. 23`), not a count
+            if f.span.start > s_span.start + link_word.len() + 1
+                && link_word.starts_with(char::is_uppercase)
+                && !pack
+                    .words
+                    .quantifiers
+                    .iter()
+                    .any(|q| q.eq_ignore_ascii_case(link_word))
+            {
+                continue;
+            }
+            let link = link_word.to_lowercase();
             // … nor is its lower bound (`entre 8 heures pour Strasbourg et 19 heures`)
             if pack.words.range_openers.contains(&link) {
                 continue;
@@ -6239,6 +6258,36 @@ mod tests {
         // block.key-figures.unit-noun: the label says what the figure counts
         assert!(figures.contains("300 salariés\u{a0}:"), "{figures}");
         assert!(figures.contains("556 postes"), "{figures}");
+    }
+
+    #[test]
+    fn key_figures_are_counts_not_names_years_or_ordinals() {
+        let en = LanguagePack::load(Lang::En).expect("pack");
+        let art = compose_in(
+            &en,
+            &[
+                "Researchers in Eastmere found compounds that could help manage Type 2 diabetes, the university said.",
+                "The 2009 team had a couple of major bargains turn into key performers, the coach said.",
+                "Smith’s 14th one-day hundred steered Eastmere to victory, the club said on its website.",
+                "The council will pay 300 workers more than $95 million this year, the mayor said on Monday.",
+                "The researchers identified 54 compounds in the plant, according to the Eastmere journal.",
+            ],
+            Some("Eastmere researchers find compounds"),
+            None,
+            5000,
+        );
+        let figures = art
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find(|b| matches!(&b.origin, Origin::Generated { rule, .. } if rule == "en.block.key-figures"))
+            .map(|b| b.text.clone())
+            .expect("key figures");
+        // block.key-figures.name-number, block.key-figures.year, block.key-figures.glued-name
+        for bad in ["2 diabetes:", "2009 team:", "14th"] {
+            assert!(!figures.contains(bad), "{bad} in {figures}");
+        }
+        assert!(figures.contains("54 compounds:"), "{figures}");
     }
 
     #[test]
