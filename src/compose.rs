@@ -1864,6 +1864,13 @@ impl<'e> Composer<'e> {
                 .unwrap_or("")
                 .split_whitespace()
                 .rev();
+            // a number glued to what precedes it is part of a time, a score or a code (`4:31
+            // left`): rule `block.key-figures.glued-name` again
+            if sentence.get(..offset).unwrap_or("").ends_with(|c: char| {
+                !c.is_whitespace() && !matches!(c, '(' | '«' | '"' | '“' | '$' | '€' | '£')
+            }) {
+                continue;
+            }
             let link_word = before.next().unwrap_or("");
             // Rule `block.key-figures.name-number`: a number right after a capitalised word
             // inside the sentence belongs to a name (`Type 2 diabetes`, `S&P 500`, `Ariane 5`,
@@ -3224,7 +3231,13 @@ fn figure_label(f: &crate::analyze::Figure, pack: &LanguagePack) -> String {
                 .verb_forms
                 .get(&l)
                 .map_or(!pack.verb_forms.is_empty(), |f| f.nominal())
-            || !maybe_verb(head, pack)
+            // (a pack without a verb table, English, reads its own verb endings: `percent`
+            // ends like a French verb, `killed` like an English one)
+            || !if pack.verb_forms.is_empty() {
+                has_verb(head, pack)
+            } else {
+                maybe_verb(head, pack)
+            }
     });
     if phrase.starts_with(f.value.as_str()) && count_words(phrase) <= 4 && unit_is_noun {
         phrase.to_string()
@@ -6271,6 +6284,7 @@ mod tests {
                 "Smith’s 14th one-day hundred steered Eastmere to victory, the club said on its website.",
                 "The council will pay 300 workers more than $95 million this year, the mayor said on Monday.",
                 "The researchers identified 54 compounds in the plant, according to the Eastmere journal.",
+                "Jones tied the game with 4:31 left in regulation then had the only score in the shootout, the club said.",
             ],
             Some("Eastmere researchers find compounds"),
             None,
@@ -6284,7 +6298,7 @@ mod tests {
             .map(|b| b.text.clone())
             .expect("key figures");
         // block.key-figures.name-number, block.key-figures.year, block.key-figures.glued-name
-        for bad in ["2 diabetes:", "2009 team:", "14th"] {
+        for bad in ["2 diabetes:", "2009 team:", "14th", "31 left:"] {
             assert!(!figures.contains(bad), "{bad} in {figures}");
         }
         assert!(figures.contains("54 compounds:"), "{figures}");
