@@ -202,6 +202,52 @@ fn open_repeats(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
     }
 }
 
+/// A part of a pack built from its embedded data file the first time it is read, then kept:
+/// most runs read one language's tables only (a French batch never looks up an English word
+/// frequency), and a batch of structured articles never reads a brief cue. It derefs to the
+/// built value, so `pack.zipf.get(w)` reads as it would on the value itself.
+///
+/// The build is a function of embedded data only, so every run builds the same value
+/// (determinism); it cannot fail (a data defect is caught by the tests that build every
+/// shipped file, `lazy_parts_build_from_every_shipped_file`).
+///
+/// ```
+/// # let en = copydesk::lang::LanguagePack::load(copydesk::lang::Lang::En).unwrap();
+/// assert!(en.zipf.get("the").is_some_and(|&z| z > 70));
+/// ```
+pub struct Lazy<T> {
+    src: &'static str,
+    build: fn(&'static str) -> T,
+    value: OnceLock<T>,
+}
+
+impl<T> Lazy<T> {
+    fn new(src: &'static str, build: fn(&'static str) -> T) -> Self {
+        Self {
+            src,
+            build,
+            value: OnceLock::new(),
+        }
+    }
+}
+
+impl<T> std::ops::Deref for Lazy<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.value.get_or_init(|| (self.build)(self.src))
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Lazy<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.value.get() {
+            Some(v) => v.fmt(f),
+            None => f.write_str("Lazy(not built yet)"),
+        }
+    }
+}
+
 /// The sentence-boundary rules that differ between languages (rule family `text.sbd`).
 ///
 /// The default is the French behaviour; [`Grammar::sentence_rules`] gives a language's own.
@@ -236,7 +282,7 @@ impl Default for SentenceRules {
 }
 
 /// Brief cues of one language: how its instruction lines look.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct BriefCues {
     /// A line that starts like an instruction.
     pub imperative: Vec<Regex>,
@@ -729,8 +775,9 @@ pub struct LanguagePack {
     pub sentence_rules: SentenceRules,
     /// Scrape-noise rules.
     pub noise: Vec<NoiseRule>,
-    /// Brief instruction cues written in this language.
-    pub brief: BriefCues,
+    /// Brief instruction cues written in this language (compiled the first time a brief's
+    /// line is read: structured articles never need them).
+    pub brief: Lazy<BriefCues>,
     /// Word classes.
     pub words: WordClasses,
     /// Month names (lowercase) to month numbers.
@@ -740,13 +787,13 @@ pub struct LanguagePack {
     /// Generated-text templates by rule key.
     pub templates: HashMap<String, String>,
     /// Noun genders (`data/<lang>/genders.txt`, derived from hunspell-fr, MPL-2.0).
-    pub genders: HashMap<String, Gender>,
+    pub genders: Lazy<HashMap<String, Gender>>,
     /// Verb readings of common words (`data/<lang>/verb-forms.txt`, derived from hunspell-fr,
     /// MPL-2.0): valency and mood, for the checks that a cut kept a verb's object.
-    pub verb_forms: HashMap<String, VerbForm>,
+    pub verb_forms: Lazy<HashMap<String, VerbForm>>,
     /// Background frequencies: Zipf frequency × 10 of the language's most frequent words
     /// (`data/<lang>/wordfreq.txt`, derived from `wordfreq`, CC BY-SA 4.0).
-    pub zipf: HashMap<String, u8>,
+    pub zipf: Lazy<HashMap<String, u8>>,
     /// How the language ranks keyphrases (`data/<lang>/keyphrases.txt`).
     pub keyphrase_weights: KeyphraseWeights,
     /// The grammar module.
@@ -1004,6 +1051,16 @@ fn tab_map<V>(src: &str, parse: impl Fn(&str) -> Option<V>) -> HashMap<String, V
             .filter_map(|(w, v)| Some((w.to_string(), parse(v)?))),
     );
     map
+}
+
+/// The noun genders of `genders.txt` (`m`, `f` or `e` after a tab).
+fn parse_genders(src: &str) -> HashMap<String, Gender> {
+    tab_map(src, |g| match g.trim() {
+        "m" => Some(Gender::Masculine),
+        "f" => Some(Gender::Feminine),
+        "e" => Some(Gender::Either),
+        _ => None,
+    })
 }
 
 fn word_set(list: Option<&Vec<String>>) -> WordSet {
@@ -1281,19 +1338,16 @@ impl LanguagePack {
             weak_abbreviations_cased,
             sentence_rules: grammar.sentence_rules(),
             noise: parse_noise(data.noise)?,
-            brief: parse_brief(data.brief)?,
+            brief: Lazy::new(data.brief, |src| parse_brief(src).unwrap_or_default()),
             words,
             months,
             weekdays,
             templates: parse_templates(data.templates),
-            genders: tab_map(data.genders, |g| match g.trim() {
-                "m" => Some(Gender::Masculine),
-                "f" => Some(Gender::Feminine),
-                "e" => Some(Gender::Either),
-                _ => None,
+            genders: Lazy::new(data.genders, parse_genders),
+            verb_forms: Lazy::new(data.verb_forms, |src| {
+                tab_map(src, |f| Some(VerbForm::parse(f)))
             }),
-            verb_forms: tab_map(data.verb_forms, |f| Some(VerbForm::parse(f))),
-            zipf: tab_map(data.wordfreq, |z| z.trim().parse().ok()),
+            zipf: Lazy::new(data.wordfreq, |src| tab_map(src, |z| z.trim().parse().ok())),
             keyphrase_weights: parse_keyphrase_weights(data.keyphrases)?,
             grammar,
             stemmer,
@@ -1492,6 +1546,40 @@ mod tests {
                 "{lang:?}: {yes} function words, {no} others"
             );
         }
+    }
+
+    /// The parts built on first use cannot fail at that point: every shipped brief cue
+    /// compiles (the lazy build would otherwise fall back to no cues), and every line of the
+    /// shipped tables parses into its map.
+    #[test]
+    fn lazy_parts_build_from_every_shipped_file() {
+        for lang in Lang::ALL {
+            let data = match lang {
+                Lang::Fr => fr::DATA,
+                Lang::En => en::DATA,
+            };
+            let cues = parse_brief(data.brief).expect("every shipped brief cue compiles");
+            let pack = LanguagePack::load(lang).expect("embedded pack loads");
+            assert_eq!(pack.brief.target.len(), cues.target.len(), "{lang:?}");
+            assert!(!pack.brief.imperative.is_empty(), "{lang:?} imperative");
+            let words = |src: &str| {
+                lines(src)
+                    .filter_map(|l| l.split_once('\t'))
+                    .map(|(w, _)| w)
+                    .collect::<HashSet<_>>()
+                    .len()
+            };
+            assert_eq!(pack.genders.len(), words(data.genders), "{lang:?} genders");
+            assert_eq!(
+                pack.verb_forms.len(),
+                words(data.verb_forms),
+                "{lang:?} verbs"
+            );
+            assert_eq!(pack.zipf.len(), words(data.wordfreq), "{lang:?} zipf");
+            assert!(pack.zipf.len() > 10_000, "{lang:?} zipf");
+        }
+        let fr = LanguagePack::load(Lang::Fr).expect("embedded pack loads");
+        assert!(fr.genders.len() > 1000 && fr.verb_forms.len() > 1000);
     }
 
     /// Every shipped noise pattern compiles as written (the exact regex is built lazily, so
