@@ -114,11 +114,10 @@ pub enum NounUse {
 /// A scrape-noise rule: a whole-paragraph pattern and the reason reported when it matches.
 ///
 /// Compiling the patterns as written is most of an engine's start-up: a bounded repeat such
-/// as `.{0,200}` compiles into 200 copies of a Unicode automaton. So the rule holds a cheap
-/// *screen* (the same pattern with every counted repeat left open, `.{0,200}` → `.{0,}`),
-/// which matches a superset of what the exact pattern matches, and compiles the exact
-/// pattern only the first time the screen matches (most paragraphs are not noise).
-/// [`NoiseRule::is_match`] is the exact pattern's answer either way.
+/// as `.{0,200}` compiles into 200 copies of a Unicode automaton. So a pack screens a
+/// paragraph with [`NoiseRules`] first (every rule's pattern with its counted repeats left
+/// open, in one automaton) and a rule compiles its exact pattern only the first time the
+/// screen lets a paragraph through to it (most paragraphs are not noise).
 #[derive(Debug)]
 pub struct NoiseRule {
     /// Why a paragraph matching this rule is removed (`ad-marker`, `source-trailer`, …).
@@ -126,40 +125,11 @@ pub struct NoiseRule {
     /// The pattern, anchored to the whole trimmed paragraph (`^(?:…)$`), matched
     /// case-insensitively.
     pub pattern: String,
-    /// `pattern` with its counted repeats opened: matches whenever `pattern` does.
-    screen: regex_automata::meta::Regex,
-    /// `pattern` compiled, on the first paragraph `screen` matches.
+    /// `pattern` compiled, the first time it is asked.
     exact: OnceLock<Option<Regex>>,
 }
 
 impl NoiseRule {
-    /// Parses `pattern` (a noise.txt regex, anchored here) and compiles its screen.
-    fn new(reason: &str, pattern: &str) -> Result<Self, Error> {
-        let pattern = format!("^(?:{pattern})$");
-        let bad = |e: &dyn std::fmt::Display| {
-            Error::new(
-                ErrorKind::Internal,
-                format!("bad pattern in noise.txt: {e}"),
-            )
-        };
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(true)
-            .build()
-            .parse(&pattern)
-            .map_err(|e| bad(&e))?;
-        // Built from the parsed pattern itself (case folding already applied), not from a
-        // printed and parsed again copy.
-        let screen = regex_automata::meta::Builder::new()
-            .build_from_hir(&open_repeats(&hir))
-            .map_err(|e| bad(&e))?;
-        Ok(Self {
-            reason: reason.to_string(),
-            pattern,
-            screen,
-            exact: OnceLock::new(),
-        })
-    }
-
     /// Whether the whole trimmed `paragraph` matches the rule's pattern.
     ///
     /// ```
@@ -170,20 +140,118 @@ impl NoiseRule {
     /// ```
     #[must_use]
     pub fn is_match(&self, paragraph: &str) -> bool {
-        self.screen.is_match(paragraph)
-            && self
-                .exact
-                .get_or_init(|| regex(&self.pattern, "noise.txt").ok())
-                .as_ref()
-                .is_some_and(|re| re.is_match(paragraph))
+        self.exact
+            .get_or_init(|| regex(&self.pattern, "noise.txt").ok())
+            .as_ref()
+            .is_some_and(|re| re.is_match(paragraph))
     }
 }
 
-/// `hir` with every counted repeat left open (`x{0,200}` → `x{0,}`, `x{4}` → `x{4,}`): a
-/// pattern that matches everything `hir` matches, and compiles into a small automaton.
+/// A pack's scrape-noise rules (`data/<lang>/noise.txt`, in file order) and their joint
+/// *screen*: all the rules' patterns with their counted repeats left open (`.{0,200}` →
+/// `.{0,}`: a superset of what each exact pattern matches), compiled as one multi-pattern
+/// automaton that reports which rules' screens a paragraph passes. One build instead of one a
+/// rule (each build has a fixed cost), and one pass over a paragraph instead of one a rule.
+/// Derefs to the rules.
+///
+/// ```
+/// # let fr = copydesk::lang::LanguagePack::load(copydesk::lang::Lang::Fr).unwrap();
+/// assert_eq!(fr.noise.reason("Lire aussi : un autre article"), Some("read-also-teaser"));
+/// assert_eq!(fr.noise.reason("Il faut lire aussi les notes de bas de page."), None);
+/// ```
+#[derive(Debug)]
+pub struct NoiseRules {
+    rules: Vec<NoiseRule>,
+    /// Pattern `k` is rule `k`'s screen; built with `MatchKind::All`, so that
+    /// `which_overlapping_matches` reports every rule whose screen matches.
+    screen: regex_automata::meta::Regex,
+}
+
+impl NoiseRules {
+    /// Parses `(reason, pattern)` rules (noise.txt regexes, anchored here) and compiles their
+    /// joint screen.
+    fn new<'a>(rules: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, Error> {
+        let bad = |e: &dyn std::fmt::Display| {
+            Error::new(
+                ErrorKind::Internal,
+                format!("bad pattern in noise.txt: {e}"),
+            )
+        };
+        let mut parsed = Vec::new();
+        let mut screens = Vec::new();
+        for (reason, pattern) in rules {
+            let pattern = format!("^(?:{pattern})$");
+            let hir = regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse(&pattern)
+                .map_err(|e| bad(&e))?;
+            screens.push(open_repeats(&hir));
+            parsed.push(NoiseRule {
+                reason: reason.to_string(),
+                pattern,
+                exact: OnceLock::new(),
+            });
+        }
+        // Built from the parsed patterns themselves (case folding already applied), not from
+        // printed and parsed again copies.
+        let screen = regex_automata::meta::Builder::new()
+            .configure(
+                regex_automata::meta::Config::new().match_kind(regex_automata::MatchKind::All),
+            )
+            .build_many_from_hir(&screens)
+            .map_err(|e| bad(&e))?;
+        Ok(Self {
+            rules: parsed,
+            screen,
+        })
+    }
+
+    /// The reason of the first rule (in file order) whose pattern the whole trimmed
+    /// `paragraph` matches, if any: the screen names the candidates in one pass, and only
+    /// they are tried exactly.
+    #[must_use]
+    pub fn reason(&self, paragraph: &str) -> Option<&str> {
+        let candidates = self.screened(paragraph);
+        candidates
+            .iter()
+            .filter_map(|k| self.rules.get(k.as_usize()))
+            .find(|rule| rule.is_match(paragraph))
+            .map(|rule| rule.reason.as_str())
+    }
+
+    /// The rules whose screen `paragraph` passes.
+    fn screened(&self, paragraph: &str) -> regex_automata::PatternSet {
+        let mut set = regex_automata::PatternSet::new(self.screen.pattern_len());
+        self.screen
+            .which_overlapping_matches(&regex_automata::Input::new(paragraph), &mut set);
+        set
+    }
+}
+
+impl<'a> IntoIterator for &'a NoiseRules {
+    type Item = &'a NoiseRule;
+    type IntoIter = std::slice::Iter<'a, NoiseRule>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.rules.iter()
+    }
+}
+
+impl std::ops::Deref for NoiseRules {
+    type Target = [NoiseRule];
+
+    fn deref(&self) -> &[NoiseRule] {
+        &self.rules
+    }
+}
+
+/// `hir` with every counted repeat left open (`x{0,200}` → `x{0,}`, `x{4}` → `x{4,}`) and
+/// every look-around but the paragraph anchors dropped (`\b`): a pattern that matches
+/// everything `hir` matches, and compiles into a small automaton a lazy DFA runs.
 /// `?` (at most one) is kept as it is: it costs nothing.
 fn open_repeats(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
-    use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
+    use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
     match hir.kind() {
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             min: r.min,
@@ -198,6 +266,10 @@ fn open_repeats(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
         }),
         HirKind::Concat(subs) => Hir::concat(subs.iter().map(open_repeats).collect()),
         HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(open_repeats).collect()),
+        // A word boundary dropped only widens the screen, and keeps it a DFA: the lazy DFA
+        // gives up on a Unicode `\b` before a non-ASCII letter, and one such rule would send
+        // the whole joint screen to the slow PikeVM. The paragraph anchors stay.
+        HirKind::Look(look) if !matches!(look, Look::Start | Look::End) => Hir::empty(),
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
     }
 }
@@ -774,7 +846,7 @@ pub struct LanguagePack {
     /// The language's sentence-boundary rules.
     pub sentence_rules: SentenceRules,
     /// Scrape-noise rules.
-    pub noise: Vec<NoiseRule>,
+    pub noise: NoiseRules,
     /// Brief instruction cues written in this language (compiled the first time a brief's
     /// line is read: structured articles never need them).
     pub brief: Lazy<BriefCues>,
@@ -1005,11 +1077,12 @@ fn parse_brief(src: &str) -> Result<BriefCues, Error> {
     Ok(cues)
 }
 
-fn parse_noise(src: &str) -> Result<Vec<NoiseRule>, Error> {
-    lines(src)
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(reason, pattern)| NoiseRule::new(reason.trim(), pattern.trim()))
-        .collect()
+fn parse_noise(src: &str) -> Result<NoiseRules, Error> {
+    NoiseRules::new(
+        lines(src)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(reason, pattern)| (reason.trim(), pattern.trim())),
+    )
 }
 
 fn parse_templates(src: &str) -> HashMap<String, String> {
@@ -1600,7 +1673,8 @@ mod tests {
 
     #[test]
     fn open_repeats_widens_counted_repeats_only() {
-        let rule = NoiseRule::new("t", r"ab{2,3}c?d{0,2}(?:x|y){4}").expect("valid");
+        let rules = NoiseRules::new([("t", r"ab{2,3}c?d{0,2}(?:x|y){4}")]).expect("valid");
+        let rule = &rules[0];
         for (text, screen, exact) in [
             ("abbcxyxy", true, true),
             ("abbbbbdddxyxyx", true, false),
@@ -1608,7 +1682,14 @@ mod tests {
             ("abbccxyxy", false, false),
             ("ABBBDXXYY", true, true),
         ] {
-            assert_eq!(rule.screen.is_match(text), screen, "screen {text}");
+            assert_eq!(
+                rules
+                    .screened(text)
+                    .contains(regex_automata::PatternID::must(0)),
+                screen,
+                "screen {text}"
+            );
+            assert_eq!(rules.reason(text).is_some(), exact, "reason {text}");
             assert_eq!(rule.is_match(text), exact, "exact {text}");
         }
     }
@@ -1649,17 +1730,29 @@ mod tests {
                     }
                 }
             }
-            for rule in &pack.noise {
-                let exact = regex(&rule.pattern, "noise.txt").expect("compiles");
-                for t in &texts {
+            let exacts: Vec<Regex> = pack
+                .noise
+                .iter()
+                .map(|rule| regex(&rule.pattern, "noise.txt").expect("compiles"))
+                .collect();
+            for t in &texts {
+                let screened = pack.noise.screened(t);
+                for (k, (rule, exact)) in pack.noise.iter().zip(&exacts).enumerate() {
                     let want = exact.is_match(t);
                     assert!(
-                        !want || rule.screen.is_match(t),
+                        !want || screened.contains(regex_automata::PatternID::must(k)),
                         "{} screen {t}",
                         rule.pattern
                     );
                     assert_eq!(rule.is_match(t), want, "{} on {t}", rule.pattern);
                 }
+                // The reason is the first rule's, in file order, that matches exactly.
+                let first = pack.noise.iter().zip(&exacts).find(|(_, e)| e.is_match(t));
+                assert_eq!(
+                    pack.noise.reason(t),
+                    first.map(|(r, _)| r.reason.as_str()),
+                    "{t}"
+                );
             }
         }
     }
