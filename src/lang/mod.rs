@@ -159,18 +159,32 @@ impl NoiseRule {
 /// assert_eq!(fr.noise.reason("Lire aussi : un autre article"), Some("read-also-teaser"));
 /// assert_eq!(fr.noise.reason("Il faut lire aussi les notes de bas de page."), None);
 /// ```
-#[derive(Debug)]
 pub struct NoiseRules {
     rules: Vec<NoiseRule>,
-    /// Pattern `k` is rule `k`'s screen; built with `MatchKind::All`, so that
-    /// `which_overlapping_matches` reports every rule whose screen matches.
-    screen: regex_automata::meta::Regex,
+    /// Pattern `k` is rule `k`'s screen, run forward only by a lazy DFA (a meta regex would
+    /// also compile a reverse automaton, which a yes-or-no screen never runs); `MatchKind::All`,
+    /// so that an overlapping search reports every rule whose screen matches.
+    screen: regex_automata::hybrid::dfa::DFA,
+    /// The lazy DFA's caches, one for each thread screening at the same time.
+    caches: regex_automata::util::pool::Pool<regex_automata::hybrid::dfa::Cache, CacheFn>,
+}
+
+/// Makes a cache for [`NoiseRules::screen`].
+type CacheFn = Box<dyn Fn() -> regex_automata::hybrid::dfa::Cache + Send + Sync>;
+
+impl std::fmt::Debug for NoiseRules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NoiseRules")
+            .field("rules", &self.rules)
+            .finish_non_exhaustive()
+    }
 }
 
 impl NoiseRules {
     /// Parses `(reason, pattern)` rules (noise.txt regexes, anchored here) and compiles their
     /// joint screen.
     fn new<'a>(rules: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, Error> {
+        use regex_automata::{hybrid::dfa::DFA, nfa::thompson};
         let bad = |e: &dyn std::fmt::Display| {
             Error::new(
                 ErrorKind::Internal,
@@ -194,16 +208,21 @@ impl NoiseRules {
             });
         }
         // Built from the parsed patterns themselves (case folding already applied), not from
-        // printed and parsed again copies.
-        let screen = regex_automata::meta::Builder::new()
-            .configure(
-                regex_automata::meta::Config::new().match_kind(regex_automata::MatchKind::All),
-            )
+        // printed and parsed again copies; no capture groups (the screen reports no spans).
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
             .build_many_from_hir(&screens)
             .map_err(|e| bad(&e))?;
+        let screen = DFA::builder()
+            .configure(DFA::config().match_kind(regex_automata::MatchKind::All))
+            .build_from_nfa(nfa)
+            .map_err(|e| bad(&e))?;
+        let for_caches = screen.clone();
+        let make: CacheFn = Box::new(move || for_caches.create_cache());
         Ok(Self {
             rules: parsed,
             screen,
+            caches: regex_automata::util::pool::Pool::new(make),
         })
     }
 
@@ -220,11 +239,24 @@ impl NoiseRules {
             .map(|rule| rule.reason.as_str())
     }
 
-    /// The rules whose screen `paragraph` passes.
+    /// The rules whose screen `paragraph` passes; every rule if the lazy DFA cannot answer
+    /// (it gives up only on a quit byte or too many cache clears, neither configured here;
+    /// the rules' exact patterns decide either way).
     fn screened(&self, paragraph: &str) -> regex_automata::PatternSet {
-        let mut set = regex_automata::PatternSet::new(self.screen.pattern_len());
-        self.screen
-            .which_overlapping_matches(&regex_automata::Input::new(paragraph), &mut set);
+        let mut set = regex_automata::PatternSet::new(self.rules.len());
+        let input = regex_automata::Input::new(paragraph).anchored(regex_automata::Anchored::Yes);
+        let mut cache = self.caches.get();
+        if self
+            .screen
+            .try_which_overlapping_matches(&mut cache, &input, &mut set)
+            .is_err()
+        {
+            for k in 0..self.rules.len() {
+                if let Ok(id) = regex_automata::PatternID::new(k) {
+                    set.insert(id);
+                }
+            }
+        }
         set
     }
 }
