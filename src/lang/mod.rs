@@ -200,7 +200,7 @@ impl NoiseRules {
                 .build()
                 .parse(&pattern)
                 .map_err(|e| bad(&e))?;
-            screens.push(open_repeats(&hir));
+            screens.push(open_repeats(hir));
             parsed.push(NoiseRule {
                 reason: reason.to_string(),
                 pattern,
@@ -282,27 +282,30 @@ impl std::ops::Deref for NoiseRules {
 /// every look-around but the paragraph anchors dropped (`\b`): a pattern that matches
 /// everything `hir` matches, and compiles into a small automaton a lazy DFA runs.
 /// `?` (at most one) is kept as it is: it costs nothing.
-fn open_repeats(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
-    use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
-    match hir.kind() {
+fn open_repeats(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
+    use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+    // Taken apart by value: the parsed pattern is not needed afterwards, so no node is copied.
+    match hir.into_kind() {
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             min: r.min,
             max: r.max.filter(|&m| m <= 1),
             greedy: r.greedy,
-            sub: Box::new(open_repeats(&r.sub)),
+            sub: Box::new(open_repeats(*r.sub)),
         }),
-        HirKind::Capture(c) => Hir::capture(Capture {
-            index: c.index,
-            name: c.name.clone(),
-            sub: Box::new(open_repeats(&c.sub)),
-        }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(open_repeats).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(open_repeats).collect()),
+        // The screen reports no groups (it is compiled without capture states).
+        HirKind::Capture(c) => open_repeats(*c.sub),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(open_repeats).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(open_repeats).collect())
+        }
         // A word boundary dropped only widens the screen, and keeps it a DFA: the lazy DFA
         // gives up on a Unicode `\b` before a non-ASCII letter, and one such rule would send
         // the whole joint screen to the slow PikeVM. The paragraph anchors stay.
         HirKind::Look(look) if !matches!(look, Look::Start | Look::End) => Hir::empty(),
-        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => Hir::literal(lit.0),
+        HirKind::Class(class) => Hir::class(class),
     }
 }
 
