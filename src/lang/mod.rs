@@ -251,10 +251,8 @@ impl NoiseRules {
             .try_which_overlapping_matches(&mut cache, &input, &mut set)
             .is_err()
         {
-            for k in 0..self.rules.len() {
-                if let Ok(id) = regex_automata::PatternID::new(k) {
-                    set.insert(id);
-                }
+            for id in (0..self.rules.len()).filter_map(|k| regex_automata::PatternID::new(k).ok()) {
+                let _ = set.try_insert(id);
             }
         }
         set
