@@ -188,13 +188,12 @@ pub fn noise_reason(paragraph: &str, packs: &[LanguagePack]) -> Option<String> {
     if p.chars().count() > 300 {
         return None;
     }
-    // One fast pass over the whole set (most paragraphs are not noise); the rules are tried
-    // one by one only to name the reason of a line that is.
+    // One screening pass a pack (most paragraphs are not noise); only the rules the screen
+    // names are tried exactly, in order, to name the reason of a line that is.
     packs
         .iter()
-        .flat_map(|pack| pack.noise.iter())
-        .find(|rule| rule.is_match(p))
-        .map(|rule| rule.reason.clone())
+        .find_map(|pack| pack.noise.reason(p))
+        .map(str::to_string)
 }
 
 /// Whether a line ends with sentence punctuation (so it cannot be a bare title). A closing

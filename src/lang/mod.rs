@@ -114,11 +114,10 @@ pub enum NounUse {
 /// A scrape-noise rule: a whole-paragraph pattern and the reason reported when it matches.
 ///
 /// Compiling the patterns as written is most of an engine's start-up: a bounded repeat such
-/// as `.{0,200}` compiles into 200 copies of a Unicode automaton. So the rule holds a cheap
-/// *screen* (the same pattern with every counted repeat left open, `.{0,200}` → `.{0,}`),
-/// which matches a superset of what the exact pattern matches, and compiles the exact
-/// pattern only the first time the screen matches (most paragraphs are not noise).
-/// [`NoiseRule::is_match`] is the exact pattern's answer either way.
+/// as `.{0,200}` compiles into 200 copies of a Unicode automaton. So a pack screens a
+/// paragraph with [`NoiseRules`] first (every rule's pattern with its counted repeats left
+/// open, in one automaton) and a rule compiles its exact pattern only the first time the
+/// screen lets a paragraph through to it (most paragraphs are not noise).
 #[derive(Debug)]
 pub struct NoiseRule {
     /// Why a paragraph matching this rule is removed (`ad-marker`, `source-trailer`, …).
@@ -126,40 +125,11 @@ pub struct NoiseRule {
     /// The pattern, anchored to the whole trimmed paragraph (`^(?:…)$`), matched
     /// case-insensitively.
     pub pattern: String,
-    /// `pattern` with its counted repeats opened: matches whenever `pattern` does.
-    screen: regex_automata::meta::Regex,
-    /// `pattern` compiled, on the first paragraph `screen` matches.
+    /// `pattern` compiled, the first time it is asked.
     exact: OnceLock<Option<Regex>>,
 }
 
 impl NoiseRule {
-    /// Parses `pattern` (a noise.txt regex, anchored here) and compiles its screen.
-    fn new(reason: &str, pattern: &str) -> Result<Self, Error> {
-        let pattern = format!("^(?:{pattern})$");
-        let bad = |e: &dyn std::fmt::Display| {
-            Error::new(
-                ErrorKind::Internal,
-                format!("bad pattern in noise.txt: {e}"),
-            )
-        };
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(true)
-            .build()
-            .parse(&pattern)
-            .map_err(|e| bad(&e))?;
-        // Built from the parsed pattern itself (case folding already applied), not from a
-        // printed and parsed again copy.
-        let screen = regex_automata::meta::Builder::new()
-            .build_from_hir(&open_repeats(&hir))
-            .map_err(|e| bad(&e))?;
-        Ok(Self {
-            reason: reason.to_string(),
-            pattern,
-            screen,
-            exact: OnceLock::new(),
-        })
-    }
-
     /// Whether the whole trimmed `paragraph` matches the rule's pattern.
     ///
     /// ```
@@ -170,35 +140,216 @@ impl NoiseRule {
     /// ```
     #[must_use]
     pub fn is_match(&self, paragraph: &str) -> bool {
-        self.screen.is_match(paragraph)
-            && self
-                .exact
-                .get_or_init(|| regex(&self.pattern, "noise.txt").ok())
-                .as_ref()
-                .is_some_and(|re| re.is_match(paragraph))
+        self.exact
+            .get_or_init(|| regex(&self.pattern, "noise.txt").ok())
+            .as_ref()
+            .is_some_and(|re| re.is_match(paragraph))
     }
 }
 
-/// `hir` with every counted repeat left open (`x{0,200}` → `x{0,}`, `x{4}` → `x{4,}`): a
-/// pattern that matches everything `hir` matches, and compiles into a small automaton.
+/// A pack's scrape-noise rules (`data/<lang>/noise.txt`, in file order) and their joint
+/// *screen*: all the rules' patterns with their counted repeats left open (`.{0,200}` →
+/// `.{0,}`: a superset of what each exact pattern matches), compiled as one multi-pattern
+/// automaton that reports which rules' screens a paragraph passes. One build instead of one a
+/// rule (each build has a fixed cost), and one pass over a paragraph instead of one a rule.
+/// Derefs to the rules.
+///
+/// ```
+/// # let fr = copydesk::lang::LanguagePack::load(copydesk::lang::Lang::Fr).unwrap();
+/// assert_eq!(fr.noise.reason("Lire aussi : un autre article"), Some("read-also-teaser"));
+/// assert_eq!(fr.noise.reason("Il faut lire aussi les notes de bas de page."), None);
+/// ```
+pub struct NoiseRules {
+    rules: Vec<NoiseRule>,
+    /// Pattern `k` is rule `k`'s screen, run forward only by a lazy DFA (a meta regex would
+    /// also compile a reverse automaton, which a yes-or-no screen never runs); `MatchKind::All`,
+    /// so that an overlapping search reports every rule whose screen matches.
+    screen: regex_automata::hybrid::dfa::DFA,
+    /// The lazy DFA's caches, one for each thread screening at the same time.
+    caches: regex_automata::util::pool::Pool<regex_automata::hybrid::dfa::Cache, CacheFn>,
+}
+
+/// Makes a cache for [`NoiseRules::screen`].
+type CacheFn = Box<dyn Fn() -> regex_automata::hybrid::dfa::Cache + Send + Sync>;
+
+impl std::fmt::Debug for NoiseRules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NoiseRules")
+            .field("rules", &self.rules)
+            .finish_non_exhaustive()
+    }
+}
+
+impl NoiseRules {
+    /// Parses `(reason, pattern)` rules (noise.txt regexes, anchored here) and compiles their
+    /// joint screen.
+    fn new<'a>(rules: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, Error> {
+        use regex_automata::{hybrid::dfa::DFA, nfa::thompson};
+        let bad = |e: &dyn std::fmt::Display| {
+            Error::new(
+                ErrorKind::Internal,
+                format!("bad pattern in noise.txt: {e}"),
+            )
+        };
+        let mut parsed = Vec::new();
+        let mut screens = Vec::new();
+        for (reason, pattern) in rules {
+            let pattern = format!("^(?:{pattern})$");
+            let hir = regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse(&pattern)
+                .map_err(|e| bad(&e))?;
+            screens.push(open_repeats(hir));
+            parsed.push(NoiseRule {
+                reason: reason.to_string(),
+                pattern,
+                exact: OnceLock::new(),
+            });
+        }
+        // Built from the parsed patterns themselves (case folding already applied), not from
+        // printed and parsed again copies; no capture groups (the screen reports no spans).
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+            .build_many_from_hir(&screens)
+            .map_err(|e| bad(&e))?;
+        let screen = DFA::builder()
+            .configure(DFA::config().match_kind(regex_automata::MatchKind::All))
+            .build_from_nfa(nfa)
+            .map_err(|e| bad(&e))?;
+        let for_caches = screen.clone();
+        let make: CacheFn = Box::new(move || for_caches.create_cache());
+        Ok(Self {
+            rules: parsed,
+            screen,
+            caches: regex_automata::util::pool::Pool::new(make),
+        })
+    }
+
+    /// The reason of the first rule (in file order) whose pattern the whole trimmed
+    /// `paragraph` matches, if any: the screen names the candidates in one pass, and only
+    /// they are tried exactly.
+    #[must_use]
+    pub fn reason(&self, paragraph: &str) -> Option<&str> {
+        let candidates = self.screened(paragraph);
+        candidates
+            .iter()
+            .filter_map(|k| self.rules.get(k.as_usize()))
+            .find(|rule| rule.is_match(paragraph))
+            .map(|rule| rule.reason.as_str())
+    }
+
+    /// The rules whose screen `paragraph` passes; every rule if the lazy DFA cannot answer
+    /// (it gives up only on a quit byte or too many cache clears, neither configured here;
+    /// the rules' exact patterns decide either way).
+    fn screened(&self, paragraph: &str) -> regex_automata::PatternSet {
+        let mut set = regex_automata::PatternSet::new(self.rules.len());
+        let input = regex_automata::Input::new(paragraph).anchored(regex_automata::Anchored::Yes);
+        let mut cache = self.caches.get();
+        if self
+            .screen
+            .try_which_overlapping_matches(&mut cache, &input, &mut set)
+            .is_err()
+        {
+            for id in (0..self.rules.len()).filter_map(|k| regex_automata::PatternID::new(k).ok()) {
+                let _ = set.try_insert(id);
+            }
+        }
+        set
+    }
+}
+
+impl<'a> IntoIterator for &'a NoiseRules {
+    type Item = &'a NoiseRule;
+    type IntoIter = std::slice::Iter<'a, NoiseRule>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.rules.iter()
+    }
+}
+
+impl std::ops::Deref for NoiseRules {
+    type Target = [NoiseRule];
+
+    fn deref(&self) -> &[NoiseRule] {
+        &self.rules
+    }
+}
+
+/// `hir` with every counted repeat left open (`x{0,200}` → `x{0,}`, `x{4}` → `x{4,}`) and
+/// every look-around but the paragraph anchors dropped (`\b`): a pattern that matches
+/// everything `hir` matches, and compiles into a small automaton a lazy DFA runs.
 /// `?` (at most one) is kept as it is: it costs nothing.
-fn open_repeats(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
-    use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
-    match hir.kind() {
+fn open_repeats(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
+    use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+    // Taken apart by value: the parsed pattern is not needed afterwards, so no node is copied.
+    match hir.into_kind() {
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             min: r.min,
             max: r.max.filter(|&m| m <= 1),
             greedy: r.greedy,
-            sub: Box::new(open_repeats(&r.sub)),
+            sub: Box::new(open_repeats(*r.sub)),
         }),
-        HirKind::Capture(c) => Hir::capture(Capture {
-            index: c.index,
-            name: c.name.clone(),
-            sub: Box::new(open_repeats(&c.sub)),
-        }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(open_repeats).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(open_repeats).collect()),
-        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+        // The screen reports no groups (it is compiled without capture states).
+        HirKind::Capture(c) => open_repeats(*c.sub),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(open_repeats).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(open_repeats).collect())
+        }
+        // A word boundary dropped only widens the screen, and keeps it a DFA: the lazy DFA
+        // gives up on a Unicode `\b` before a non-ASCII letter, and one such rule would send
+        // the whole joint screen to the slow PikeVM. The paragraph anchors stay.
+        HirKind::Look(look) if !matches!(look, Look::Start | Look::End) => Hir::empty(),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => Hir::literal(lit.0),
+        HirKind::Class(class) => Hir::class(class),
+    }
+}
+
+/// A part of a pack built from its embedded data file the first time it is read, then kept:
+/// most runs read one language's tables only (a French batch never looks up an English word
+/// frequency), and a batch of structured articles never reads a brief cue. It derefs to the
+/// built value, so `pack.zipf.get(w)` reads as it would on the value itself.
+///
+/// The build is a function of embedded data only, so every run builds the same value
+/// (determinism); it cannot fail (a data defect is caught by the tests that build every
+/// shipped file, `lazy_parts_build_from_every_shipped_file`).
+///
+/// ```
+/// # let en = copydesk::lang::LanguagePack::load(copydesk::lang::Lang::En).unwrap();
+/// assert!(en.zipf.get("the").is_some_and(|&z| z > 70));
+/// ```
+pub struct Lazy<T> {
+    src: &'static str,
+    build: fn(&'static str) -> T,
+    value: OnceLock<T>,
+}
+
+impl<T> Lazy<T> {
+    fn new(src: &'static str, build: fn(&'static str) -> T) -> Self {
+        Self {
+            src,
+            build,
+            value: OnceLock::new(),
+        }
+    }
+}
+
+impl<T> std::ops::Deref for Lazy<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.value.get_or_init(|| (self.build)(self.src))
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Lazy<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.value.get() {
+            Some(v) => v.fmt(f),
+            None => f.write_str("Lazy(not built yet)"),
+        }
     }
 }
 
@@ -236,7 +387,7 @@ impl Default for SentenceRules {
 }
 
 /// Brief cues of one language: how its instruction lines look.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct BriefCues {
     /// A line that starts like an instruction.
     pub imperative: Vec<Regex>,
@@ -731,9 +882,10 @@ pub struct LanguagePack {
     /// The language's sentence-boundary rules.
     pub sentence_rules: SentenceRules,
     /// Scrape-noise rules.
-    pub noise: Vec<NoiseRule>,
-    /// Brief instruction cues written in this language.
-    pub brief: BriefCues,
+    pub noise: NoiseRules,
+    /// Brief instruction cues written in this language (compiled the first time a brief's
+    /// line is read: structured articles never need them).
+    pub brief: Lazy<BriefCues>,
     /// Word classes.
     pub words: WordClasses,
     /// Month names (lowercase) to month numbers.
@@ -743,13 +895,13 @@ pub struct LanguagePack {
     /// Generated-text templates by rule key.
     pub templates: HashMap<String, String>,
     /// Noun genders (`data/<lang>/genders.txt`, derived from hunspell-fr, MPL-2.0).
-    pub genders: HashMap<String, Gender>,
+    pub genders: Lazy<HashMap<String, Gender>>,
     /// Verb readings of common words (`data/<lang>/verb-forms.txt`, derived from hunspell-fr,
     /// MPL-2.0): valency and mood, for the checks that a cut kept a verb's object.
-    pub verb_forms: HashMap<String, VerbForm>,
+    pub verb_forms: Lazy<HashMap<String, VerbForm>>,
     /// Background frequencies: Zipf frequency × 10 of the language's most frequent words
     /// (`data/<lang>/wordfreq.txt`, derived from `wordfreq`, CC BY-SA 4.0).
-    pub zipf: HashMap<String, u8>,
+    pub zipf: Lazy<HashMap<String, u8>>,
     /// How the language ranks keyphrases (`data/<lang>/keyphrases.txt`).
     pub keyphrase_weights: KeyphraseWeights,
     /// The grammar module.
@@ -961,11 +1113,12 @@ fn parse_brief(src: &str) -> Result<BriefCues, Error> {
     Ok(cues)
 }
 
-fn parse_noise(src: &str) -> Result<Vec<NoiseRule>, Error> {
-    lines(src)
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(reason, pattern)| NoiseRule::new(reason.trim(), pattern.trim()))
-        .collect()
+fn parse_noise(src: &str) -> Result<NoiseRules, Error> {
+    NoiseRules::new(
+        lines(src)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(reason, pattern)| (reason.trim(), pattern.trim())),
+    )
 }
 
 fn parse_templates(src: &str) -> HashMap<String, String> {
@@ -998,15 +1151,50 @@ fn parse_calendar(src: &str) -> (HashMap<String, u32>, HashMap<String, u32>) {
 
 /// The `word<TAB>value` lines of a table whose value parses, sized once for all its lines
 /// (the word-frequency table has 25,000: growing the map step by step rehashed it a dozen
-/// times).
+/// times). Reads the lines as [`lines`] does (trimmed; blank and `#` lines skipped), but
+/// splits on the bytes `\n` and `\t` directly: a char searcher set up for every short line
+/// cost more than the line itself.
 fn tab_map<V>(src: &str, parse: impl Fn(&str) -> Option<V>) -> HashMap<String, V> {
-    let mut map = HashMap::with_capacity(src.lines().count());
-    map.extend(
-        lines(src)
-            .filter_map(|l| l.split_once('\t'))
-            .filter_map(|(w, v)| Some((w.to_string(), parse(v)?))),
-    );
+    let newlines = src.bytes().filter(|&b| b == b'\n').count();
+    let mut map =
+        HashMap::with_capacity(newlines + usize::from(!src.is_empty() && !src.ends_with('\n')));
+    let mut rest = src;
+    while !rest.is_empty() {
+        // `\n` and `\t` are ASCII: the byte offsets found are char boundaries.
+        let (line, next) = match rest.bytes().position(|b| b == b'\n') {
+            Some(end) => (
+                rest.get(..end).unwrap_or(""),
+                rest.get(end + 1..).unwrap_or(""),
+            ),
+            None => (rest, ""),
+        };
+        rest = next;
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some(tab) = line.bytes().position(|b| b == b'\t') else {
+            continue;
+        };
+        let (word, value) = (
+            line.get(..tab).unwrap_or(""),
+            line.get(tab + 1..).unwrap_or(""),
+        );
+        if let Some(v) = parse(value) {
+            map.insert(word.to_string(), v);
+        }
+    }
     map
+}
+
+/// The noun genders of `genders.txt` (`m`, `f` or `e` after a tab).
+fn parse_genders(src: &str) -> HashMap<String, Gender> {
+    tab_map(src, |g| match g.trim() {
+        "m" => Some(Gender::Masculine),
+        "f" => Some(Gender::Feminine),
+        "e" => Some(Gender::Either),
+        _ => None,
+    })
 }
 
 fn word_set(list: Option<&Vec<String>>) -> WordSet {
@@ -1285,19 +1473,16 @@ impl LanguagePack {
             weak_abbreviations_cased,
             sentence_rules: grammar.sentence_rules(),
             noise: parse_noise(data.noise)?,
-            brief: parse_brief(data.brief)?,
+            brief: Lazy::new(data.brief, |src| parse_brief(src).unwrap_or_default()),
             words,
             months,
             weekdays,
             templates: parse_templates(data.templates),
-            genders: tab_map(data.genders, |g| match g.trim() {
-                "m" => Some(Gender::Masculine),
-                "f" => Some(Gender::Feminine),
-                "e" => Some(Gender::Either),
-                _ => None,
+            genders: Lazy::new(data.genders, parse_genders),
+            verb_forms: Lazy::new(data.verb_forms, |src| {
+                tab_map(src, |f| Some(VerbForm::parse(f)))
             }),
-            verb_forms: tab_map(data.verb_forms, |f| Some(VerbForm::parse(f))),
-            zipf: tab_map(data.wordfreq, |z| z.trim().parse().ok()),
+            zipf: Lazy::new(data.wordfreq, |src| tab_map(src, |z| z.trim().parse().ok())),
             keyphrase_weights: parse_keyphrase_weights(data.keyphrases)?,
             grammar,
             stemmer,
@@ -1498,6 +1683,69 @@ mod tests {
         }
     }
 
+    /// The parts built on first use cannot fail at that point: every shipped brief cue
+    /// compiles (the lazy build would otherwise fall back to no cues), and every line of the
+    /// shipped tables parses into its map.
+    #[test]
+    fn lazy_parts_build_from_every_shipped_file() {
+        for lang in Lang::ALL {
+            let data = match lang {
+                Lang::Fr => fr::DATA,
+                Lang::En => en::DATA,
+            };
+            let cues = parse_brief(data.brief).expect("every shipped brief cue compiles");
+            let pack = LanguagePack::load(lang).expect("embedded pack loads");
+            assert_eq!(pack.brief.target.len(), cues.target.len(), "{lang:?}");
+            assert!(!pack.brief.imperative.is_empty(), "{lang:?} imperative");
+            let words = |src: &str| {
+                lines(src)
+                    .filter_map(|l| l.split_once('\t'))
+                    .map(|(w, _)| w)
+                    .collect::<HashSet<_>>()
+                    .len()
+            };
+            assert_eq!(pack.genders.len(), words(data.genders), "{lang:?} genders");
+            assert_eq!(
+                pack.verb_forms.len(),
+                words(data.verb_forms),
+                "{lang:?} verbs"
+            );
+            assert_eq!(pack.zipf.len(), words(data.wordfreq), "{lang:?} zipf");
+            assert!(pack.zipf.len() > 10_000, "{lang:?} zipf");
+        }
+        let fr = LanguagePack::load(Lang::Fr).expect("embedded pack loads");
+        assert!(fr.genders.len() > 1000 && fr.verb_forms.len() > 1000);
+    }
+
+    /// `tab_map` reads every shipped table, and a few odd inputs, as the plain reading with
+    /// [`lines`] and `split_once` does.
+    #[test]
+    fn tab_map_reads_as_lines_does() {
+        let plain = |src: &str| -> HashMap<String, String> {
+            lines(src)
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(w, v)| (w.to_string(), v.to_string()))
+                .collect()
+        };
+        let mut sources = vec![
+            "",
+            "\n",
+            "a\t1",
+            "a\t1\r\n  # c\tx\n\n b\t2 \n\u{a0}é\t3\nno tab\na\t4",
+            "x\t\ny\t\t5",
+        ];
+        for data in [fr::DATA, en::DATA] {
+            sources.extend([data.wordfreq, data.genders, data.verb_forms]);
+        }
+        for src in sources {
+            assert_eq!(
+                tab_map(src, |v| Some(v.to_string())),
+                plain(src),
+                "{src:.40}"
+            );
+        }
+    }
+
     /// Every shipped noise pattern compiles as written (the exact regex is built lazily, so
     /// a pattern over the size limit would otherwise only show as a rule that never matches).
     #[test]
@@ -1516,7 +1764,8 @@ mod tests {
 
     #[test]
     fn open_repeats_widens_counted_repeats_only() {
-        let rule = NoiseRule::new("t", r"ab{2,3}c?d{0,2}(?:x|y){4}").expect("valid");
+        let rules = NoiseRules::new([("t", r"ab{2,3}c?d{0,2}(?:x|y){4}")]).expect("valid");
+        let rule = &rules[0];
         for (text, screen, exact) in [
             ("abbcxyxy", true, true),
             ("abbbbbdddxyxyx", true, false),
@@ -1524,7 +1773,14 @@ mod tests {
             ("abbccxyxy", false, false),
             ("ABBBDXXYY", true, true),
         ] {
-            assert_eq!(rule.screen.is_match(text), screen, "screen {text}");
+            assert_eq!(
+                rules
+                    .screened(text)
+                    .contains(regex_automata::PatternID::must(0)),
+                screen,
+                "screen {text}"
+            );
+            assert_eq!(rules.reason(text).is_some(), exact, "reason {text}");
             assert_eq!(rule.is_match(text), exact, "exact {text}");
         }
     }
@@ -1565,17 +1821,29 @@ mod tests {
                     }
                 }
             }
-            for rule in &pack.noise {
-                let exact = regex(&rule.pattern, "noise.txt").expect("compiles");
-                for t in &texts {
+            let exacts: Vec<Regex> = pack
+                .noise
+                .iter()
+                .map(|rule| regex(&rule.pattern, "noise.txt").expect("compiles"))
+                .collect();
+            for t in &texts {
+                let screened = pack.noise.screened(t);
+                for (k, (rule, exact)) in pack.noise.iter().zip(&exacts).enumerate() {
                     let want = exact.is_match(t);
                     assert!(
-                        !want || rule.screen.is_match(t),
+                        !want || screened.contains(regex_automata::PatternID::must(k)),
                         "{} screen {t}",
                         rule.pattern
                     );
                     assert_eq!(rule.is_match(t), want, "{} on {t}", rule.pattern);
                 }
+                // The reason is the first rule's, in file order, that matches exactly.
+                let first = pack.noise.iter().zip(&exacts).find(|(_, e)| e.is_match(t));
+                assert_eq!(
+                    pack.noise.reason(t),
+                    first.map(|(r, _)| r.reason.as_str()),
+                    "{t}"
+                );
             }
         }
     }
