@@ -6122,14 +6122,7 @@ mod tests {
             None,
             5000,
         );
-        let actors = |a: &Article, rule: &str| {
-            a.sections
-                .iter()
-                .flat_map(|s| &s.blocks)
-                .find(|b| matches!(&b.origin, Origin::Generated { rule: r, .. } if r == rule))
-                .map(|b| b.text.clone())
-                .unwrap_or_default()
-        };
+        let actors = |a: &Article, rule: &str| generated_text(a, rule).unwrap_or_default();
         let fr_actors = actors(&fr, "fr.block.actors");
         assert!(fr_actors.contains("Paul Ardent"), "{fr_actors}");
         assert!(!fr_actors.contains("de type"), "{fr_actors}");
@@ -6252,13 +6245,7 @@ mod tests {
             Some("Montbrac craint pour ses usines"),
             5000,
         );
-        let figures = art
-            .sections
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .find(|b| matches!(&b.origin, Origin::Generated { rule, .. } if rule == "fr.block.key-figures"))
-            .map(|b| b.text.clone())
-            .expect("key figures");
+        let figures = generated_text(&art, "fr.block.key-figures").expect("key figures");
         // block.key-figures.range-bound
         assert!(!figures.contains("000 postes\u{a0}:"), "{figures}");
         assert!(!figures.contains("6\u{a0}heures\u{a0}:"), "{figures}");
@@ -6290,13 +6277,7 @@ mod tests {
             None,
             5000,
         );
-        let figures = art
-            .sections
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .find(|b| matches!(&b.origin, Origin::Generated { rule, .. } if rule == "en.block.key-figures"))
-            .map(|b| b.text.clone())
-            .expect("key figures");
+        let figures = generated_text(&art, "en.block.key-figures").expect("key figures");
         // block.key-figures.name-number, block.key-figures.year, block.key-figures.glued-name
         for bad in ["2 diabetes:", "2009 team:", "14th", "31 left:"] {
             assert!(!figures.contains(bad), "{bad} in {figures}");
@@ -6808,6 +6789,16 @@ mod tests {
         target: usize,
     ) -> Article {
         compose_in(&pack(), paragraphs, title, keyphrase, target)
+    }
+
+    /// The text of the first generated block made by `rule` (`fr.block.key-figures`).
+    fn generated_text(article: &Article, rule: &str) -> Option<String> {
+        article
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find(|b| matches!(&b.origin, Origin::Generated { rule: r, .. } if r == rule))
+            .map(|b| b.text.clone())
     }
 
     /// [`compose_with_keyphrase`] with a given language pack.
@@ -7794,13 +7785,7 @@ mod tests {
             "La préfète a visité mardi les quartiers inondés du centre-ville de Montbrac avec les pompiers.",
         ];
         let a = compose_doc(&paragraphs, Some("La digue de Montbrac tient"), 5000);
-        let actors = a
-            .sections
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .find(|b| matches!(&b.origin, Origin::Generated { rule, .. } if rule == "fr.block.actors"))
-            .map(|b| b.text.clone())
-            .expect("an actors block");
+        let actors = generated_text(&a, "fr.block.actors").expect("an actors block");
         assert!(
             actors.contains("Jeanne Roux\u{a0}: porte-parole de l’association des riverains."),
             "{actors}"
@@ -7838,13 +7823,7 @@ mod tests {
             .flat_map(|s| &s.blocks)
             .find(|b| matches!(&b.origin, Origin::Generated { rule, .. } if rule == "fr.block.key-points"))
             .map(|b| b.items.len());
-        let summary = a
-            .sections
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .find(|b| matches!(&b.origin, Origin::Generated { rule, .. } if rule == "fr.block.summary"))
-            .map(|b| b.text.clone())
-            .expect("a summary");
+        let summary = generated_text(&a, "fr.block.summary").expect("a summary");
         // block.key-points.leave-summary: the list keeps its best points, the summary gets two
         assert_eq!(points, Some(4), "six points found, two left to the summary");
         // two statements are joined by `Par ailleurs` (`Enfin` closes three or more)
