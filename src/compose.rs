@@ -730,10 +730,9 @@ fn article_names(doc: &Document, analysis: &Analysis, pack: &LanguagePack) -> Ha
             continue;
         }
         let next = doc.tokens.get(k + 1).zip(analysis.tokens.get(k + 1));
-        if let Some((nt, ni)) =
+        if let Some((_, ni)) =
             next.filter(|(nt, ni)| nt.kind == TokenKind::Word && ni.capitalized())
         {
-            let _ = nt;
             let pair = format!("{} {}", info.lower(), ni.lower());
             if !lowered_pairs.contains(&pair) {
                 names.insert(pair);
@@ -1875,8 +1874,10 @@ impl<'e> Composer<'e> {
             // Rule `block.key-figures.name-number`: a number right after a capitalised word
             // inside the sentence belongs to a name (`Type 2 diabetes`, `S&P 500`, `Ariane 5`,
             // `Aug. 23`), not a count
+            // (`Selon Reuters, 200 personnes…`: a comma closes the name before the count)
             if f.span.start > s_span.start + link_word.len() + 1
                 && link_word.starts_with(char::is_uppercase)
+                && !link_word.ends_with([',', ';', ':', ')', '»', '”'])
                 && !pack
                     .words
                     .quantifiers
@@ -6272,6 +6273,7 @@ mod tests {
                 "The council will pay 300 workers more than $95 million this year, the mayor said on Monday.",
                 "The researchers identified 54 compounds in the plant, according to the Eastmere journal.",
                 "Jones tied the game with 4:31 left in regulation then had the only score in the shootout, the club said.",
+                "After the vote in Eastmere, 120 families moved out of the old quarter of the city.",
             ],
             Some("Eastmere researchers find compounds"),
             None,
@@ -6283,6 +6285,8 @@ mod tests {
             assert!(!figures.contains(bad), "{bad} in {figures}");
         }
         assert!(figures.contains("54 compounds:"), "{figures}");
+        // a comma closes a name: `Eastmere, 120 families` is a count
+        assert!(figures.contains("120 families:"), "{figures}");
     }
 
     #[test]
