@@ -2396,8 +2396,9 @@ fn capitals_run(text: &str) -> bool {
         }
         previous = caps;
     }
-    // `CONCORD, N.H. - A federal court…`: a capitals place name and a comma or a dash open
-    // the text (an elided article, `L’ONU, …`, is a statement's subject)
+    // `CONCORD, N.H. - A federal court…`, `LONDON: Wayne Rooney…`: a capitals place name and
+    // a comma, a colon or a dash open the text (an elided article, `L’ONU, …`, is a
+    // statement's subject)
     let mut words = text.split_whitespace();
     let first = words.next().unwrap_or("");
     let letters = first.chars().filter(|c| c.is_alphabetic()).count();
@@ -2407,7 +2408,8 @@ fn capitals_run(text: &str) -> bool {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
-        && (first.ends_with(',') || words.next().is_some_and(|w| matches!(w, "-" | "–" | "—")))
+        && (first.ends_with([',', ':'])
+            || words.next().is_some_and(|w| matches!(w, "-" | "–" | "—")))
 }
 
 /// Rule `restate.headline-glue`: a function word written with a capital inside a text, between
@@ -5994,6 +5996,7 @@ mod tests {
         assert!(capitals_run(
             "CONCORD, N.H. - A federal court has thrown out the lawsuit"
         ));
+        assert!(capitals_run("LONDON: Jane Morrow scored a hat-trick."));
         assert!(!capitals_run(
             "l’ONU et l’OTAN ont signé un accord avec la SNCF."
         ));
