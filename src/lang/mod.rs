@@ -1263,6 +1263,13 @@ impl VerbForm {
     pub fn nominal(self) -> bool {
         self.has('N')
     }
+
+    /// A finite form that is only a verb (`maintiennent`, `devront`; not `base`, `fait`,
+    /// which are nouns too): a sure sign of a clause's verb.
+    #[must_use]
+    pub fn finite_verb(self) -> bool {
+        self.finite() && !self.nominal()
+    }
 }
 
 /// The raw data files of one pack.
